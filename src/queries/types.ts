@@ -1,0 +1,18 @@
+/** A SQL statement with its bound parameters. Builders in src/queries return these; src/db runs them. */
+import type { SqlParam } from '../db/types'
+
+export interface Query<Row> {
+  sql: string
+  params: SqlParam[]
+  /** Phantom type of the rows it returns. */
+  readonly __row?: Row
+}
+
+/** Filters shared by every view. Absent = no restriction. */
+export interface Filters {
+  yearFrom?: number
+  yearTo?: number
+  /** Restrict to these units and everything below them in the hierarchy. */
+  unitCodes?: string[]
+  level?: string
+}
