@@ -1,0 +1,61 @@
+/**
+ * Row shapes returned by the query builders (src/queries/*) and consumed by the option builders
+ * (src/charts/*). Numbers are plain JS numbers; a missing value is null, never 0.
+ */
+
+/** Headline figures for the overview (filters applied). */
+export interface OverviewRow {
+  reports: number
+  units: number
+  years: number
+  yearMin: number | null
+  yearMax: number | null
+  /** Sum of active_total over reports that state it; null when none does. */
+  activeTotal: number | null
+  /** Reports whose active_total is missing/not applicable (left out of activeTotal). */
+  activeMissing: number
+  received: number | null
+  granted: number | null
+  partial: number | null
+  handled: number | null
+  /** (granted + partial) ÷ handled, null when handled = 0 or missing. */
+  disclosureRate: number | null
+  findingsError: number
+  findingsWarning: number
+  findingsInfo: number
+}
+
+/** active_total per unit and year. One row per loaded report. */
+export interface ActiveByUnitYearRow {
+  unitCode: string
+  unitName: string
+  parentName: string | null
+  year: number
+  activeTotal: number | null
+}
+
+/** Outcome counts of `handled` (total column) per category (a unit, or a year). */
+export interface OutcomeRow {
+  /** Category key: unit_code for by-unit, the year as text for by-year. */
+  key: string
+  label: string
+  granted: number | null
+  partial: number | null
+  withheld: number | null
+  unavailable: number | null
+  rejected: number | null
+  other: number | null
+  handled: number | null
+  /** Outcome cells that were missing or not applicable in this category (left out). */
+  missingCells: number
+}
+
+/** A unit for the filter tree. */
+export interface UnitRow {
+  unitCode: string
+  unitName: string
+  parentCode: string | null
+  parentName: string | null
+  level: string | null
+  reports: number
+}
