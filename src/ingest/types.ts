@@ -9,7 +9,8 @@ export interface SourceFile {
   bytes: Uint8Array
 }
 
-export type Encoding = 'ascii' | 'utf-8' | 'utf-8-bom' | 'gb18030'
+/** Source encoding; 'utf-16' covers UTF-16 LE and BE files with a BOM. */
+export type Encoding = 'ascii' | 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16'
 
 /**
  * A file whose table was recognised, ready for DuckDB's read_csv:
@@ -22,8 +23,18 @@ export interface PreparedTable {
   /** UTF-8 text of the whole file without BOM (what DuckDB reads). */
   utf8: Uint8Array
   delimiter: ',' | '\t' | ';'
-  /** Number of header lines to skip (1, or 2 for an Excel two-row merged header). */
+  /**
+   * Number of physical lines to skip before the data (1, or 2 for an Excel two-row merged header;
+   * more when a quoted header cell contains a newline or blank lines precede the header).
+   */
   headerLines: number
+  /**
+   * Value for DuckDB `read_csv(skip=…)`: header records + blank lines before them. Equals
+   * `headerLines` unless a quoted header cell spans lines (DuckDB counts that record once).
+   */
+  skipRows?: number
+  /** CSV records before the data: skipped title rows + header rows (1; 2–3 for merged multi-row headers). */
+  headerRecords?: number
   /** Canonical key per source column position; null for an unrecognised column (ignored). */
   columns: (string | null)[]
   /** Raw header text per position (for messages). */
