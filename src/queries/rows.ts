@@ -59,3 +59,36 @@ export interface UnitRow {
   level: string | null
   reports: number
 }
+
+/** A distinct loaded year. */
+export interface YearRow {
+  year: number
+}
+
+/** A data-quality finding for the findings table (file-level ones have no unit/year). */
+export interface FindingRow {
+  rule: string
+  severity: 'error' | 'warning' | 'info'
+  unitCode: string | null
+  unitName: string | null
+  year: number | null
+  /** Table involved: reports · active · applications · reviews · summary … */
+  table: string | null
+  cells: string | null
+  left: number | null
+  right: number | null
+  /** Path of the file inside the bundle, and the 1-based source line. */
+  file: string | null
+  line: number | null
+  /** Column header as written in the file (cell-level findings). */
+  column: string | null
+  raw: string | null
+  message: string
+}
+
+/** Number of findings per rule (filters applied). */
+export interface FindingCountRow {
+  rule: string
+  severity: 'error' | 'warning' | 'info'
+  count: number
+}

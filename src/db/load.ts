@@ -1,0 +1,152 @@
+/**
+ * Loading prepared tables: DuckDB's read_csv on a registered file (all VARCHAR, no sniffing),
+ * malformed rows become located `bad_row` findings, the rest of the file loads. Then rebuild.
+ */
+import type { TableKind } from '../domain'
+import type { OnProgress, PreparedTable } from '../ingest/types'
+import { hasEmptyLine, scanRecordLines, splitCsvRecord } from './csv-line'
+import { insertRows } from './insert'
+import { rebuild } from './rebuild'
+import { RAW_COLUMNS, RAW_KINDS, ensureSchema, lit, q } from './schema'
+import type { Db, SqlParam } from './types'
+
+export interface LoadOptions { onProgress?: OnProgress; bundleNo?: number }
+export interface LoadSummary {
+  reports: number
+  units: number
+  years: number
+  findings: number
+  files: number
+  /** Raw records held per table kind (all loaded bundles). */
+  tables: Record<TableKind, number>
+  ms: number
+}
+
+type Reject = { line: number; error_type: string; csv_line: string | null; error_message: string }
+
+export async function loadTables(db: Db, tables: PreparedTable[], opts: LoadOptions = {}): Promise<LoadSummary> {
+  const t0 = Date.now()
+  await ensureSchema(db)
+  const bundleNo = opts.bundleNo ?? (await db.query<{ n: number }>('SELECT (coalesce(max(bundle_no), 0) + 1)::INTEGER AS n FROM files'))[0].n
+  for (const [i, t] of tables.entries()) {
+    opts.onProgress?.({ stage: 'parsing', done: i, total: tables.length, detail: t.path })
+    await loadOne(db, t, bundleNo)
+  }
+  opts.onProgress?.({ stage: 'checking', done: 0, total: 1 })
+  await rebuild(db)
+  opts.onProgress?.({ stage: 'checking', done: 1, total: 1 })
+  return { ...(await summarise(db)), ms: Date.now() - t0 }
+}
+
+async function loadOne(db: Db, t0: PreparedTable, bundleNo: number): Promise<void> {
+  // read_csv skips empty lines without counting them: recover true line numbers when ingest did not
+  const t = !t0.recordLines && hasEmptyLine(t0.utf8) ? { ...t0, recordLines: scanRecordLines(t0.utf8, t0.headerLines) } : t0
+  const fileId = (await db.query<{ id: number }>("SELECT nextval('file_seq')::INTEGER AS id"))[0].id
+  const name = `file_${fileId}.csv`
+  const n = t.columns.length
+  await db.query(`INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)`,
+    [fileId, t.path, t.kind, t.encoding, t.delimiter, t.headerLines, t.records, bundleNo])
+  await insertRows(db, 'file_cols', t.columns.flatMap((k, i) => (k ? [[fileId, k, i + 1, t.headers[i] ?? k]] : [])))
+  await insertRows(db, 'line_shift', lineShifts(fileId, t))
+  await db.registerFile(name, t.utf8)
+  try {
+    await db.exec('DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS rej_errors; DROP TABLE IF EXISTS rej_scans')
+    const cols = Array.from({ length: n }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ')
+    // delimiter/quote come from ingest's fixed set, never from user text
+    await db.exec(`CREATE TEMP TABLE stg AS SELECT *, row_number() OVER ()::INTEGER AS rn FROM read_csv(${lit(name)},
+      delim=${lit(t.delimiter)}, header=false, skip=${t.headerLines | 0}, columns={${cols}}, auto_detect=false,
+      quote='"', escape='"', null_padding=false, store_rejects=true, rejects_table='rej_errors',
+      rejects_scan='rej_scans', max_line_size=16777216)`)
+    const rejects = await db.query<Reject>(
+      'SELECT line::INTEGER AS line, error_type::VARCHAR AS error_type, csv_line, error_message FROM rej_errors ORDER BY line')
+    // DuckDB counts records (skipped header lines included), so a record's index is line − headerLines.
+    const rejected = [...new Set(rejects.map((r) => r.line - t.headerLines))].sort((a, b) => a - b)
+    await db.exec('ALTER TABLE stg ADD COLUMN rec INTEGER')
+    if (rejected.length === 0) await db.exec('UPDATE stg SET rec = rn')
+    else {
+      await db.exec('CREATE OR REPLACE TEMP TABLE rej_adj (adj INTEGER)')
+      await insertRows(db, 'rej_adj', rejected.map((r, j) => [r - (j + 1)]))
+      await db.exec('UPDATE stg SET rec = rn + (SELECT count(*) FROM rej_adj WHERE adj < stg.rn)::INTEGER')
+      await salvage(db, t, fileId, rejects, n)
+    }
+    const firstPos = new Map<string, number>()
+    t.columns.forEach((k, i) => { if (k && RAW_COLUMNS[t.kind].includes(k) && !firstPos.has(k)) firstPos.set(k, i) })
+    const keys = [...firstPos.keys()]
+    await db.exec(`INSERT INTO raw_${t.kind} (file_id, rec${keys.map((k) => `, ${q(k)}`).join('')})
+      SELECT ${fileId}, rec${keys.map((k) => `, c${firstPos.get(k)}`).join('')} FROM stg`)
+    await db.query('UPDATE files SET loaded = (SELECT count(*) FROM stg)::INTEGER WHERE file_id = ?', [fileId])
+  } finally {
+    await db.exec('DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS rej_errors; DROP TABLE IF EXISTS rej_scans; DROP TABLE IF EXISTS rej_adj')
+    await db.dropFile(name)
+  }
+}
+
+/** Rows DuckDB rejected: short rows are padded, rows with only empty extra fields trimmed; the rest are findings. */
+async function salvage(db: Db, t: PreparedTable, fileId: number, rejects: Reject[], n: number): Promise<void> {
+  const seen = new Set<number>()
+  for (const r of rejects) {
+    const rec = r.line - t.headerLines
+    if (seen.has(rec)) continue
+    seen.add(rec)
+    const text = r.csv_line ?? ''
+    const { fields, unclosed } = splitCsvRecord(text, t.delimiter)
+    if (!unclosed && fields.every((f) => f.trim() === '')) continue // an empty line: nothing to load or report
+    const fits = !unclosed && (r.error_type === 'MISSING COLUMNS' || r.error_type === 'TOO MANY COLUMNS') &&
+      fields.slice(n).every((f) => f.trim() === '')
+    if (fits) {
+      const vals = Array.from({ length: n }, (_, i) => (fields[i] === undefined || fields[i] === '' ? null : fields[i]))
+      await db.query(`INSERT INTO stg (${vals.map((_, i) => `c${i}`).join(', ')}, rn, rec) VALUES (${vals.map(() => '?').join(', ')}, NULL, ?)`, [...vals, rec])
+      continue
+    }
+    const line = t.recordLines?.[rec - 1] ?? rec + t.headerLines
+    const why = unclosed || r.error_type === 'UNQUOTED VALUE'
+      ? '引号未闭合，从此行起到文件末尾的内容无法读取'
+      : r.error_type === 'TOO MANY COLUMNS'
+        ? `字段数多于表头（应为 ${n} 个，实际 ${fields.length} 个），该行未载入`
+        : `格式错误（${r.error_message}），该行未载入`
+    await db.query('INSERT INTO load_findings VALUES (?, ?, ?, ?, ?, ?)',
+      ['bad_row', 'error', fileId, line, text.slice(0, 500), `文件 ${t.path} 第 ${line} 行：${why}`])
+  }
+}
+
+function lineShifts(fileId: number, t: PreparedTable): SqlParam[][] {
+  const out: SqlParam[][] = []
+  if (!t.recordLines) return out
+  let prev = 0
+  for (let i = 0; i < t.recordLines.length; i++) {
+    const shift = t.recordLines[i] - (i + 1 + t.headerLines)
+    if (shift !== prev) { out.push([fileId, i + 1, shift]); prev = shift }
+  }
+  return out
+}
+
+export async function summarise(db: Db): Promise<Omit<LoadSummary, 'ms'>> {
+  const [s] = await db.query<{ reports: number; units: number; years: number; findings: number; files: number }>(`SELECT
+    (SELECT count(*) FROM summary)::INTEGER AS reports,
+    (SELECT count(DISTINCT unit_code) FROM summary)::INTEGER AS units,
+    (SELECT count(DISTINCT year) FROM summary)::INTEGER AS years,
+    (SELECT count(*) FROM findings)::INTEGER AS findings,
+    (SELECT count(*) FROM files)::INTEGER AS files`)
+  const counts = await db.query<{ k: string; n: number }>(
+    RAW_KINDS.map((k) => `SELECT ${lit(k)} AS k, count(*)::INTEGER AS n FROM raw_${k}`).join(' UNION ALL '))
+  const tables = Object.fromEntries(RAW_KINDS.map((k) => [k, counts.find((c) => c.k === k)?.n ?? 0])) as Record<TableKind, number>
+  return { ...s, tables }
+}
+
+/** Forget one loaded file: its raw rows and load findings go, everything is rebuilt. */
+export async function removeFile(db: Db, fileId: number): Promise<LoadSummary> {
+  const t0 = Date.now()
+  await ensureSchema(db)
+  for (const k of RAW_KINDS) await db.query(`DELETE FROM raw_${k} WHERE file_id = ?`, [fileId])
+  for (const tb of ['load_findings', 'file_cols', 'line_shift', 'files']) await db.query(`DELETE FROM ${tb} WHERE file_id = ?`, [fileId])
+  await rebuild(db)
+  return { ...(await summarise(db)), ms: Date.now() - t0 }
+}
+
+/** Drop all loaded data (schema stays). */
+export async function clearAll(db: Db): Promise<void> {
+  await ensureSchema(db)
+  for (const k of RAW_KINDS) await db.exec(`DELETE FROM raw_${k}`)
+  for (const tb of ['load_findings', 'file_cols', 'line_shift', 'files', 'label_map', 'facts_map']) await db.exec(`DELETE FROM ${tb}`)
+  await rebuild(db)
+}

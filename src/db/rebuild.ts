@@ -1,0 +1,88 @@
+/**
+ * Rebuild everything derived from the raw tables: keyed rows with their duplicate rank (`w_*`),
+ * typed tables (first occurrence wins), units hierarchy, `summary`, `findings`.
+ */
+import { FINDINGS_SQL } from './findings'
+import { updateFactsMap, updateLabelMaps } from './labels'
+import { CELL_COLUMNS, DATA_KINDS, RAW_COLUMNS, ROW_COLUMN, ensureSchema, lit, q, type DataKind } from './schema'
+import { SUMMARY_SQL } from './summary'
+import { UNITS_SQL } from './units'
+import type { Db } from './types'
+
+/** facts.csv pivoted into the wide shape of one table; one record per (file, unit, year, row). */
+function factsPivot(kind: Exclude<DataKind, 'reports'>): string {
+  const rowCol = ROW_COLUMN[kind]
+  const cells = CELL_COLUMNS[kind].map((c) => `arg_min(f.value, f.rec) FILTER (WHERE m.key = ${lit(c)}) AS ${q(c)}`)
+  return `SELECT f.file_id, min(f.rec)::INTEGER AS rec, f.unit_code, f.year${rowCol ? `, f."row" AS ${q(rowCol)}` : ''}, ${cells.join(', ')}
+    FROM raw_facts f JOIN facts_map m ON m.section = f.section AND m.col = f."column"
+    WHERE m.tbl = ${lit(kind)} AND m.key IS NOT NULL
+    GROUP BY f.file_id, f.unit_code, f.year${rowCol ? ', f."row"' : ''}`
+}
+
+/** All source rows of a data table with parsed keys and their rank among rows of the same key. */
+function keyedSql(kind: DataKind): string {
+  const rowCol = ROW_COLUMN[kind]
+  const srcCols = ['file_id', 'rec', ...RAW_COLUMNS[kind]].map(q).join(', ')
+  const union = kind === 'reports'
+    ? `SELECT ${srcCols} FROM raw_reports`
+    : `SELECT ${srcCols} FROM raw_${kind} UNION ALL BY NAME ${factsPivot(kind)}`
+  const rk = rowCol ? 'lm.key' : "''"
+  const join = rowCol ? `LEFT JOIN label_map lm ON lm.tbl = ${lit(kind)} AND lm.label = s.${q(rowCol)}` : ''
+  return `CREATE OR REPLACE TABLE w_${kind} AS
+    WITH src AS (SELECT s.* EXCLUDE (unit_code, year), nullif(trim(s.unit_code), '') AS unit_code, s.year AS year_raw,
+        parse_year(s.year) AS year, coalesce(year_two_digit(s.year), false) AS year_short, ${rk} AS rk,
+        fl.path AS path, (s.rec + fl.header_lines + coalesce(ls.shift, 0))::INTEGER AS line
+      FROM (${union}) s ${join} JOIN files fl ON fl.file_id = s.file_id
+      ASOF LEFT JOIN line_shift ls ON ls.file_id = s.file_id AND s.rec >= ls.rec_from)
+    SELECT *, CASE WHEN unit_code IS NULL OR year IS NULL OR rk IS NULL THEN NULL
+        ELSE row_number() OVER (PARTITION BY unit_code, year, rk ORDER BY file_id, rec) END AS dup_rank
+    FROM src`
+}
+
+function typedSql(kind: DataKind): string {
+  const rowCol = ROW_COLUMN[kind]
+  const cells = CELL_COLUMNS[kind].map((c) => `cell_num(${q(c)}) AS ${q(c)}`).join(', ')
+  const head = kind === 'reports'
+    ? `nullif(trim(unit_name), '') AS unit_name, nullif(trim(parent_code), '') AS parent_code,
+       nullif(trim(parent_name), '') AS parent_name, nullif(trim(level), '') AS level,
+       nullif(regexp_extract(format, '(2019|2021)', 1), '') AS format_declared, source,`
+    : rowCol ? `rk AS ${q(rowCol)},` : ''
+  return `CREATE OR REPLACE TABLE ${kind} AS SELECT unit_code, year, ${head} ${cells}, file_id, rec
+    FROM w_${kind} WHERE dup_rank = 1`
+}
+
+const unitsWinnersSql = `CREATE OR REPLACE TABLE w_units AS
+  SELECT *, row_number() OVER (PARTITION BY unit_code ORDER BY file_id, rec) AS dup_rank
+  FROM (SELECT file_id, rec, nullif(trim(unit_code), '') AS unit_code, nullif(trim(unit_name), '') AS unit_name,
+    nullif(trim(parent_code), '') AS parent_code, nullif(trim(level), '') AS level FROM raw_units) WHERE unit_code IS NOT NULL`
+
+/** Format each report's tables are actually in, from the labels and measures used. */
+const formatDetectSql = `CREATE OR REPLACE TABLE fmt_detect AS
+  SELECT unit_code, year,
+    CASE WHEN bool_or(f2021) AND NOT bool_or(f2019) THEN '2021' WHEN bool_or(f2019) AND NOT bool_or(f2021) THEN '2019' END AS detected
+  FROM (
+    SELECT unit_code, year, rk LIKE 'other.%' AS f2021, rk = 'other' AS f2019 FROM w_applications WHERE dup_rank = 1
+    UNION ALL
+    SELECT unit_code, year,
+      coalesce(issued, repealed, in_force, fee_amount) IS NOT NULL,
+      rk IN ('other_services', 'procurement') OR coalesce(made, published, total_published, prev_items, "change",
+        procurement_count, procurement_amount) IS NOT NULL
+    FROM w_active WHERE dup_rank = 1)
+  GROUP BY unit_code, year`
+
+export async function rebuild(db: Db): Promise<void> {
+  await ensureSchema(db)
+  await updateFactsMap(db)
+  await updateLabelMaps(db)
+  // one round trip: each statement still runs in order
+  await db.exec([...DATA_KINDS.map(keyedSql), unitsWinnersSql, ...DATA_KINDS.map(typedSql), formatDetectSql,
+    ...UNITS_SQL, ...SUMMARY_SQL, ...FINDINGS_SQL].join(';\n'))
+}
+
+
+/** Make a fresh database queryable (schema + empty derived tables); cheap when already done. */
+export async function initDb(db: Db): Promise<void> {
+  await ensureSchema(db)
+  const t = await db.query("SELECT 1 FROM duckdb_tables() WHERE table_name = 'summary'")
+  if (t.length === 0) await rebuild(db)
+}

@@ -1,0 +1,63 @@
+/**
+ * `report_fmt` (format per report), `cell_issues` (every cell of the winning rows that is not a plain
+ * whole number: blanks, not-applicable, text, loosely written or negative numbers) and `summary`,
+ * one wide row per (unit_code, year) — what the dashboards query. NULL stays NULL: nothing missing
+ * is summed as 0; group sums over partly blank rows are flagged through outcome_missing.
+ */
+import { APPLICANT_PARTS, REVIEW_KEYS } from '../domain'
+import { CELL_COLUMNS, DATA_KINDS, lit, q } from './schema'
+
+const FORMAT_SQL = `CREATE OR REPLACE TABLE report_fmt AS
+SELECT k.unit_code, k.year, r.format_declared, d.detected,
+  coalesce(d.detected, r.format_declared, CASE WHEN k.year >= 2021 THEN '2021' WHEN k.year >= 2019 THEN '2019' END) AS format
+FROM (SELECT unit_code, year FROM reports UNION SELECT unit_code, year FROM active
+      UNION SELECT unit_code, year FROM applications UNION SELECT unit_code, year FROM reviews) k
+LEFT JOIN reports r ON r.unit_code = k.unit_code AND r.year = k.year
+LEFT JOIN fmt_detect d ON d.unit_code = k.unit_code AND d.year = k.year`
+
+function cellIssuesSql(): string {
+  const parts = DATA_KINDS.flatMap((k) => CELL_COLUMNS[k].map((c) =>
+    `SELECT ${lit(k)} AS tbl, unit_code, year, rk, ${lit(c)} AS col, ${q(c)} AS raw, file_id, rec, path, line FROM w_${k}
+     WHERE dup_rank = 1 AND (${q(c)} IS NULL OR NOT regexp_full_match(${q(c)}, '[0-9]+'))`))
+  // blank/n.a. active cells of measures the item does not have in its format are expected, not missing
+  return `CREATE OR REPLACE TABLE cell_issues AS
+  SELECT x.*, cell_kind(x.raw) AS kind, cell_num(x.raw) AS num, cell_tolerated(x.raw) AS tolerated
+  FROM (${parts.join('\nUNION ALL ')}) x
+  LEFT JOIN report_fmt f ON f.unit_code = x.unit_code AND f.year = x.year
+  WHERE x.tbl <> 'active' OR cell_kind(x.raw) NOT IN ('blank', 'na') OR EXISTS (
+    SELECT 1 FROM active_applies a WHERE a.item = x.rk AND a.measure = x.col AND (a.format = f.format OR f.format IS NULL))`
+}
+
+const OUTCOME = `("row" IN ('granted', 'partial', 'other') OR regexp_matches("row", '^(withheld|unavailable|rejected|other)\\.'))`
+const pick = (rowKey: string, col = 'total'): string => `max(${q(col)}) FILTER (WHERE "row" = ${lit(rowKey)})`
+const group = (prefix: string): string => `sum(total) FILTER (WHERE starts_with("row", ${lit(prefix + '.')}))`
+
+const SUMMARY_TABLE_SQL = `CREATE OR REPLACE TABLE summary AS
+WITH app AS (
+  SELECT unit_code, year,
+    ${['received', 'carried_in', 'handled', 'carried_out', 'granted', 'partial'].map((r) => `${pick(r)} AS ${r}`).join(', ')},
+    ${['withheld', 'unavailable', 'rejected'].map((g) => `${group(g)} AS ${g}`).join(', ')},
+    CASE WHEN count(*) FILTER (WHERE starts_with("row", 'other.')) > 0 THEN ${group('other')} ELSE ${pick('other')} END AS other,
+    ${APPLICANT_PARTS.map((c) => `${pick('received', c)} AS received_${c}`).join(', ')},
+    (count(*) FILTER (WHERE ${OUTCOME} AND total IS NULL)
+      - CASE WHEN count(*) FILTER (WHERE starts_with("row", 'other.')) > 0
+          THEN count(*) FILTER (WHERE "row" = 'other' AND total IS NULL) ELSE 0 END)::INTEGER AS outcome_missing
+  FROM applications GROUP BY unit_code, year),
+stats AS (
+  SELECT unit_code, year, count(*) FILTER (WHERE kind = 'blank')::INTEGER AS missing_cells,
+    count(*) FILTER (WHERE kind = 'na')::INTEGER AS na_cells, count(*) FILTER (WHERE kind = 'text')::INTEGER AS text_cells
+  FROM cell_issues GROUP BY unit_code, year)
+SELECT k.unit_code, k.year, coalesce(r.unit_name, u.unit_name, k.unit_code) AS unit_name,
+  u.parent_code, coalesce(r.parent_name, u.parent_name) AS parent_name, coalesce(r.level, u.level) AS level,
+  k.format, k.format_declared, k.detected AS format_detected, r.unit_code IS NOT NULL AS has_report,
+  r.active_total, app.* EXCLUDE (unit_code, year, outcome_missing), ${REVIEW_KEYS.map((c) => `rv.${q(c)}`).join(', ')},
+  coalesce(app.outcome_missing, 0) AS outcome_missing_cells,
+  coalesce(st.missing_cells, 0) AS missing_cells, coalesce(st.na_cells, 0) AS na_cells, coalesce(st.text_cells, 0) AS text_cells
+FROM report_fmt k
+LEFT JOIN reports r ON r.unit_code = k.unit_code AND r.year = k.year
+LEFT JOIN units u ON u.unit_code = k.unit_code
+LEFT JOIN app ON app.unit_code = k.unit_code AND app.year = k.year
+LEFT JOIN reviews rv ON rv.unit_code = k.unit_code AND rv.year = k.year
+LEFT JOIN stats st ON st.unit_code = k.unit_code AND st.year = k.year`
+
+export const SUMMARY_SQL: readonly string[] = [FORMAT_SQL, cellIssuesSql(), SUMMARY_TABLE_SQL]

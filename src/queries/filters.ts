@@ -1,0 +1,32 @@
+/** WHERE clauses for the shared Filters, with `?` parameters (user values are never glued into SQL). */
+import type { SqlParam } from '../db/types'
+import type { Filters } from './types'
+
+export interface Clause { sql: string; params: SqlParam[] }
+
+/** Conditions on a `summary` row aliased `a` (a unit and all its descendants via `unit_tree`). */
+export function summaryWhere(f: Filters, a = 's'): Clause {
+  const conds: string[] = []
+  const params: SqlParam[] = []
+  if (f.yearFrom != null) { conds.push(`${a}.year >= ?`); params.push(f.yearFrom) }
+  if (f.yearTo != null) { conds.push(`${a}.year <= ?`); params.push(f.yearTo) }
+  if (f.unitCodes && f.unitCodes.length > 0) {
+    conds.push(`${a}.unit_code IN (SELECT t.unit_code FROM unit_tree t WHERE t.ancestor_code IN (${f.unitCodes.map(() => '?').join(', ')}))`)
+    params.push(...f.unitCodes)
+  }
+  if (f.level) { conds.push(`${a}.level = ?`); params.push(f.level) }
+  return { sql: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params }
+}
+
+/** Whether any filter restricts units (then file-level findings without a unit are left out). */
+export const restrictsUnits = (f: Filters): boolean => !!(f.unitCodes && f.unitCodes.length > 0) || !!f.level
+
+/** Conditions on a `findings` row aliased `a`: its report passes the filters. */
+export function findingsWhere(f: Filters, a = 'f'): Clause {
+  const s = summaryWhere(f, 's')
+  if (!s.sql) return { sql: '', params: [] }
+  const inSummary = `EXISTS (SELECT 1 FROM summary s ${s.sql} AND s.unit_code = ${a}.unit_code AND s.year = ${a}.year)`
+  // findings of a whole file or unit (no year) stay visible under year filters only
+  const unitLevel = `(${a}.year IS NULL AND ${a}.unit_code IS NULL)`
+  return { sql: `WHERE (${inSummary}${restrictsUnits(f) ? '' : ` OR ${unitLevel}`})`, params: s.params }
+}

@@ -1,0 +1,6 @@
+export * from './overview'
+export * from './units'
+export * from './findings'
+export * from './filters'
+export type * from './rows'
+export type * from './types'
