@@ -54,7 +54,7 @@ async function loadOne(db: Db, t0: PreparedTable, bundleNo: number): Promise<voi
     const cols = Array.from({ length: n }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ')
     // delimiter/quote come from ingest's fixed set, never from user text
     await db.exec(`CREATE TEMP TABLE stg AS SELECT *, row_number() OVER ()::INTEGER AS rn FROM read_csv(${lit(name)},
-      delim=${lit(t.delimiter)}, header=false, skip=${t.headerLines | 0}, columns={${cols}}, auto_detect=false,
+      delim=${lit(t.delimiter)}, header=false, skip=${(t.skipRows ?? t.headerLines) | 0}, columns={${cols}}, auto_detect=false,
       quote='"', escape='"', null_padding=false, store_rejects=true, rejects_table='rej_errors',
       rejects_scan='rej_scans', max_line_size=16777216)`)
     const rejects = await db.query<Reject>(

@@ -114,13 +114,44 @@ export function looksLikeMojibake(text: string): boolean {
 }
 
 /**
- * Detect the encoding: UTF-8 BOM → UTF-16 BOM → pure ASCII (bytes passed through) → valid UTF-8
- * → GB18030 (what Excel on Chinese Windows writes; a superset of GBK).
+ * Where a trailing incomplete UTF-8 sequence starts (the file length when the end is complete):
+ * at most 3 continuation bytes after a lead byte that needs more than are left.
+ */
+export function utf8CutAt(b: Uint8Array): number {
+  const n = b.length
+  for (let i = n - 1; i >= 0 && i >= n - 4; i--) {
+    const c = b[i]
+    if ((c & 0xc0) === 0x80) continue
+    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1
+    return n - i < need ? i : n
+  }
+  return n
+}
+
+/**
+ * UTF-16 saved without a BOM: text of a CSV header is mostly ASCII, so every other byte of the
+ * first few hundred is NUL. Returns the decoder label, or null.
+ */
+function utf16WithoutBom(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(b.length, 512) & ~1
+  if (n < 8) return null
+  let evenNul = 0, oddNul = 0
+  for (let i = 0; i < n; i += 2) { if (b[i] === 0) evenNul++; if (b[i + 1] === 0) oddNul++ }
+  const pairs = n / 2
+  if (oddNul > pairs * 0.6 && evenNul < pairs * 0.1) return 'utf-16le'
+  if (evenNul > pairs * 0.6 && oddNul < pairs * 0.1) return 'utf-16be'
+  return null
+}
+
+/**
+ * Detect the encoding: UTF-8 BOM → UTF-16 BOM → UTF-16 without BOM (NUL pattern) → pure ASCII (bytes passed through) → valid UTF-8
+ * (a truncated last character tolerated) → GB18030 (what Excel on Chinese Windows writes; a superset of GBK).
  */
 export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions = {}): Decoded {
   const previewBytes = opts.previewBytes ?? 64 * 1024
   let encoding: Encoding
   let utf8: Uint8Array
+  let noBom: 'utf-16le' | 'utf-16be' | null
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     encoding = 'utf-8-bom'
     utf8 = bytes.subarray(3)
@@ -130,11 +161,19 @@ export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions = {}): Decode
     encoding = 'utf-16'
     // TextDecoder strips the BOM itself.
     utf8 = transcode(bytes, bytes[0] === 0xff ? 'utf-16le' : 'utf-16be')
+  } else if ((noBom = utf16WithoutBom(bytes)) !== null) {
+    encoding = 'utf-16'
+    utf8 = transcode(bytes, noBom)
   } else {
     const first = firstNonAscii(bytes)
     if (first < 0) { encoding = 'ascii'; utf8 = bytes }
     else if (isValidUtf8(bytes, first)) { encoding = 'utf-8'; utf8 = bytes }
-    else { encoding = 'gb18030'; utf8 = transcode(bytes, 'gb18030') }
+    else if (isValidUtf8(bytes.subarray(0, utf8CutAt(bytes)), first)) {
+      // A file cut inside its last character (truncated copy/download) is still UTF-8: the broken
+      // tail becomes U+FFFD instead of the whole file being misread as GB18030.
+      encoding = 'utf-8'
+      utf8 = transcode(bytes, 'utf-8')
+    } else { encoding = 'gb18030'; utf8 = transcode(bytes, 'gb18030') }
   }
   const preview = utf8Text(utf8.subarray(0, previewBytes))
   let mojibake: string | null = null
