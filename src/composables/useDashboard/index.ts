@@ -1,0 +1,301 @@
+/**
+ * useDashboard — the app-wide store: starts DuckDB once, loads the sample on a first visit,
+ * loads the bundles the user picks, holds the load summary and the filters, and runs the
+ * dashboard queries. Latest wins: a slower, older query result never overwrites a newer one.
+ *
+ * Shared (one instance per app), VueUse-style: the first call creates it inside a detached
+ * effect scope, later calls get the same object.
+ */
+import { computed, effectScope, ref, shallowRef, watch } from 'vue'
+import type { Db, Row } from '../../db/types'
+import { clearAll, loadTables, summarise, type LoadSummary } from '../../db/load'
+import { runQuery } from '../../db/run'
+import { ingestFiles } from '../../ingest'
+import type { Finding } from '../../domain/rules'
+import type { SourceFile } from '../../ingest/types'
+import {
+  activeByUnitYearQuery, findingsQuery, outcomesByUnitQuery, outcomesByYearQuery, overviewQuery, unitsQuery, yearsQuery,
+} from '../../queries'
+import type { Filters } from '../../queries/types'
+import type { UnitRow } from '../../queries/rows'
+import { fetchSampleFiles, sampleSkipped } from './sample'
+import { FINDINGS_SHOWN, isReadOnlySql } from './sql'
+import { collectFiles } from '../../ingest/browser-files'
+import type {
+  DashboardData, DashboardError, DashboardState, FindingItem, LoadProgress, PickedFiles,
+  UseDashboardOptions, UseDashboardReturn,
+} from './types'
+
+export type * from './types'
+export { FINDINGS_SHOWN } from './sql'
+
+const EMPTY: DashboardData = { overview: null, active: [], outcomesByUnit: [], outcomesByYear: [] }
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
+
+const fromFinding = (f: Finding): FindingItem => ({
+  rule: f.rule, severity: f.severity, unitCode: f.unitCode, unitName: null, year: f.year,
+  file: f.file ?? null, line: f.line ?? null, column: f.column ?? null, message: f.message,
+})
+
+async function defaultStartDb(): Promise<Db> {
+  // Loaded lazily: the shell paints before the DuckDB chunk and wasm are fetched.
+  const { startDuckDb } = await import('../../db/duckdb-browser')
+  return startDuckDb({ timeoutMs: 60_000 })
+}
+
+interface LoadOpts { sample?: boolean; skipped?: { path: string; reason: string }[] }
+
+function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn {
+  const startDb = options.startDb ?? defaultStartDb
+  const sampleFiles = options.sampleFiles ?? (() => fetchSampleFiles((done, total, path) => {
+    progress.value = { stage: 'fetching', done, total, detail: path }
+  }))
+
+  let db: Db | null = null
+  let dbPromise: Promise<Db> | null = null
+  let started: Promise<void> | null = null
+  /** The action to repeat when the user presses retry. */
+  let lastAction: (() => Promise<void>) | null = null
+  /** Bumped by every refresh; only the newest may write results. */
+  let generation = 0
+  /** The filters the newest refresh ran with (the watcher skips what already ran). */
+  let refreshedFilters: Filters | null = null
+
+  const busy = ref(0)
+  const error = shallowRef<DashboardError | null>(null)
+  const progress = shallowRef<LoadProgress | null>(null)
+  const querying = ref(false)
+  const summary = shallowRef<LoadSummary | null>(null)
+  const ingestFindings = shallowRef<FindingItem[]>([])
+  const dbFindings = shallowRef<FindingItem[]>([])
+  const skipped = shallowRef<{ path: string; reason: string }[]>([])
+  const isSample = ref(false)
+  const filters = shallowRef<Filters>({})
+  const years = shallowRef<number[]>([])
+  const units = shallowRef<UnitRow[]>([])
+  const data = shallowRef<DashboardData>(EMPTY)
+  // Not started yet counts as loading: the first paint already says "loading".
+  const everStarted = ref(false)
+
+  const state = computed<DashboardState>(() =>
+    error.value ? 'error' : busy.value > 0 || !everStarted.value ? 'loading' : 'ready')
+  const findings = computed(() => [...ingestFindings.value, ...dbFindings.value].slice(0, FINDINGS_SHOWN))
+  const findingsTotal = computed(() => (summary.value?.findings ?? 0) + ingestFindings.value.length)
+
+  async function run<T>(action: () => Promise<T>, retry: () => Promise<void>, errKey: string): Promise<T | undefined> {
+    busy.value++
+    error.value = null
+    try {
+      return await action()
+    } catch (e) {
+      console.error(e)
+      lastAction = retry
+      error.value = { key: errKey, params: { msg: message(e) } }
+      return undefined
+    } finally {
+      busy.value--
+      progress.value = null
+    }
+  }
+
+  function getDb(): Promise<Db> {
+    if (!dbPromise) {
+      progress.value = { stage: 'starting', done: 0, total: 1 }
+      dbPromise = startDb().then((d) => (db = d)).catch((e: unknown) => {
+        dbPromise = null // a retry starts over
+        throw e
+      })
+    }
+    return dbPromise
+  }
+
+  async function hasData(d: Db): Promise<boolean> {
+    try {
+      // Ask the catalog first: querying a table that does not exist logs an error in the worker.
+      const t = await d.query<{ n: number }>(
+        "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name IN ('summary', 'findings', 'files')")
+      if ((t[0]?.n ?? 0) < 3) return false
+      const s = await summarise(d)
+      if (s.reports === 0 && s.files === 0) return false
+      summary.value = { ...s, ms: 0 }
+      return true
+    } catch {
+      return false // no schema yet: nothing was ever loaded
+    }
+  }
+
+  function start(): Promise<void> {
+    if (started) return started
+    everStarted.value = true
+    const go = async (): Promise<void> => {
+      // Held across both steps so that "ready" does not flash between start-up and the sample.
+      busy.value++
+      try {
+        const ok = await run(async () => {
+          const d = await getDb()
+          if (await hasData(d)) { await afterLoad(d); return true }
+          return false
+        }, () => { started = null; return start() }, 'errors.start')
+        if (ok === false && (options.autoSample ?? !sampleSkipped())) await loadSample()
+      } finally {
+        busy.value--
+      }
+    }
+    started = go()
+    return started
+  }
+
+  /** Ingest + load one bundle. The sample is replaced, never mixed with real reports. */
+  async function loadSources(files: SourceFile[], opts: LoadOpts = {}): Promise<void> {
+    await run(async () => {
+      const d = await getDb()
+      const res = await ingestFiles(files, (p) => { progress.value = p })
+      const skippedNow = [...(opts.skipped ?? []), ...res.skipped]
+      if (res.tables.length === 0) {
+        skipped.value = [...skipped.value, ...skippedNow]
+        ingestFindings.value = [...res.findings.map(fromFinding), ...ingestFindings.value]
+        throw new Error(skippedNow.map((s) => s.reason).join('；') || res.findings.map((f) => f.message).join('；') || 'no tables')
+      }
+      // The fictional sample is never mixed with real reports (nor loaded twice).
+      // (Only when something is loaded: nothing to clear on a fresh database.)
+      if ((opts.sample || isSample.value) && (summary.value?.files ?? 0) > 0) await resetAll(d)
+      skipped.value = [...skipped.value, ...skippedNow]
+      progress.value = { stage: 'loading', done: 0, total: res.tables.length }
+      const s = await loadTables(d, res.tables, { onProgress: (p) => { progress.value = p } })
+      ingestFindings.value = [...ingestFindings.value, ...res.findings.map(fromFinding)]
+      summary.value = s
+      isSample.value = opts.sample === true
+      progress.value = { stage: 'charting', done: 0, total: 1 }
+      await afterLoad(d)
+    }, () => loadSources(files, opts), opts.sample ? 'errors.sample' : 'errors.load')
+  }
+
+  async function loadSample(): Promise<void> {
+    await run(async () => {
+      progress.value = { stage: 'fetching', done: 0, total: 1 }
+      const files = await sampleFiles()
+      await loadSources(files, { sample: true })
+    }, () => loadSample(), 'errors.sample')
+  }
+
+  async function loadPicked(input: PickedFiles): Promise<void> {
+    // collectFiles reads a DataTransfer synchronously on entry: its items die after the drop handler.
+    progress.value = { stage: 'reading', done: 0, total: 1 }
+    const pending = collectFiles(input, { onProgress: (p) => { progress.value = p } })
+    await run(async () => {
+      const c = await pending
+      await loadSources(c.files, { skipped: c.skipped })
+    }, () => Promise.resolve(), 'errors.load')
+  }
+
+  async function resetAll(d: Db): Promise<void> {
+    await clearAll(d)
+    ingestFindings.value = []
+    dbFindings.value = []
+    skipped.value = []
+    summary.value = null
+    isSample.value = false
+  }
+
+  async function clear(): Promise<void> {
+    await run(async () => {
+      const d = await getDb()
+      await resetAll(d)
+      filters.value = {}
+      await afterLoad(d)
+    }, () => clear(), 'errors.load')
+  }
+
+  /** After any load: lists for the filters, findings, then the charts. */
+  async function afterLoad(d: Db): Promise<void> {
+    const [y, u, f] = await Promise.all([
+      runQuery(d, yearsQuery()),
+      runQuery(d, unitsQuery()),
+      runQuery(d, findingsQuery({}, { limit: FINDINGS_SHOWN })).catch((e: unknown) => { console.warn('findings', e); return [] }),
+    ])
+    years.value = y.map((r) => Number(r.year)).sort((a, b) => a - b)
+    units.value = u
+    dbFindings.value = f.map((r) => ({
+      rule: r.rule, severity: r.severity, unitCode: r.unitCode, unitName: r.unitName, year: r.year,
+      file: r.file, line: r.line, column: r.column, message: r.message ?? '',
+    }))
+    // Drop filter values that no longer exist (e.g. after clearing).
+    const f0 = filters.value
+    const known = new Set(u.map((x) => x.unitCode))
+    const keep = f0.unitCodes?.filter((c) => known.has(c))
+    const next: Filters = { ...f0, unitCodes: keep && keep.length ? keep : undefined }
+    if (next.yearFrom != null && !years.value.includes(next.yearFrom)) next.yearFrom = undefined
+    if (next.yearTo != null && !years.value.includes(next.yearTo)) next.yearTo = undefined
+    filters.value = next // the watcher would refresh later; refresh now so "ready" means drawn
+    await refresh()
+  }
+
+  async function refresh(): Promise<void> {
+    const d = db
+    if (!d) return
+    const my = ++generation
+    const f = filters.value
+    refreshedFilters = f
+    querying.value = true
+    try {
+      const [overview, active, byUnit, byYear] = await Promise.all([
+        runQuery(d, overviewQuery(f)),
+        runQuery(d, activeByUnitYearQuery(f)),
+        runQuery(d, outcomesByUnitQuery(f)),
+        runQuery(d, outcomesByYearQuery(f)),
+      ])
+      if (my !== generation) return // a newer refresh started meanwhile: its result wins
+      data.value = { overview: overview[0] ?? null, active, outcomesByUnit: byUnit, outcomesByYear: byYear }
+    } catch (e) {
+      if (my !== generation) return
+      console.error(e)
+      lastAction = () => refresh()
+      error.value = { key: 'errors.query', params: { msg: message(e) } }
+    } finally {
+      if (my === generation) querying.value = false
+    }
+  }
+
+  function setFilters(f: Filters): void {
+    filters.value = { ...f }
+  }
+
+  async function retry(): Promise<void> {
+    const a = lastAction
+    error.value = null
+    lastAction = null
+    if (a) await a()
+    else if (!db) { started = null; await start() }
+  }
+
+  async function query(sql: string): Promise<Row[]> {
+    if (!isReadOnlySql(sql)) throw new Error('read-only SELECT only')
+    const d = await getDb()
+    return d.query(sql)
+  }
+
+  watch(filters, (now) => { if (now !== refreshedFilters) void refresh() })
+
+  return {
+    state, error, progress, querying, summary, ingestFindings, findings,
+    findingsTotal, skipped, isSample, filters, years, units, data,
+    start, loadPicked, loadSources, loadSample, clear, retry, setFilters, refresh, query,
+  }
+}
+
+let shared: UseDashboardReturn | null = null
+
+/** The one dashboard of the app (options only count on the first call). */
+export function useDashboard(options?: UseDashboardOptions): UseDashboardReturn {
+  if (!shared) {
+    const scope = effectScope(true)
+    shared = scope.run(() => createDashboard(options))!
+  }
+  return shared
+}
+
+/** For tests: forget the shared instance. */
+export function resetDashboard(): void {
+  shared = null
+}

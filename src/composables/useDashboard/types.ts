@@ -1,0 +1,86 @@
+import type { ShallowRef, Ref, ComputedRef } from 'vue'
+import type { Db, Row } from '../../db/types'
+import type { LoadSummary } from '../../db/load'
+import type { Severity } from '../../domain/rules'
+import type { ProgressStage, SourceFile } from '../../ingest/types'
+import type { Filters } from '../../queries/types'
+import type { ActiveByUnitYearRow, OutcomeRow, OverviewRow, UnitRow } from '../../queries/rows'
+
+export type DashboardState = 'loading' | 'ready' | 'error'
+
+/** Ingest/load stages plus the two the dashboard adds around them. */
+export type LoadStage = ProgressStage | 'starting' | 'fetching' | 'loading'
+export interface LoadProgress { stage: LoadStage; done: number; total: number; detail?: string }
+
+/** A finding as listed in the UI (plain text only; rendered as text, never HTML). */
+export interface FindingItem {
+  rule: string
+  severity: Severity
+  unitCode: string | null
+  unitName: string | null
+  year: number | null
+  /** "path 第 n 行 列" when located. */
+  file: string | null
+  line: number | null
+  column: string | null
+  message: string
+}
+
+export interface DashboardError {
+  /** i18n key + params, so the message follows the language switch. */
+  key: string
+  params?: Record<string, unknown>
+}
+
+/** Everything the views draw from, filters applied. */
+export interface DashboardData {
+  overview: OverviewRow | null
+  active: ActiveByUnitYearRow[]
+  outcomesByUnit: OutcomeRow[]
+  outcomesByYear: OutcomeRow[]
+}
+
+/** What may be picked or dropped: the browser-files adapter turns it into SourceFile[]. */
+export type PickedFiles = FileList | File[] | DataTransfer
+
+export interface UseDashboardOptions {
+  /** Start DuckDB (default: the browser worker, loaded lazily). */
+  startDb?: () => Promise<Db>
+  /** Files of the sample bundle (default: data/sample/**\/*.csv fetched from this origin). */
+  sampleFiles?: () => Promise<SourceFile[]>
+  /** Load the sample on first visit when nothing is loaded (default: unless `?nosample`). */
+  autoSample?: boolean
+}
+
+export interface UseDashboardReturn {
+  state: ComputedRef<DashboardState>
+  error: ShallowRef<DashboardError | null>
+  progress: ShallowRef<LoadProgress | null>
+  /** True while filter queries run (charts may be one step behind). */
+  querying: Ref<boolean>
+  summary: ShallowRef<LoadSummary | null>
+  /** Findings of the ingest step (file level), kept for the session; DB findings are counted in summary. */
+  ingestFindings: ShallowRef<FindingItem[]>
+  /** The first findings (ingest + DB, errors first), at most FINDINGS_SHOWN. */
+  findings: ComputedRef<FindingItem[]>
+  /** All findings: DB count + ingest count. */
+  findingsTotal: ComputedRef<number>
+  skipped: ShallowRef<{ path: string; reason: string }[]>
+  /** Whether what is loaded is (only) the sample bundle. */
+  isSample: Ref<boolean>
+  filters: ShallowRef<Filters>
+  years: ShallowRef<number[]>
+  units: ShallowRef<UnitRow[]>
+  data: ShallowRef<DashboardData>
+  /** Start DuckDB once and (first visit) load the sample. Idempotent. */
+  start(): Promise<void>
+  loadPicked(input: PickedFiles): Promise<void>
+  loadSources(files: SourceFile[], opts?: { sample?: boolean; skipped?: { path: string; reason: string }[] }): Promise<void>
+  loadSample(): Promise<void>
+  clear(): Promise<void>
+  retry(): Promise<void>
+  setFilters(f: Filters): void
+  refresh(): Promise<void>
+  /** Read-only SQL for tests (window.__dashboard.query). */
+  query(sql: string): Promise<Row[]>
+}
