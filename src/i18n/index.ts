@@ -5,7 +5,19 @@ import en from './en'
 
 export type AppLocale = 'zh-CN' | 'en'
 export const LOCALES: readonly AppLocale[] = ['zh-CN', 'en']
-export const messages: Record<AppLocale, Messages> = { 'zh-CN': zhCN, en }
+
+/**
+ * Each feature keeps its strings in src/i18n/features/<feature>.ts as `{ 'zh-CN': {...}, en: {...} }`
+ * under its own top-level key, so features are added without editing the shared message files.
+ */
+type FeatureMessages = Record<AppLocale, Record<string, unknown>>
+const features = import.meta.glob<FeatureMessages>('./features/*.ts', { eager: true, import: 'default' })
+function withFeatures(locale: AppLocale, base: Messages): Messages {
+  const out: Record<string, unknown> = { ...base }
+  for (const f of Object.values(features)) Object.assign(out, f[locale])
+  return out as Messages
+}
+export const messages: Record<AppLocale, Messages> = { 'zh-CN': withFeatures('zh-CN', zhCN), en: withFeatures('en', en) }
 
 const STORAGE_KEY = 'gdd.locale'
 

@@ -16,7 +16,7 @@ import type { SourceFile } from '../../ingest/types'
 import {
   activeByUnitYearQuery, findingsQuery, outcomesByUnitQuery, outcomesByYearQuery, overviewQuery, unitsQuery, yearsQuery,
 } from '../../queries'
-import type { Filters } from '../../queries/types'
+import type { Filters, Query } from '../../queries/types'
 import type { UnitRow } from '../../queries/rows'
 import { fetchSampleFiles, sampleSkipped } from './sample'
 import { FINDINGS_SHOWN, isReadOnlySql } from './sql'
@@ -75,6 +75,8 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
   const years = shallowRef<number[]>([])
   const units = shallowRef<UnitRow[]>([])
   const data = shallowRef<DashboardData>(EMPTY)
+  /** Bumped after every load/clear: per-view queries (useQuery) re-run on it. */
+  const dataVersion = ref(0)
   // Not started yet counts as loading: the first paint already says "loading".
   const everStarted = ref(false)
 
@@ -228,6 +230,7 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
     if (next.yearFrom != null && !years.value.includes(next.yearFrom)) next.yearFrom = undefined
     if (next.yearTo != null && !years.value.includes(next.yearTo)) next.yearTo = undefined
     filters.value = next // the watcher would refresh later; refresh now so "ready" means drawn
+    dataVersion.value++
     await refresh()
   }
 
@@ -275,12 +278,18 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
     return d.query(sql)
   }
 
+  /** Run one query builder's statement (views with their own figures use this via useQuery). */
+  async function runBuilt<T extends Row>(q: Query<T>): Promise<T[]> {
+    const d = await getDb()
+    return runQuery(d, q)
+  }
+
   watch(filters, (now) => { if (now !== refreshedFilters) void refresh() })
 
   return {
     state, error, progress, querying, summary, ingestFindings, findings,
     findingsTotal, skipped, isSample, filters, years, units, data,
-    start, loadPicked, loadSources, loadSample, clear, retry, setFilters, refresh, query,
+    start, loadPicked, loadSources, loadSample, clear, retry, setFilters, refresh, query, dataVersion, runBuilt,
   }
 }
 

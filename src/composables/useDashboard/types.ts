@@ -3,7 +3,7 @@ import type { Db, Row } from '../../db/types'
 import type { LoadSummary } from '../../db/load'
 import type { Severity } from '../../domain/rules'
 import type { ProgressStage, SourceFile } from '../../ingest/types'
-import type { Filters } from '../../queries/types'
+import type { Filters, Query } from '../../queries/types'
 import type { ActiveByUnitYearRow, OutcomeRow, OverviewRow, UnitRow } from '../../queries/rows'
 
 export type DashboardState = 'loading' | 'ready' | 'error'
@@ -73,6 +73,10 @@ export interface UseDashboardReturn {
   units: ShallowRef<UnitRow[]>
   data: ShallowRef<DashboardData>
   /** Start DuckDB once and (first visit) load the sample. Idempotent. */
+  /** Bumped after every load or clear; per-view queries re-run on it. */
+  dataVersion: Ref<number>
+  /** Run a query builder's statement against the loaded data. */
+  runBuilt<T extends Row>(q: Query<T>): Promise<T[]>
   start(): Promise<void>
   loadPicked(input: PickedFiles): Promise<void>
   loadSources(files: SourceFile[], opts?: { sample?: boolean; skipped?: { path: string; reason: string }[] }): Promise<void>
