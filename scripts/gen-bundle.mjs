@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// npm run gen -- --reports N --years a-b --seed S --out DIR [--encoding utf8|gb18030|both]
+//                [--labels key|zh] [--clean] [--crlf]
+// Writes a realistic, deterministic bundle (same options → same bytes) and manifest.json
+// listing the deliberate rule breaks and blank cells, so tests can assert the findings.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { generateBundle } from './lib/generate.mjs'
+import { encodeFiles } from './lib/encode.mjs'
+
+const { values } = parseArgs({
+  options: {
+    reports: { type: 'string', default: '200' },
+    years: { type: 'string', default: '2019-2024' },
+    seed: { type: 'string', default: '1' },
+    out: { type: 'string' },
+    encoding: { type: 'string', default: 'utf8' },
+    labels: { type: 'string', default: 'key' },
+    clean: { type: 'boolean', default: false },
+    crlf: { type: 'boolean', default: false },
+  },
+})
+const fail = (msg) => { console.error(`gen-bundle: ${msg}`); process.exit(2) }
+if (!values.out) fail('--out DIR is required')
+const reports = Number(values.reports)
+if (!Number.isInteger(reports) || reports < 1) fail('--reports must be a positive integer')
+const m = /^(\d{4})(?:-(\d{4}))?$/.exec(values.years)
+if (!m) fail('--years must look like 2019-2024')
+const years = [Number(m[1]), Number(m[2] ?? m[1])]
+if (years[0] < 2019 || years[1] < years[0]) fail('--years: 2019 or later, first ≤ last')
+if (!['utf8', 'utf8-bom', 'gb18030', 'both'].includes(values.encoding)) fail('--encoding: utf8 | utf8-bom | gb18030 | both')
+if (!['key', 'zh'].includes(values.labels)) fail('--labels: key | zh')
+
+const { files, manifest } = generateBundle({
+  reports, years, seed: values.seed, breaks: !values.clean, labels: values.labels, eol: values.crlf ? '\r\n' : '\n',
+})
+const encodings = values.encoding === 'both' ? ['utf8', 'gb18030'] : [values.encoding]
+for (const enc of encodings) {
+  const dir = values.encoding === 'both' ? join(values.out, enc) : values.out
+  mkdirSync(dir, { recursive: true })
+  for (const [name, bytes] of Object.entries(encodeFiles(files, enc))) writeFileSync(join(dir, name), bytes)
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, encoding: enc }, null, 2) + '\n')
+  console.log(`${dir}: ${manifest.counts.reports} reports, ${manifest.counts.units} units, ${manifest.breaks.length} deliberate breaks (${enc})`)
+}

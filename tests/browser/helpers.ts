@@ -1,0 +1,200 @@
+/**
+ * Shared helpers of the browser tests: launch Debian's Chromium through playwright-core (never a
+ * downloaded browser), record every request of the page and its workers, and talk to the app
+ * through its automation hooks (data-* attributes, window.__dashboard).
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { inject } from 'vitest'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** Flags from docs/ARCHITECTURE.md: headless, no GPU, and no name resolves except 127.0.0.1. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+]
+
+export interface RecordedRequest { url: string; from: 'page' | 'worker' | 'context'; method: string }
+
+export interface Session {
+  context: BrowserContext
+  page: Page
+  /** Every request seen so far (page, its workers, service workers), in order. */
+  requests: RecordedRequest[]
+  /** Console errors and uncaught page errors, for diagnostics in failure messages. */
+  errors: string[]
+  close(): Promise<void>
+}
+
+export const baseUrl = (): string => inject('baseUrl')
+
+/** App URL for a hash route, e.g. appUrl('/?nosample=1'). */
+export function appUrl(hash = '/'): string {
+  return `${baseUrl()}#${hash}`
+}
+
+/**
+ * A fresh Chromium with its own throw-away profile (a persistent context is how playwright takes
+ * --user-data-dir). Requests are recorded at the context (covers pages and service workers) and
+ * at each dedicated worker's own events.
+ */
+export async function openSession(opts: { viewport?: { width: number; height: number } } = {}): Promise<Session> {
+  const profile = mkdtempSync(join(tmpdir(), 'gdd-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    acceptDownloads: true,
+    viewport: opts.viewport ?? { width: 1440, height: 1000 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
+  const requests: RecordedRequest[] = []
+  const errors: string[] = []
+  const seen = new WeakSet<object>()
+  const record = (from: RecordedRequest['from']) => (r: { url(): string; method(): string }) => {
+    if (seen.has(r)) return
+    seen.add(r)
+    requests.push({ url: r.url(), from, method: r.method() })
+  }
+  context.on('request', record('context'))
+  const watchPage = (p: Page) => {
+    p.on('request', record('page'))
+    p.on('worker', (w) => {
+      // The worker script itself; the worker's own fetches reach page/context 'request' in Chromium
+      // (tests/browser/infra.test.ts holds that true).
+      requests.push({ url: w.url(), from: 'worker', method: 'WORKER' })
+    })
+    p.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`) })
+    p.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
+  }
+  context.pages().forEach(watchPage)
+  context.on('page', watchPage)
+  const page = context.pages()[0] ?? (await context.newPage())
+  return {
+    context,
+    page,
+    requests,
+    errors,
+    close: async () => {
+      await context.close().catch(() => {})
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+/** URLs that left 127.0.0.1 (data:, blob: and about: never touch the network). */
+export function foreignRequests(requests: readonly RecordedRequest[]): string[] {
+  return requests
+    .map((r) => r.url)
+    .filter((u) => {
+      if (/^(data|blob|about|chrome-error):/.test(u)) return false
+      try { return new URL(u).hostname !== '127.0.0.1' } catch { return true }
+    })
+}
+
+export const READY = '[data-state="ready"]'
+
+/** Wait until the app root says ready (fails fast with the app's error state). */
+export async function waitForReady(page: Page, timeout = 90_000): Promise<void> {
+  await page.waitForSelector('[data-state="ready"], [data-state="error"]', { timeout })
+  const state = await page.getAttribute('[data-state]', 'data-state')
+  if (state === 'error') {
+    const text = (await page.textContent('[data-state]'))?.slice(0, 500)
+    throw new Error(`app is in the error state: ${text}`)
+  }
+}
+
+export interface LoadSummary { reports: number; units: number; years: number; findings: number }
+
+export async function readSummary(page: Page): Promise<LoadSummary> {
+  const el = page.locator('[data-testid="load-summary"]').first()
+  const get = async (a: string) => Number(await el.getAttribute(`data-${a}`))
+  return { reports: await get('reports'), units: await get('units'), years: await get('years'), findings: await get('findings') }
+}
+
+/** Wait until the app is ready and the summary reports `reports` reports (a load finished). */
+export async function waitForReports(page: Page, reports: number, timeout = 120_000): Promise<LoadSummary> {
+  await page
+    .waitForFunction(
+      (n) => {
+        const root = document.querySelector('[data-state]')
+        const s = document.querySelector('[data-testid="load-summary"]')
+        return root?.getAttribute('data-state') === 'ready' && s?.getAttribute('data-reports') === String(n)
+      },
+      reports,
+      { timeout, polling: 250 },
+    )
+    .catch(() => {})
+  await waitForReady(page, 5_000)
+  return readSummary(page)
+}
+
+/** Give files to the bundle input, as if a supervisor had picked them. */
+export async function uploadFiles(page: Page, files: Record<string, Uint8Array>, mimeType = 'text/csv'): Promise<void> {
+  await page.setInputFiles(
+    '[data-testid="bundle-input"]',
+    Object.entries(files).map(([name, bytes]) => ({ name, mimeType, buffer: Buffer.from(bytes) })),
+  )
+}
+
+/** The ECharts option of a chart, through the app's hook (functions are dropped in transit). */
+export async function getOption<T = Record<string, unknown>>(page: Page, chartId: string): Promise<T> {
+  return page.evaluate((id) => {
+    const d = (window as unknown as { __dashboard?: { getOption(id: string): unknown } }).__dashboard
+    if (!d) throw new Error('window.__dashboard is missing')
+    return JSON.parse(JSON.stringify(d.getOption(id) ?? null))
+  }, chartId) as Promise<T>
+}
+
+/** Run a read-only SQL query through the app's hook. Rows come back as plain objects. */
+export async function query<T = Record<string, unknown>>(page: Page, sql: string): Promise<T[]> {
+  return page.evaluate(async (q) => {
+    const d = (window as unknown as { __dashboard?: { query(sql: string): Promise<unknown> } }).__dashboard
+    if (!d) throw new Error('window.__dashboard is missing')
+    const rows = await d.query(q)
+    return JSON.parse(JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? Number(v) : v)))
+  }, sql) as Promise<T[]>
+}
+
+/** Wait until a chart's option is available and `check` accepts it. */
+export async function waitForOption<T = Record<string, unknown>>(page: Page, chartId: string, check: (o: T) => boolean = () => true, timeout = 30_000): Promise<T> {
+  const end = Date.now() + timeout
+  let last: T | null = null
+  for (;;) {
+    last = await getOption<T>(page, chartId).catch(() => null)
+    if (last && check(last)) return last
+    if (Date.now() > end) throw new Error(`chart ${chartId}: option not ready after ${timeout} ms (last: ${JSON.stringify(last)?.slice(0, 300)})`)
+    await page.waitForTimeout(250)
+  }
+}
+
+/** The sample bundle as the app loads it: every data/sample/**\/reports.csv, in path order. */
+export function sampleReportsCsv(): string[] {
+  const root = new URL('../../data/sample/', import.meta.url)
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
+    .map((d) => new URL(`${d}/reports.csv`, root))
+    .filter((u) => existsSync(u))
+    .map((u) => readFileSync(u, 'utf8'))
+}
+
+/** Chart ids of the dashboard contract. */
+export const CHART_IDS = ['active-bars', 'active-heatmap', 'outcome-shares-unit', 'outcome-counts-unit', 'outcome-shares-year'] as const
+
+/** The privacy promise: no request of the page or its workers went anywhere but 127.0.0.1. */
+export function assertPrivate(session: Session): void {
+  const foreign = foreignRequests(session.requests)
+  if (foreign.length) throw new Error(`requests left 127.0.0.1:\n${foreign.join('\n')}`)
+}
