@@ -11,6 +11,10 @@ interface DashboardTestApi {
   getOption(chartId: string): unknown
   query(sql: string): Promise<Record<string, unknown>[]>
   chartIds(): string[]
+  /** Bench: apply filters, resolve when every chart query of the view has answered (ms). */
+  timeFilters(f: import('./queries/types').Filters): Promise<number>
+  /** Bench: DuckDB's bare read_csv of these same-origin URLs in a fresh engine (ms). */
+  benchFloor(urls: string[]): Promise<number>
 }
 
 interface Window {

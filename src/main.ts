@@ -19,6 +19,21 @@ window.__dashboard = {
   getOption: getChartOption,
   query: (sql) => dashboard.query(sql),
   chartIds,
+  // Benchmark hooks (bench/run.mjs): time a filter change until every chart query has answered,
+  // and DuckDB's bare read_csv of the same files in a fresh engine (the floor).
+  async timeFilters(f) {
+    const t0 = performance.now()
+    dashboard.setFilters(f)
+    await dashboard.refresh()
+    await new Promise((r) => requestAnimationFrame(() => r(null)))
+    return performance.now() - t0
+  },
+  async benchFloor(urls) {
+    const files = await Promise.all(urls.map(async (u, i) => ({ name: `f${i}`, bytes: new Uint8Array(await (await fetch(u)).arrayBuffer()) })))
+    const [{ startDuckDb }, { readCsvFloor }] = await Promise.all([import('./db/duckdb-browser'), import('./db/floor')])
+    const db = await startDuckDb()
+    try { return await readCsvFloor(db, files) } finally { await db.close() }
+  },
 }
 
 document.documentElement.lang = i18n.global.locale.value
