@@ -14,6 +14,8 @@ export interface Decoded {
   readonly text: string
   /** Chinese warning when UTF-8 text looks like double-encoded (Latin-1) mojibake; null otherwise. */
   mojibake: string | null
+  /** Chinese warning when bytes that are not valid UTF-8 were replaced by U+FFFD in UTF-8 text; null otherwise. */
+  repaired?: string | null
 }
 
 export interface DecodeOptions {
@@ -73,6 +75,39 @@ export function isValidUtf8(b: Uint8Array, from = 0): boolean {
     return false
   }
   return true
+}
+
+/**
+ * Count well-formed multi-byte UTF-8 sequences and invalid bytes from `from` on. Text in GB18030
+ * has about as many invalid bytes as accidental valid sequences; UTF-8 text with a stray byte
+ * (a pasted Windows-1252 character, a damaged block) has a few invalid bytes among many valid ones.
+ */
+export function utf8Census(b: Uint8Array, from = 0): { valid: number; invalid: number; firstInvalid: number } {
+  const n = b.length
+  let valid = 0, invalid = 0, firstInvalid = -1
+  let i = from
+  while (i < n) {
+    const c = b[i]
+    if (c < 0x80) { i++; continue }
+    let len = 0
+    if (c >= 0xc2 && c < 0xe0) len = 2
+    else if (c >= 0xe0 && c < 0xf0) len = 3
+    else if (c >= 0xf0 && c < 0xf5) len = 4
+    let ok = len > 0 && i + len <= n
+    for (let k = 1; ok && k < len; k++) if ((b[i + k] & 0xc0) !== 0x80) ok = false
+    if (ok && len === 3) { const c1 = b[i + 1]; ok = !((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 >= 0xa0)) }
+    if (ok && len === 4) { const c1 = b[i + 1]; ok = !((c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 >= 0x90)) }
+    if (ok) { valid++; i += len } else { if (firstInvalid < 0) firstInvalid = i; invalid++; i++ }
+    if (invalid >= 256 && valid < 8 * invalid) break // clearly not UTF-8: no need to read on
+  }
+  return { valid, invalid, firstInvalid }
+}
+
+/** 1-based line of byte offset `at`. */
+function lineAt(b: Uint8Array, at: number): number {
+  let line = 1
+  for (let i = 0; i < at; i++) if (b[i] === 0x0a || (b[i] === 0x0d && b[i + 1] !== 0x0a)) line++
+  return line
 }
 
 /** Decode with a legacy/UTF-16 decoder chunk by chunk and re-encode to UTF-8. */
@@ -145,18 +180,31 @@ function utf16WithoutBom(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 
 /**
  * Detect the encoding: UTF-8 BOM → UTF-16 BOM → UTF-16 without BOM (NUL pattern) → pure ASCII (bytes passed through) → valid UTF-8
- * (a truncated last character tolerated) → GB18030 (what Excel on Chinese Windows writes; a superset of GBK).
+ * (or UTF-8 with a few bad bytes, e.g. a truncated last character: repaired with a warning) → GB18030 (what Excel on Chinese Windows writes; a superset of GBK).
  */
 export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions = {}): Decoded {
   const previewBytes = opts.previewBytes ?? 64 * 1024
   let encoding: Encoding
   let utf8: Uint8Array
   let noBom: 'utf-16le' | 'utf-16be' | null
+  const name = opts.path ?? '该文件'
+  let repaired: string | null = null
+  /** Mostly UTF-8 with a few bad bytes: repair them (U+FFFD) and say where, rather than misread the whole file. */
+  const repair = (b: Uint8Array, first: number): Uint8Array | null => {
+    const cut = utf8CutAt(b)
+    const tailOnly = cut < b.length && isValidUtf8(b.subarray(0, cut), first)
+    const census = tailOnly ? null : utf8Census(b, first)
+    if (census && (census.invalid === 0 || census.valid < 8 * census.invalid)) return null
+    repaired = census === null
+      ? `文件 ${name} 的最后一个字符不完整（文件可能被截断），已替换为“\ufffd”；请检查文件是否完整`
+      : `文件 ${name} 第 ${lineAt(b, census.firstInvalid)} 行起有 ${census.invalid} 个字节不是有效的 UTF-8 编码，已替换为“\ufffd”，其余内容按 UTF-8 读取；请检查这些单元格`
+    return transcode(b, 'utf-8')
+  }
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     encoding = 'utf-8-bom'
     utf8 = bytes.subarray(3)
     const first = firstNonAscii(utf8)
-    if (first >= 0 && !isValidUtf8(utf8, first)) utf8 = transcode(utf8, 'utf-8') // repair with U+FFFD
+    if (first >= 0 && !isValidUtf8(utf8, first)) utf8 = repair(utf8, first) ?? transcode(utf8, 'utf-8') // repair with U+FFFD
   } else if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     encoding = 'utf-16'
     // TextDecoder strips the BOM itself.
@@ -166,24 +214,22 @@ export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions = {}): Decode
     utf8 = transcode(bytes, noBom)
   } else {
     const first = firstNonAscii(bytes)
+    let fixed: Uint8Array | null = null
     if (first < 0) { encoding = 'ascii'; utf8 = bytes }
     else if (isValidUtf8(bytes, first)) { encoding = 'utf-8'; utf8 = bytes }
-    else if (isValidUtf8(bytes.subarray(0, utf8CutAt(bytes)), first)) {
-      // A file cut inside its last character (truncated copy/download) is still UTF-8: the broken
-      // tail becomes U+FFFD instead of the whole file being misread as GB18030.
-      encoding = 'utf-8'
-      utf8 = transcode(bytes, 'utf-8')
-    } else { encoding = 'gb18030'; utf8 = transcode(bytes, 'gb18030') }
+    // A file cut inside its last character, or UTF-8 with a stray byte, is still UTF-8: the bad
+    // bytes become U+FFFD (with a warning) instead of the whole file being misread as GB18030.
+    else if ((fixed = repair(bytes, first)) !== null) { encoding = 'utf-8'; utf8 = fixed }
+    else { encoding = 'gb18030'; utf8 = transcode(bytes, 'gb18030') }
   }
   const preview = utf8Text(utf8.subarray(0, previewBytes))
   let mojibake: string | null = null
   if ((encoding === 'utf-8' || encoding === 'utf-8-bom') && looksLikeMojibake(preview)) {
-    const name = opts.path ?? '该文件'
     mojibake = `文件 ${name} 的文字像是乱码（如“Ã©”“â€œ”“æµ”），可能在保存时被按 Latin-1 重复转码；请用 Excel 或 WPS 重新另存为 UTF-8 或 GBK 编码的 CSV 后再加载`
   }
   let text: string | undefined
   return {
-    encoding, utf8, preview, mojibake,
+    encoding, utf8, preview, mojibake, repaired,
     get text() {
       text ??= utf8Text(utf8)
       return text

@@ -66,6 +66,7 @@ export function prepareFile(file: SourceFile, opts: PrepareOptions = {}): Prepar
   }
   const dec = decodeBytes(file.bytes, { path, previewBytes: opts.previewBytes })
   if (dec.mojibake) findings.push(fileFinding(RULE_ENCODING, 'warning', path, dec.mojibake))
+  if (dec.repaired) findings.push(fileFinding(RULE_ENCODING, 'warning', path, dec.repaired))
   const sniffed = sniff(dec.preview)
   if (sniffed.headerRecords === 0 || sniffed.columns.every((c) => c.text === '')) {
     findings.push(fileFinding(RULE_EMPTY, 'warning', path, `文件 ${path} 没有内容（只有空行），未加载`))
