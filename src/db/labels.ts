@@ -1,7 +1,8 @@
 /**
  * Row labels and facts.csv section/column names → canonical keys. There are few distinct labels,
  * so they are normalised in JS with the domain's own normaliseLabel + labelIndex (exactly the
- * header-matching rules) and the mapping is stored in label_map / facts_map for SQL joins.
+ * header-matching rules) and the mapping is stored in label_map / facts_map for SQL joins
+ * (label_map is filled by updateDicts in ./dicts.ts).
  */
 import {
   ACTIVE_ITEMS, ACTIVE_MEASURES, APPLICANT_COLUMNS, APPLICATION_ROWS, BUNDLE_TABLES, REVIEW_COLUMNS,
@@ -27,19 +28,6 @@ const COLUMN_INDEX: Record<string, Map<string, string>> = {
 
 export function rowKey(tbl: 'active' | 'applications', label: string): string | null {
   return ROW_INDEX[tbl].get(normaliseLabel(label)) ?? null
-}
-
-/** Add mappings for labels not seen before (NULL key = unknown label → `unknown_row` finding). */
-export async function updateLabelMaps(db: Db): Promise<void> {
-  const labels = await db.query<{ tbl: 'active' | 'applications'; label: string }>(`
-    SELECT DISTINCT 'active' AS tbl, item AS label FROM raw_active WHERE item IS NOT NULL
-    UNION SELECT DISTINCT 'applications', "row" FROM raw_applications WHERE "row" IS NOT NULL
-    UNION SELECT DISTINCT m.tbl, f."row" FROM raw_facts f JOIN facts_map m ON m.section = f.section AND m.col = f."column"
-      WHERE m.tbl IN ('active', 'applications') AND f."row" IS NOT NULL
-    EXCEPT SELECT tbl, label FROM label_map`)
-  if (labels.length > 0) {
-    await insertRows(db, 'label_map', labels.map((l): SqlParam[] => [l.tbl, l.label, rowKey(l.tbl, l.label)]))
-  }
 }
 
 export async function updateFactsMap(db: Db): Promise<void> {

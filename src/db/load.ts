@@ -41,40 +41,38 @@ export async function loadTables(db: Db, tables: PreparedTable[], opts: LoadOpti
 async function loadOne(db: Db, t0: PreparedTable, bundleNo: number): Promise<void> {
   // read_csv skips empty lines without counting them: recover true line numbers when ingest did not
   const t = !t0.recordLines && hasEmptyLine(t0.utf8) ? { ...t0, recordLines: scanRecordLines(t0.utf8, t0.headerLines) } : t0
-  const fileId = (await db.query<{ id: number }>("SELECT nextval('file_seq')::INTEGER AS id"))[0].id
+  const fileId = (await db.query<{ id: number }>(`INSERT INTO files VALUES (nextval('file_seq'), ?, ?, ?, ?, ?, ?, 0, ?)
+    RETURNING file_id::INTEGER AS id`, [t.path, t.kind, t.encoding, t.delimiter, t.headerLines, t.records, bundleNo]))[0].id
   const name = `file_${fileId}.csv`
   const n = t.columns.length
-  await db.query(`INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)`,
-    [fileId, t.path, t.kind, t.encoding, t.delimiter, t.headerLines, t.records, bundleNo])
   await insertRows(db, 'file_cols', t.columns.flatMap((k, i) => (k ? [[fileId, k, i + 1, t.headers[i] ?? k]] : [])))
   await insertRows(db, 'line_shift', lineShifts(fileId, t))
   await db.registerFile(name, t.utf8)
   try {
-    await db.exec('DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS rej_errors; DROP TABLE IF EXISTS rej_scans')
     const cols = Array.from({ length: n }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ')
-    // delimiter/quote come from ingest's fixed set, never from user text
-    await db.exec(`CREATE TEMP TABLE stg AS SELECT *, row_number() OVER ()::INTEGER AS rn FROM read_csv(${lit(name)},
+    // one round trip: clear leftovers, read (delimiter/quote come from ingest's fixed set, never from user text), rejects
+    const rejects = await db.query<Reject>(`DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS rej_errors; DROP TABLE IF EXISTS rej_scans;
+      CREATE TEMP TABLE stg AS SELECT *, row_number() OVER ()::INTEGER AS rn FROM read_csv(${lit(name)},
       delim=${lit(t.delimiter)}, header=false, skip=${(t.skipRows ?? t.headerLines) | 0}, columns={${cols}}, auto_detect=false,
       quote='"', escape='"', null_padding=false, store_rejects=true, rejects_table='rej_errors',
-      rejects_scan='rej_scans', max_line_size=16777216)`)
-    const rejects = await db.query<Reject>(
-      'SELECT line::INTEGER AS line, error_type::VARCHAR AS error_type, csv_line, error_message FROM rej_errors ORDER BY line')
+      rejects_scan='rej_scans', max_line_size=16777216);
+      SELECT line::INTEGER AS line, error_type::VARCHAR AS error_type, csv_line, error_message FROM rej_errors ORDER BY line`)
     // DuckDB counts records (skipped header lines included), so a record's index is line − headerLines.
     const rejected = [...new Set(rejects.map((r) => r.line - t.headerLines))].sort((a, b) => a - b)
-    await db.exec('ALTER TABLE stg ADD COLUMN rec INTEGER')
-    if (rejected.length === 0) await db.exec('UPDATE stg SET rec = rn')
-    else {
-      await db.exec('CREATE OR REPLACE TEMP TABLE rej_adj (adj INTEGER)')
+    let recExpr = 'rn'
+    if (rejected.length > 0) {
+      await db.exec('ALTER TABLE stg ADD COLUMN rec INTEGER; CREATE OR REPLACE TEMP TABLE rej_adj (adj INTEGER)')
       await insertRows(db, 'rej_adj', rejected.map((r, j) => [r - (j + 1)]))
       await db.exec('UPDATE stg SET rec = rn + (SELECT count(*) FROM rej_adj WHERE adj < stg.rn)::INTEGER')
       await salvage(db, t, fileId, rejects, n)
+      recExpr = 'rec'
     }
     const firstPos = new Map<string, number>()
     t.columns.forEach((k, i) => { if (k && RAW_COLUMNS[t.kind].includes(k) && !firstPos.has(k)) firstPos.set(k, i) })
     const keys = [...firstPos.keys()]
     await db.exec(`INSERT INTO raw_${t.kind} (file_id, rec${keys.map((k) => `, ${q(k)}`).join('')})
-      SELECT ${fileId}, rec${keys.map((k) => `, c${firstPos.get(k)}`).join('')} FROM stg`)
-    await db.query('UPDATE files SET loaded = (SELECT count(*) FROM stg)::INTEGER WHERE file_id = ?', [fileId])
+      SELECT ${fileId | 0}, ${recExpr}${keys.map((k) => `, c${firstPos.get(k)}`).join('')} FROM stg;
+      UPDATE files SET loaded = (SELECT count(*) FROM stg)::INTEGER WHERE file_id = ${fileId | 0}`)
   } finally {
     await db.exec('DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS rej_errors; DROP TABLE IF EXISTS rej_scans; DROP TABLE IF EXISTS rej_adj')
     await db.dropFile(name)

@@ -2,9 +2,10 @@
  * Rebuild everything derived from the raw tables: keyed rows with their duplicate rank (`w_*`),
  * typed tables (first occurrence wins), units hierarchy, `summary`, `findings`.
  */
+import { updateDicts, type DictState } from './dicts'
 import { FINDINGS_SQL } from './findings'
-import { updateFactsMap, updateLabelMaps } from './labels'
 import { CELL_COLUMNS, DATA_KINDS, RAW_COLUMNS, ROW_COLUMN, ensureSchema, lit, q, type DataKind } from './schema'
+import { SET_CELL_NUM_SQL, cellNum } from './sql/cells'
 import { SUMMARY_SQL } from './summary'
 import { UNITS_SQL } from './units'
 import type { Db } from './types'
@@ -20,20 +21,20 @@ function factsPivot(kind: Exclude<DataKind, 'reports'>): string {
 }
 
 /** All source rows of a data table with parsed keys and their rank among rows of the same key. */
-function keyedSql(kind: DataKind): string {
+function keyedSql(kind: DataKind, { facts, shifts }: DictState): string {
   const rowCol = ROW_COLUMN[kind]
   const srcCols = ['file_id', 'rec', ...RAW_COLUMNS[kind]].map(q).join(', ')
-  const union = kind === 'reports'
-    ? `SELECT ${srcCols} FROM raw_reports`
+  const union = kind === 'reports' || !facts
+    ? `SELECT ${srcCols} FROM raw_${kind}`
     : `SELECT ${srcCols} FROM raw_${kind} UNION ALL BY NAME ${factsPivot(kind)}`
   const rk = rowCol ? 'lm.key' : "''"
   const join = rowCol ? `LEFT JOIN label_map lm ON lm.tbl = ${lit(kind)} AND lm.label = s.${q(rowCol)}` : ''
   return `CREATE OR REPLACE TABLE w_${kind} AS
     WITH src AS (SELECT s.* EXCLUDE (unit_code, year), nullif(trim(s.unit_code), '') AS unit_code, s.year AS year_raw,
-        parse_year(s.year) AS year, coalesce(year_two_digit(s.year), false) AS year_short, ${rk} AS rk,
-        fl.path AS path, (s.rec + fl.header_lines + coalesce(ls.shift, 0))::INTEGER AS line
-      FROM (${union}) s ${join} JOIN files fl ON fl.file_id = s.file_id
-      ASOF LEFT JOIN line_shift ls ON ls.file_id = s.file_id AND s.rec >= ls.rec_from)
+        yd.year AS year, coalesce(yd.two_digit, false) AS year_short, ${rk} AS rk,
+        fl.path AS path, (s.rec + fl.header_lines${shifts ? ' + coalesce(ls.shift, 0)' : ''})::INTEGER AS line
+      FROM (${union}) s LEFT JOIN year_dict yd ON yd.raw = s.year ${join} JOIN files fl ON fl.file_id = s.file_id
+      ${shifts ? 'ASOF LEFT JOIN line_shift ls ON ls.file_id = s.file_id AND s.rec >= ls.rec_from' : ''})
     SELECT *, CASE WHEN unit_code IS NULL OR year IS NULL OR rk IS NULL THEN NULL
         ELSE row_number() OVER (PARTITION BY unit_code, year, rk ORDER BY file_id, rec) END AS dup_rank
     FROM src`
@@ -41,7 +42,7 @@ function keyedSql(kind: DataKind): string {
 
 function typedSql(kind: DataKind): string {
   const rowCol = ROW_COLUMN[kind]
-  const cells = CELL_COLUMNS[kind].map((c) => `cell_num(${q(c)}) AS ${q(c)}`).join(', ')
+  const cells = CELL_COLUMNS[kind].map((c) => `${cellNum(q(c))} AS ${q(c)}`).join(', ')
   const head = kind === 'reports'
     ? `nullif(trim(unit_name), '') AS unit_name, nullif(trim(parent_code), '') AS parent_code,
        nullif(trim(parent_name), '') AS parent_name, nullif(trim(level), '') AS level,
@@ -70,13 +71,23 @@ const formatDetectSql = `CREATE OR REPLACE TABLE fmt_detect AS
     FROM w_active WHERE dup_rank = 1)
   GROUP BY unit_code, year`
 
-export async function rebuild(db: Db): Promise<void> {
-  await ensureSchema(db)
-  await updateFactsMap(db)
-  await updateLabelMaps(db)
-  // one round trip: each statement still runs in order
-  await db.exec([...DATA_KINDS.map(keyedSql), unitsWinnersSql, ...DATA_KINDS.map(typedSql), formatDetectSql,
-    ...UNITS_SQL, ...SUMMARY_SQL, ...FINDINGS_SQL].join(';\n'))
+/** Every statement of a rebuild after the dictionaries are up to date, in order. */
+export const rebuildSql = (st: DictState): string[] => [...DATA_KINDS.map((k) => keyedSql(k, st)), unitsWinnersSql,
+  SET_CELL_NUM_SQL, ...DATA_KINDS.map(typedSql), formatDetectSql, ...UNITS_SQL, ...SUMMARY_SQL, ...FINDINGS_SQL]
+
+// Rebuilds of one database run one at a time (the dictionaries are filled from what they lack).
+const running = new WeakMap<Db, Promise<void>>()
+
+export function rebuild(db: Db): Promise<void> {
+  const prev = running.get(db) ?? Promise.resolve()
+  const next = prev.catch(() => undefined).then(async () => {
+    await ensureSchema(db)
+    const st = await updateDicts(db)
+    // one round trip: each statement still runs in order
+    await db.exec(rebuildSql(st).join(';\n'))
+  })
+  running.set(db, next)
+  return next
 }
 
 

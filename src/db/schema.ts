@@ -6,8 +6,7 @@ import {
   ACTIVE_ITEMS_2019, ACTIVE_ITEMS_2021, ACTIVE_MEASURES, APPLICANT_KEYS, BUNDLE_TABLES, REVIEW_KEYS,
   type TableKind,
 } from '../domain'
-import { CELL_MACROS_SQL } from './sql/cells'
-import { HELPER_MACROS_SQL, zhNamesSql } from './sql/helpers'
+import { HELPER_MACROS_SQL, SET_ZH_SQL } from './sql/helpers'
 import type { Db } from './types'
 
 /** Tables read into a raw table of their own (facts are kept long and pivoted at rebuild). */
@@ -46,7 +45,8 @@ const activeApplies = (): string => {
   const rows: string[] = []
   for (const [fmt, items] of [['2021', ACTIVE_ITEMS_2021], ['2019', ACTIVE_ITEMS_2019]] as const)
     for (const it of items) for (const m of it.measures) rows.push(`(${lit(fmt)}, ${lit(it.key)}, ${lit(m)})`)
-  return `INSERT INTO active_applies VALUES ${rows.join(', ')};`
+  return `INSERT INTO active_applies SELECT * FROM (VALUES ${rows.join(', ')})
+    WHERE NOT EXISTS (SELECT 1 FROM active_applies);`
 }
 
 export const SCHEMA_SQL = `
@@ -64,8 +64,11 @@ CREATE TABLE IF NOT EXISTS label_map (tbl VARCHAR, label VARCHAR, key VARCHAR);
 -- facts.csv section/column → table/column key
 CREATE TABLE IF NOT EXISTS facts_map (section VARCHAR, col VARCHAR, tbl VARCHAR, key VARCHAR);
 CREATE TABLE IF NOT EXISTS active_applies (format VARCHAR, item VARCHAR, measure VARCHAR);
+-- distinct year texts and non-plain cell texts, parsed in JS by the domain (src/db/dicts.ts)
+CREATE TABLE IF NOT EXISTS year_dict (raw VARCHAR, year INTEGER, two_digit BOOLEAN);
+CREATE TABLE IF NOT EXISTS cell_dict (raw VARCHAR, kind VARCHAR, num DOUBLE, tolerated BOOLEAN, key VARCHAR);
 ${RAW_KINDS.map(rawDdl).join('\n')}
--- placeholder so that the helper macros bind; rebuilt by rebuild()
+-- placeholder until the first rebuild()
 CREATE TABLE IF NOT EXISTS units (unit_code VARCHAR, unit_name VARCHAR, parent_code VARCHAR, parent_name VARCHAR, level VARCHAR, depth INTEGER);
 CREATE TABLE IF NOT EXISTS findings (rule VARCHAR, severity VARCHAR, unit_code VARCHAR, year INTEGER, tbl VARCHAR,
   cells VARCHAR, left_val DOUBLE, right_val DOUBLE, file_id INTEGER, line INTEGER, col VARCHAR, raw VARCHAR, message VARCHAR);
@@ -75,9 +78,7 @@ CREATE TABLE IF NOT EXISTS findings (rule VARCHAR, severity VARCHAR, unit_code V
 const ready = new WeakSet<Db>()
 export async function ensureSchema(db: Db): Promise<void> {
   if (ready.has(db)) return
-  await db.exec(CELL_MACROS_SQL + SCHEMA_SQL + zhNamesSql() + HELPER_MACROS_SQL)
-  const n = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM active_applies')
-  if (n[0].n === 0) await db.exec(activeApplies())
+  await db.exec(SCHEMA_SQL + activeApplies() + HELPER_MACROS_SQL + SET_ZH_SQL)
   ready.add(db)
 }
 

@@ -1,11 +1,12 @@
 /**
  * `report_fmt` (format per report), `cell_issues` (every cell of the winning rows that is not a plain
- * whole number: blanks, not-applicable, text, loosely written or negative numbers) and `summary`,
+ * unsigned number: blanks, not-applicable, text, loosely written or negative numbers) and `summary`,
  * one wide row per (unit_code, year) — what the dashboards query. NULL stays NULL: nothing missing
  * is summed as 0; group sums over partly blank rows are flagged through outcome_missing.
  */
 import { APPLICANT_PARTS, REVIEW_KEYS } from '../domain'
 import { CELL_COLUMNS, DATA_KINDS, lit, q } from './schema'
+import { cellDictNum, cellKind, cellTolerated, isPlain } from './sql/cells'
 
 const FORMAT_SQL = `CREATE OR REPLACE TABLE report_fmt AS
 SELECT k.unit_code, k.year, r.format_declared, d.detected,
@@ -15,17 +16,29 @@ FROM (SELECT unit_code, year FROM reports UNION SELECT unit_code, year FROM acti
 LEFT JOIN reports r ON r.unit_code = k.unit_code AND r.year = k.year
 LEFT JOIN fmt_detect d ON d.unit_code = k.unit_code AND d.year = k.year`
 
+/**
+ * Every winning cell that is not a plain number, in one UNPIVOT per table (no statement or
+ * expression per column): kind/num/tolerated from cell_dict, located by file and line.
+ */
 function cellIssuesSql(): string {
-  const parts = DATA_KINDS.flatMap((k) => CELL_COLUMNS[k].map((c) =>
-    `SELECT ${lit(k)} AS tbl, unit_code, year, rk, ${lit(c)} AS col, ${q(c)} AS raw, file_id, rec, path, line FROM w_${k}
-     WHERE dup_rank = 1 AND (${q(c)} IS NULL OR NOT regexp_full_match(${q(c)}, '[0-9]+'))`))
+  const parts = DATA_KINDS.map((k) => {
+    const cols = CELL_COLUMNS[k].map(q).join(', ')
+    return `SELECT ${lit(k)} AS tbl, unit_code, year, rk, file_id, rec, path, line, col, raw FROM (
+      SELECT unit_code, year, rk, file_id, rec, path, line, ${cols} FROM w_${k} WHERE dup_rank = 1)
+      UNPIVOT INCLUDE NULLS (raw FOR col IN (${cols}))`
+  })
   // blank/n.a. active cells of measures the item does not have in its format are expected, not missing
   return `CREATE OR REPLACE TABLE cell_issues AS
-  SELECT x.*, cell_kind(x.raw) AS kind, cell_num(x.raw) AS num, cell_tolerated(x.raw) AS tolerated
-  FROM (${parts.join('\nUNION ALL ')}) x
+  SELECT x.tbl, x.unit_code, x.year, x.rk, x.col, x.raw, x.file_id, x.rec, x.path, x.line,
+    ${cellKind('x.raw', 'd')} AS kind, ${cellDictNum('x.raw', 'd')} AS num, ${cellTolerated('x.raw', 'd')} AS tolerated
+  FROM (${parts.join('\n  UNION ALL ')}) x
+  LEFT JOIN cell_dict d ON d.raw = x.raw
   LEFT JOIN report_fmt f ON f.unit_code = x.unit_code AND f.year = x.year
-  WHERE x.tbl <> 'active' OR cell_kind(x.raw) NOT IN ('blank', 'na') OR EXISTS (
-    SELECT 1 FROM active_applies a WHERE a.item = x.rk AND a.measure = x.col AND (a.format = f.format OR f.format IS NULL))`
+  LEFT JOIN (SELECT item, measure, list(format) AS formats FROM active_applies GROUP BY item, measure) a
+    ON x.tbl = 'active' AND a.item = x.rk AND a.measure = x.col
+  WHERE (x.raw IS NULL OR NOT ${isPlain('x.raw')})
+    AND (x.tbl <> 'active' OR coalesce(d.kind, 'blank') NOT IN ('blank', 'na')
+      OR (a.item IS NOT NULL AND (f.format IS NULL OR list_contains(a.formats, f.format))))`
 }
 
 const OUTCOME = `("row" IN ('granted', 'partial', 'other') OR regexp_matches("row", '^(withheld|unavailable|rejected|other)\\.'))`

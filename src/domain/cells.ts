@@ -45,3 +45,20 @@ export function isValidCount(value: number, opts: { decimal?: boolean; signed?: 
   if (!opts.decimal && !Number.isInteger(value)) return false
   return true
 }
+
+const YEAR_DIGITS: Record<string, string> = Object.fromEntries([...'〇零一二三四五六七八九０１２３４５６７８９'].map((c, i) => [c, '001234567890123456789'[i]]))
+const YEAR_TEXT = /^(\d{4}|\d{2})(\.0+)?(年度?)?$/
+
+/**
+ * The year a `year` cell names: 2023, 2023年, 2023年度, 二〇二三(年), full-width digits, 2023.0 (1949–2100);
+ * two digits read as 20xx and flagged `twoDigit`. Anything else: year null.
+ */
+export function parseYear(raw: string | null | undefined): { year: number | null; twoDigit: boolean } {
+  if (raw == null) return { year: null, twoDigit: false }
+  const t = [...raw.replace(/[\s\u200b-\u200f\ufeff]+/g, ' ').trim()].map((c) => YEAR_DIGITS[c] ?? c).join('')
+  const m = YEAR_TEXT.exec(t)
+  if (!m) return { year: null, twoDigit: false }
+  const n = Number(m[1])
+  if (m[1].length === 2) return { year: 2000 + n, twoDigit: true }
+  return n >= 1949 && n <= 2100 ? { year: n, twoDigit: false } : { year: null, twoDigit: false }
+}
