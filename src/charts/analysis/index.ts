@@ -1,0 +1,6 @@
+export * from './common'
+export * from './active'
+export * from './applications'
+export * from './reviews'
+export * from './ranking'
+export * from './unit'

@@ -1,0 +1,44 @@
+/** Small helpers shared by the analysis views (Vue glue only). */
+import { computed, type ComputedRef, type ShallowRef } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useRouter } from 'vue-router'
+import { INDICATOR_BY_KEY } from '../../domain/indicators'
+import { useDashboard } from '../../composables/useDashboard'
+import { useQuery, type UseQueryOptions } from '../../composables/useQuery'
+import type { Row } from '../../db/types'
+import type { Filters, Query } from '../../queries/types'
+
+/** "数据来源：…（年度 from–to）" for exports, from the filters or the loaded years. */
+export function useSource(): ComputedRef<string> {
+  const { t } = useI18n()
+  const dash = useDashboard()
+  return computed(() => {
+    const ys = dash.years.value
+    const f = dash.filters.value
+    return t('charts.source', { from: f.yearFrom ?? ys[0] ?? '', to: f.yearTo ?? ys[ys.length - 1] ?? '' })
+  })
+}
+
+/** Name and definition of an indicator of src/domain/indicators.ts in the current language. */
+export function useIndicator(): (key: string) => { name: string; def: string } {
+  const { locale } = useI18n()
+  return (key) => {
+    const d = INDICATOR_BY_KEY[key]
+    if (!d) return { name: key, def: '' }
+    return locale.value === 'en' ? { name: d.en, def: `${d.en}: ${d.defEn}` } : { name: d.zh, def: `${d.zh}：${d.defZh}` }
+  }
+}
+
+/** Opens the unit profile when a chart click names a unit. */
+export function useUnitLink(): (sel: { unitCode?: string }) => void {
+  const router = useRouter()
+  return (sel) => { if (sel.unitCode) void router.push({ name: 'unit', params: { code: sel.unitCode } }) }
+}
+
+/** Chart height for n horizontal bars (capped; taller lists scroll with dataZoom). */
+export const rowsHeight = (n: number): number => Math.min(Math.max(240, Math.min(n, 30) * 24 + 80), 820)
+
+/** useQuery for builders whose row types are interfaces (Row is an index-signature type). */
+export function useRows<T>(build: (f: Filters) => Query<T> | null, options?: UseQueryOptions): ShallowRef<T[]> {
+  return useQuery(build as unknown as (f: Filters) => Query<Row> | null, options).rows as unknown as ShallowRef<T[]>
+}

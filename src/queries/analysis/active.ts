@@ -1,0 +1,67 @@
+/** Section 二 and active_total per year, and per-unit rankings with change vs the previous year. */
+import { summaryWhere } from '../filters'
+import type { Filters, Query } from '../types'
+import type { ActiveYearRow, RankingRow } from './rows'
+
+/**
+ * Per year: active_total, normative documents (2019 `made` → issued, `total_published` → in force,
+ * approximate; `repealed` only in the 2021 layout), decisions, and fee amounts (2021 layout only).
+ */
+export function activeByYearQuery(f: Filters = {}): Query<ActiveYearRow> {
+  const w = summaryWhere(f)
+  const docs = `a.item = 'normative_docs'`
+  return {
+    sql: `WITH s AS (SELECT s.* FROM summary s ${w.sql}),
+    y AS (SELECT year, count(*)::INTEGER AS reports, sum(active_total)::DOUBLE AS active_total,
+      count(*) FILTER (WHERE active_total IS NULL)::INTEGER AS active_missing,
+      count(*) FILTER (WHERE format = '2019')::INTEGER AS reports_2019 FROM s GROUP BY year),
+    a AS (SELECT s.year,
+      sum(CASE WHEN s.format = '2019' THEN a.made ELSE a.issued END) FILTER (WHERE ${docs})::DOUBLE AS docs_issued,
+      sum(a.repealed) FILTER (WHERE ${docs} AND s.format IS DISTINCT FROM '2019')::DOUBLE AS docs_repealed,
+      sum(CASE WHEN s.format = '2019' THEN a.total_published ELSE a.in_force END) FILTER (WHERE ${docs})::DOUBLE AS docs_in_force,
+      sum(a.decisions) FILTER (WHERE a.item = 'licensing')::DOUBLE AS licensing,
+      sum(a.decisions) FILTER (WHERE a.item = 'penalty')::DOUBLE AS penalty,
+      sum(a.decisions) FILTER (WHERE a.item = 'coercion')::DOUBLE AS coercion,
+      sum(a.fee_amount) FILTER (WHERE a.item = 'admin_fees' AND s.format IS DISTINCT FROM '2019')::DOUBLE AS fee_amount
+      FROM s JOIN active a ON a.unit_code = s.unit_code AND a.year = s.year GROUP BY s.year)
+    SELECT y.year::INTEGER AS "year", y.reports AS "reports", y.active_total AS "activeTotal", y.active_missing AS "activeMissing",
+      a.docs_issued AS "docsIssued", a.docs_repealed AS "docsRepealed", a.docs_in_force AS "docsInForce", y.reports_2019 AS "reports2019",
+      a.licensing AS "licensing", a.penalty AS "penalty", a.coercion AS "coercion", a.fee_amount AS "feeAmount"
+    FROM y LEFT JOIN a ON a.year = y.year ORDER BY y.year`,
+    params: w.params,
+  }
+}
+
+/** Indicators a ranking can use; each maps to a fixed SQL expression over a summary row `s`. */
+export const RANKING_INDICATORS = ['active_total', 'received', 'workload', 'disclosure_rate'] as const
+export type RankingIndicator = (typeof RANKING_INDICATORS)[number]
+const EXPR: Record<RankingIndicator, string> = {
+  active_total: 's.active_total',
+  received: 's.received',
+  workload: 's.received + s.carried_in',
+  disclosure_rate: 'CASE WHEN s.handled > 0 THEN (s.granted + s.partial) / s.handled END',
+}
+
+/**
+ * Every unit's value of `indicator` in the latest filtered year (or `year`), with the previous
+ * year's value (unit/level filters apply to it, the year range does not) and the change.
+ * `peersOf`: only the units with the same parent and level as that unit (its peers, itself included).
+ */
+export function rankingQuery(f: Filters, indicator: RankingIndicator, year?: number, peersOf?: string): Query<RankingRow> {
+  const expr = EXPR[indicator]
+  if (!expr) throw new Error(`unknown indicator ${indicator}`)
+  const noYear = summaryWhere({ ...f, yearFrom: undefined, yearTo: undefined })
+  const w = summaryWhere(f)
+  const target = year != null ? { sql: 'SELECT ?::INTEGER AS y', params: [year] } : { sql: `SELECT max(s.year) AS y FROM summary s ${w.sql}`, params: w.params }
+  return {
+    sql: `WITH b AS (SELECT s.unit_code, s.year, s.unit_name, s.parent_code, s.parent_name, s.level, (${expr})::DOUBLE AS v FROM summary s ${noYear.sql}),
+      ty AS (${target.sql})
+    SELECT b.unit_code AS "unitCode", b.unit_name AS "unitName", b.parent_name AS "parentName", b.year::INTEGER AS "year",
+      b.v AS "value", p.v AS "prev", CASE WHEN p.v <> 0 THEN ((b.v - p.v) / p.v)::DOUBLE END AS "yoy"
+    FROM b JOIN ty ON b.year = ty.y LEFT JOIN b p ON p.unit_code = b.unit_code AND p.year = b.year - 1
+    ${peersOf != null ? `WHERE b.parent_code IS NOT DISTINCT FROM (SELECT any_value(parent_code) FROM summary WHERE unit_code = ?)
+      AND b.level IS NOT DISTINCT FROM (SELECT any_value(level) FROM summary WHERE unit_code = ?)` : ''}
+    ORDER BY b.v DESC NULLS LAST, b.unit_code`,
+    params: [...noYear.params, ...target.params, ...(peersOf != null ? [peersOf, peersOf] : [])],
+  }
+}

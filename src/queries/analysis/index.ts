@@ -1,0 +1,5 @@
+export * from './active'
+export * from './applications'
+export * from './reviews'
+export * from './unit'
+export * from './rows'
