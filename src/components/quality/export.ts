@@ -1,0 +1,67 @@
+/**
+ * Export of findings with their review marks: CSV (UTF-8 with BOM, CRLF, formula cells neutralised)
+ * and xlsx (exceljs, imported only when asked). Pure except `download` / `toXlsx`.
+ */
+
+/** Cells starting like a formula (= + - @, and tab/CR which Excel strips) get a leading apostrophe. */
+export function neutralise(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s
+}
+
+export type CsvValue = string | number | null | undefined
+
+function csvField(v: CsvValue): string {
+  if (v == null) return ''
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : ''
+  const s = neutralise(v)
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+/** CSV text with a UTF-8 BOM (Excel on Chinese Windows otherwise reads it as GBK). */
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
+  return '\ufeff' + [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n'
+}
+
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i
+
+/** A file name every OS accepts (Windows is the strictest): no reserved characters or names, no trailing dot/space. */
+export function safeFileName(name: string, fallback = 'export'): string {
+  let s = name.replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, '_').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '')
+  if (!s) s = fallback
+  if (RESERVED.test(s)) s = `_${s}`
+  // keep well under MAX_PATH, counting UTF-16 units
+  return s.length > 120 ? s.slice(0, 120).replace(/[. ]+$/, '') : s
+}
+
+/** Local date-time stamp for file names: 20261127-2235. */
+export function stamp(d = new Date()): string {
+  const p = (n: number): string => String(n).padStart(2, '0')
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}`
+}
+
+/** Save bytes or text as a file through a temporary object URL (nothing leaves the tab). */
+export function download(data: BlobPart, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  a.rel = 'noopener'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** An xlsx workbook of one sheet; exceljs is loaded on first use. */
+export async function toXlsx(sheetName: string, header: readonly string[], rows: readonly (readonly CsvValue[])[]): Promise<ArrayBuffer> {
+  const { default: ExcelJS } = await import('exceljs')
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet(sheetName.replace(/[\\/?*[\]:]/g, '_').slice(0, 31) || 'Sheet1')
+  ws.addRow([...header])
+  // strings are written as shared strings (never formulas); formula-like text stays text
+  for (const r of rows) ws.addRow(r.map((v) => (v == null ? null : v)))
+  ws.getRow(1).font = { bold: true }
+  ws.views = [{ state: 'frozen', ySplit: 1 }]
+  header.forEach((_h, i) => { ws.getColumn(i + 1).width = i === header.length - 1 ? 60 : 16 })
+  return (await wb.xlsx.writeBuffer()) as ArrayBuffer
+}
