@@ -1,0 +1,24 @@
+/** File names for exports: from the title and the date, safe on Windows, at most 100 characters. */
+
+export function isoDate(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
+}
+
+/** Windows' reserved device names (CON, PRN, AUX, NUL, COM1…, LPT1…). */
+const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i
+
+/**
+ * `<title>_<yyyy-mm-dd>.<ext>`: characters Windows forbids (\ / : * ? " < > |) and control characters
+ * become "_", whitespace collapses, no leading/trailing dots or spaces, ≤ 100 characters in all.
+ */
+export function safeFileName(title: string, date: Date | string = new Date(), ext = 'png'): string {
+  // (older call sites pass (title, date); a string second argument is the extension)
+  if (typeof date === 'string') { ext = date; date = new Date() }
+  const suffix = `_${isoDate(date)}.${ext.replace(/[^a-z0-9]/gi, '') || 'bin'}`
+  // eslint-disable-next-line no-control-regex
+  let base = title.replace(/\s+/g, ' ').replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '_').trim()
+  base = base.replace(/^[. ]+/, '').replace(/[. ]+$/, '')
+  base = [...base].slice(0, 100 - suffix.length).join('').replace(/[. ]+$/, '')
+  if (!base || RESERVED.test(base)) base = base ? `_${base}` : 'chart'
+  return base + suffix
+}

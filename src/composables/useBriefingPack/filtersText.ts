@@ -1,0 +1,16 @@
+/** The current dashboard filters in words ("抚远市各乡镇 2021–2023 年"), reactive to language and data. */
+import { computed, type ComputedRef } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useDashboard } from '../useDashboard'
+import { subtitleFromFilters } from '../../charts/export/caption'
+
+export function useFiltersText(): ComputedRef<string> {
+  const { locale } = useI18n()
+  const dash = useDashboard()
+  return computed(() => {
+    const names = new Map(dash.units.value.map((u) => [u.unitCode, u.unitName]))
+    return subtitleFromFilters(dash.filters.value, {
+      locale: locale.value, unitName: (c) => names.get(c), years: dash.years.value,
+    })
+  })
+}
