@@ -1,6 +1,7 @@
 import { createApp } from 'vue'
 import ElementPlus from 'element-plus'
 import 'element-plus/dist/index.css'
+import './styles/theme.css'
 import App from './App.vue'
 import { i18n } from './i18n'
 import { router } from './router'

@@ -13,6 +13,8 @@ const en: Messages = {
     reviews: 'Reviews & litigation',
     quality: 'Data quality',
     unit: 'Unit profile',
+    import: 'Import reports',
+    briefing: 'Briefing pack',
   },
   lang: { label: 'Language', 'zh-CN': '中文', en: 'English' },
   state: {

@@ -12,6 +12,8 @@ const zhCN = {
     reviews: '复议诉讼',
     quality: '数据质量',
     unit: '单位画像',
+    import: '导入年报原文',
+    briefing: '简报',
   },
   lang: { label: '语言', 'zh-CN': '中文', en: 'English' },
   state: {

@@ -15,11 +15,13 @@ export function summaryWhere(f: Filters, a = 's'): Clause {
     params.push(...f.unitCodes)
   }
   if (f.level) { conds.push(`${a}.level = ?`); params.push(f.level) }
+  // Drill level (src/queries/hierarchy.ts): the drill unit and everything below it.
+  if (f.drill) { conds.push(`${a}.unit_code IN (SELECT t.unit_code FROM unit_tree t WHERE t.ancestor_code = ?)`); params.push(f.drill) }
   return { sql: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params }
 }
 
 /** Whether any filter restricts units (then file-level findings without a unit are left out). */
-export const restrictsUnits = (f: Filters): boolean => !!(f.unitCodes && f.unitCodes.length > 0) || !!f.level
+export const restrictsUnits = (f: Filters): boolean => !!(f.unitCodes && f.unitCodes.length > 0) || !!f.level || !!f.drill
 
 /** Conditions on a `findings` row aliased `a`: its report passes the filters. */
 export function findingsWhere(f: Filters, a = 'f'): Clause {

@@ -15,4 +15,9 @@ export interface Filters {
   /** Restrict to these units and everything below them in the hierarchy. */
   unitCodes?: string[]
   level?: string
+  /**
+   * Drill level: the unit whose children the views break down by (its code); views show this unit
+   * and everything below it. Absent = the top of the hierarchy.
+   */
+  drill?: string
 }

@@ -21,6 +21,7 @@ import type { UnitRow } from '../../queries/rows'
 import { fetchSampleFiles, sampleSkipped } from './sample'
 import { FINDINGS_SHOWN, isReadOnlySql } from './sql'
 import { collectFiles } from '../../ingest/browser-files'
+import { usePersistence } from '../../persist'
 import type {
   DashboardData, DashboardError, DashboardState, FindingItem, LoadProgress, PickedFiles,
   UseDashboardOptions, UseDashboardReturn,
@@ -48,6 +49,9 @@ interface LoadOpts { sample?: boolean; skipped?: { path: string; reason: string 
 
 function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn {
   const startDb = options.startDb ?? defaultStartDb
+  // Loaded bundles' source files in IndexedDB (src/persist): replayed on start-up instead of the sample.
+  const persist = usePersistence()
+  let restoring = false
   const sampleFiles = options.sampleFiles ?? (() => fetchSampleFiles((done, total, path) => {
     progress.value = { stage: 'fetching', done, total, detail: path }
   }))
@@ -139,6 +143,7 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
           if (await hasData(d)) { await afterLoad(d); return true }
           return false
         }, () => { started = null; return start() }, 'errors.start')
+        if (ok === false && await restoreSaved()) return
         if (ok === false && (options.autoSample ?? !sampleSkipped())) await loadSample()
       } finally {
         busy.value--
@@ -150,6 +155,8 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
 
   /** Ingest + load one bundle. The sample is replaced, never mixed with real reports. */
   async function loadSources(files: SourceFile[], opts: LoadOpts = {}): Promise<void> {
+    // Copy now: loading detaches the buffers (they go to the DuckDB worker). Replays are not saved again.
+    const keep = opts.sample || restoring ? null : persist.snapshot(files)
     await run(async () => {
       const d = await getDb()
       const res = await ingestFiles(files, (p) => { progress.value = p })
@@ -168,6 +175,7 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
       ingestFindings.value = [...ingestFindings.value, ...res.findings.map(fromFinding)]
       summary.value = s
       isSample.value = opts.sample === true
+      if (!restoring) await persist.afterLoad(keep, { sample: opts.sample === true }) // never throws
       progress.value = { stage: 'charting', done: 0, total: 1 }
       await afterLoad(d)
     }, () => loadSources(files, opts), opts.sample ? 'errors.sample' : 'errors.load')
@@ -204,6 +212,7 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
     await run(async () => {
       const d = await getDb()
       await resetAll(d)
+      await persist.clear() // never throws
       filters.value = {}
       await afterLoad(d)
     }, () => clear(), 'errors.load')
@@ -285,6 +294,31 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
   }
 
   watch(filters, (now) => { if (now !== refreshedFilters) void refresh() })
+  watch(filters, (now) => { if (!restoring) persist.saveFilters(now) })
+
+  /** Replay the saved bundles in load order; false when none are saved. Stops at the first failure. */
+  async function restoreSaved(): Promise<boolean> {
+    const saved = await persist.restore()
+    if (saved.length === 0) return false
+    const last = persist.loadFilters() // read first: the loads below reset the filters
+    restoring = true
+    try {
+      for (const b of saved) {
+        await loadSources(b.files)
+        if (error.value) return true
+      }
+    } finally {
+      restoring = false
+    }
+    // The URL's filters (if any) are already set; otherwise the last ones, for units that exist.
+    const f0 = filters.value
+    if (Object.values(f0).every((v) => v == null) && Object.keys(last).length) {
+      const known = new Set(units.value.map((u) => u.unitCode))
+      const codes = last.unitCodes?.filter((c) => known.has(c))
+      setFilters({ ...last, unitCodes: codes?.length ? codes : undefined })
+    }
+    return true
+  }
 
   return {
     state, error, progress, querying, summary, ingestFindings, findings,

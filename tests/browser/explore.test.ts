@@ -1,0 +1,212 @@
+/**
+ * Explore: on a generated province → city → county → township bundle (≥ 1,000 reports), drill from
+ * the top to a township through the children table and back through the breadcrumbs, cross-filter
+ * by clicking charts, reopen the copied URL in a fresh browser with the same bundle loaded, and check
+ * the figures shown against SQL.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { generateBundle } from '../../scripts/lib/generate.mjs'
+import { encodeFiles } from '../../scripts/lib/encode.mjs'
+import { appUrl, assertPrivate, getOption, openSession, query, uploadFiles, waitForReady, waitForReports, type Session } from './helpers'
+
+const bundle = generateBundle({ reports: 1200, years: [2019, 2024], seed: 'explore-1200', breaks: false })
+const files = encodeFiles(bundle.files, 'utf8')
+const SHOTS = process.env.EXPLORE_SHOTS // a folder: write screenshots there
+
+interface ChildAttrs { code: string; self: boolean; reports: number; active: number | null; received: number | null; handled: number | null; gp: number | null }
+
+async function childRows(page: Page): Promise<ChildAttrs[]> {
+  return page.$$eval('[data-testid="child-row"]', (els) => els.map((e) => {
+    const n = (k: string): number | null => { const v = e.getAttribute(k); return v == null || v === '' ? null : Number(v) }
+    return {
+      code: e.getAttribute('data-code') ?? '', self: e.getAttribute('data-self') === 'true', reports: Number(e.getAttribute('data-reports')),
+      active: n('data-active'), received: n('data-received'), handled: n('data-handled'), gp: n('data-granted-partial'),
+    }
+  }))
+}
+
+/** Wait until the app is idle (no refresh running) and the drill level shown is `code`. */
+async function settled(page: Page, drill: string): Promise<void> {
+  await page.waitForFunction((d) => {
+    const root = document.querySelector('[data-state]')
+    const h = document.querySelector('[data-testid="hierarchy-nav"]')
+    const busy = document.querySelector('#hier-children')?.getAttribute('aria-busy')
+    return root?.getAttribute('data-state') === 'ready' && root.getAttribute('data-querying') === 'false'
+      && h?.getAttribute('data-drill') === d && busy === 'false'
+  }, drill, { timeout: 30_000, polling: 100 })
+  await page.waitForTimeout(150)
+}
+
+/** Per child of `parent`, the sums over its descendants in SQL (what the children table must show). */
+async function expectedChildren(page: Page, parent: string, where = 'TRUE'): Promise<Map<string, Omit<ChildAttrs, 'code' | 'self'>>> {
+  const rows = await query<{ code: string; reports: number; active: number | null; received: number | null; handled: number | null; gp: number | null }>(page, `
+    SELECT c.unit_code AS code, count(s.unit_code)::INTEGER AS reports, sum(s.active_total)::DOUBLE AS active,
+      sum(s.received)::DOUBLE AS received, sum(s.handled)::DOUBLE AS handled,
+      CASE WHEN count(s.granted) + count(s.partial) > 0 THEN (coalesce(sum(s.granted), 0) + coalesce(sum(s.partial), 0))::DOUBLE END AS gp
+    FROM units c LEFT JOIN unit_tree t ON t.ancestor_code = c.unit_code LEFT JOIN summary s ON s.unit_code = t.unit_code AND ${where}
+    WHERE c.parent_code = '${parent.replace(/'/g, "''")}' GROUP BY c.unit_code`)
+  return new Map(rows.map((r) => [r.code, { reports: r.reports, active: r.active, received: r.received, handled: r.handled, gp: r.gp }]))
+}
+
+async function kpi(page: Page, id: string): Promise<number> {
+  const v = await page.getAttribute(`[data-kpi="${id}"]`, 'data-value')
+  return Number(String(v).replace(/[,，\s]/g, ''))
+}
+
+const hashQuery = (url: string): URLSearchParams => new URLSearchParams(url.slice(url.indexOf('#') + 1).split('?')[1] ?? '')
+
+describe('explore: hierarchy, cross-filter, URL state', () => {
+  let s: Session
+  let s2: Session | null = null
+  let reports = 0
+  const path: string[] = [] // province, city, county, township codes
+  let copied = ''
+  let crossUnit = ''
+
+  beforeAll(async () => {
+    s = await openSession()
+    await s.page.goto(appUrl('/?nosample=1'))
+    await waitForReady(s.page)
+    await uploadFiles(s.page, files)
+    // generous: loading 1,200 reports is slow on a busy CI machine
+    const sum = await waitForReports(s.page, bundle.manifest.counts.reports, 300_000)
+    reports = sum.reports
+  }, 420_000)
+  afterAll(async () => { await s?.close(); await s2?.close() })
+
+  test('the bundle has ≥ 1,000 reports on four levels', async () => {
+    expect(reports).toBeGreaterThanOrEqual(1000)
+    const [d] = await query<{ d: number }>(s.page, 'SELECT max(dist)::INTEGER AS d FROM unit_tree')
+    expect(d.d).toBeGreaterThanOrEqual(3)
+  })
+
+  test('drill down from the top to a township; every children table agrees with SQL', async () => {
+    const page = s.page
+    await settled(page, '')
+    // top: the root(s)
+    const top = await childRows(page)
+    const [root] = await query<{ code: string }>(page, 'SELECT unit_code AS code FROM units WHERE parent_code IS NULL ORDER BY unit_code LIMIT 1')
+    expect(top.map((r) => r.code)).toContain(root.code)
+    expect(top.find((r) => r.code === root.code)?.reports).toBe(reports)
+    let parent = root.code
+    for (let level = 0; level < 4; level++) {
+      await page.click(`[data-testid="drill-child"][data-code="${parent}"]`)
+      await settled(page, parent)
+      path.push(parent)
+      expect(hashQuery(page.url()).get('drill')).toBe(parent)
+      const shown = (await childRows(page)).filter((r) => !r.self)
+      const want = await expectedChildren(page, parent)
+      expect(shown.length).toBe(want.size)
+      for (const r of shown) expect({ code: r.code, ...want.get(r.code) }).toEqual({ code: r.code, reports: r.reports, active: r.active, received: r.received, handled: r.handled, gp: r.gp })
+      // the overview follows the drill level: reports of the drill unit and below
+      const [n] = await query<{ n: number }>(page, `SELECT count(*)::INTEGER AS n FROM summary s JOIN unit_tree t ON t.unit_code = s.unit_code WHERE t.ancestor_code = '${parent}'`)
+      expect(await kpi(page, 'reports')).toBe(n.n)
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/drill-${level}.png`, fullPage: false })
+      if (shown.length === 0) break
+      // go on with the child that has the most reports
+      parent = [...shown].sort((a, b) => b.reports - a.reports || a.code.localeCompare(b.code))[0].code
+    }
+    expect(path.length).toBe(4)
+    const crumbs = await page.$$eval('[data-testid="crumb"]', (els) => els.map((e) => e.getAttribute('data-code')))
+    expect(crumbs).toEqual(['', ...path])
+    const [lvl] = await query<{ level: string }>(page, `SELECT level FROM units WHERE unit_code = '${path[3]}'`)
+    expect(['乡镇', '街道', '部门']).toContain(lvl.level)
+  })
+
+  test('roll up through the breadcrumbs and the up button', async () => {
+    const page = s.page
+    await page.click(`[data-testid="crumb"][data-code="${path[1]}"]`)
+    await settled(page, path[1])
+    await page.click('[data-testid="drill-up"]')
+    await settled(page, path[0])
+    await page.click('[data-testid="crumb"][data-code=""]')
+    await settled(page, '')
+    expect(hashQuery(page.url()).get('drill')).toBeNull()
+    // and down again to the county for the next steps (keyboard: focus + Enter)
+    for (const c of path.slice(0, 3)) {
+      await page.focus(`[data-testid="drill-child"][data-code="${c}"]`)
+      await page.keyboard.press('Enter')
+      await settled(page, c)
+    }
+  })
+
+  test('cross-filter: a bar click filters the other charts; a heatmap cell sets unit and year', async () => {
+    const page = s.page
+    const bars = await getOption<{ xAxis: { data: string[] } }>(page, 'active-bars')
+    const label = bars.xAxis.data[0]
+    const ok = await page.evaluate((name) => window.__dashboard?.chartClick?.('active-bars', { componentType: 'series', seriesType: 'bar', dataIndex: 0, name }), label)
+    expect(ok).toBe(true)
+    await page.waitForSelector('[data-testid="filter-tag"][data-key^="unit:"]')
+    crossUnit = (await page.getAttribute('[data-testid="filter-tag"][data-key^="unit:"]', 'data-key'))!.slice(5)
+    await settled(page, path[2])
+    const [u] = await query<{ name: string }>(page, `SELECT unit_name AS name FROM units WHERE unit_code = '${crossUnit}'`)
+    expect(label.startsWith(u.name)).toBe(true)
+    // the outcome chart by unit now shows that unit (and below it) only
+    const [n] = await query<{ n: number }>(page, `SELECT count(DISTINCT s.unit_code)::INTEGER AS n FROM summary s JOIN unit_tree t ON t.unit_code = s.unit_code WHERE t.ancestor_code = '${crossUnit}'`)
+    const outcomes = await getOption<{ yAxis: { data: string[] } | { data: string[] }[] }>(page, 'outcome-counts-unit')
+    const cats = Array.isArray(outcomes.yAxis) ? outcomes.yAxis[0].data : outcomes.yAxis.data
+    expect(cats.length).toBe(n.n)
+    expect(hashQuery(page.url()).getAll('unit')).toEqual([crossUnit])
+
+    // heatmap cell (unit × year): value [x, y, v]
+    const heat = await getOption<{ xAxis: { data: string[] } }>(page, 'active-heatmap')
+    const x = heat.xAxis.data.length - 1
+    const year = Number(heat.xAxis.data[x])
+    await page.evaluate(([xx]) => window.__dashboard?.chartClick?.('active-heatmap', { componentType: 'series', seriesType: 'heatmap', value: [xx, 0, 1] }), [x])
+    await page.waitForFunction((y) => new URLSearchParams(location.hash.split('?')[1]).get('years') === `${y}-${y}`, year, { timeout: 10_000 })
+    await settled(page, path[2])
+    const [r] = await query<{ n: number; a: number | null }>(page, `SELECT count(*)::INTEGER AS n, sum(active_total)::DOUBLE AS a FROM summary s JOIN unit_tree t ON t.unit_code = s.unit_code
+      WHERE t.ancestor_code = '${crossUnit}' AND s.year = ${year}`)
+    expect(await kpi(page, 'reports')).toBe(r.n)
+    if (r.a != null) expect(await kpi(page, 'active-total')).toBe(r.a)
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/cross.png`, fullPage: false })
+    copied = page.url()
+  })
+
+  test('the copied URL reopens the same view and filters once the same bundle is loaded', async () => {
+    s2 = await openSession()
+    const page = s2.page
+    await page.goto(copied)
+    await waitForReady(page)
+    await uploadFiles(page, files)
+    await waitForReports(page, reports, 300_000)
+    await settled(page, path[2])
+    const q = hashQuery(page.url())
+    expect(q.get('drill')).toBe(path[2])
+    expect(q.getAll('unit')).toEqual([crossUnit])
+    expect(q.get('years')).toBe(hashQuery(copied).get('years'))
+    const tags = await page.$$eval('[data-testid="filter-tag"]', (els) => els.map((e) => e.getAttribute('data-key')).sort())
+    expect(tags).toEqual(['drill', 'unit:' + crossUnit, 'years'].sort())
+    expect(await kpi(page, 'reports')).toBe(await kpi(s.page, 'reports'))
+    expect(await getOption(page, 'active-heatmap').then((o) => JSON.stringify((o as { series: unknown[] }).series[0])))
+      .toBe(await getOption(s.page, 'active-heatmap').then((o) => JSON.stringify((o as { series: unknown[] }).series[0])))
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/reopened.png`, fullPage: false })
+  }, 420_000)
+
+  test('removing the cross-filter tag and "clear all" restore the data', async () => {
+    const page = s.page
+    await page.click(`[data-testid="filter-tag"][data-key="unit:${crossUnit}"] .el-tag__close`)
+    await page.waitForFunction(() => !document.querySelector('[data-testid="filter-tag"][data-key^="unit:"]'))
+    expect(hashQuery(page.url()).getAll('unit')).toEqual([])
+    await page.click('[data-testid="filter-clear-all"]')
+    await settled(page, '')
+    expect(await kpi(page, 'reports')).toBe(reports)
+    expect(hashQuery(page.url()).get('nosample')).not.toBeNull()
+  })
+
+  test('units of a link that the data does not have are dropped with a note', async () => {
+    const page = s.page
+    await page.goto(appUrl(`/?nosample=1&unit=NOPE-1&unit=${path[1]}`))
+    await waitForReady(page)
+    await page.waitForSelector('[data-testid="filter-dropped"]', { timeout: 30_000 })
+    expect(await page.textContent('[data-testid="filter-dropped"]')).toContain('NOPE-1')
+    await page.waitForFunction(() => !location.hash.includes('NOPE-1'))
+    expect(hashQuery(page.url()).getAll('unit')).toEqual([path[1]])
+  })
+
+  test('privacy: nothing left 127.0.0.1', () => {
+    assertPrivate(s)
+    if (s2) assertPrivate(s2)
+  })
+})
