@@ -1,0 +1,133 @@
+/**
+ * The Content-Security-Policy of index.html forbids remote origins and inline script, and the app
+ * still fully works under it: loading the sample, every route of the nav and a PNG export raise no
+ * CSP violation (page or worker). A <script> arriving as text in a data cell never executes, and the
+ * whole session's requests (page and workers) stay on 127.0.0.1.
+ */
+import { afterAll, beforeAll, expect, test, vi } from 'vitest'
+import type { Page } from 'playwright-core'
+import { encodeFiles } from '../../scripts/lib/encode.mjs'
+import { appUrl, assertPrivate, baseUrl, openSession, sampleReportsCsv, uploadFiles, waitForReady, waitForReports, type Session } from './helpers'
+import { bundleFacts } from './bundle-facts'
+import { generateBundle } from '../../scripts/lib/generate.mjs'
+
+// Generous limits: a busy shared machine makes every load several times slower.
+vi.setConfig({ testTimeout: 420_000, hookTimeout: 300_000 })
+
+// (Same helpers as xss.test.ts; a test file cannot import another without running its tests.)
+const csvField = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
+
+/** A generated bundle with three township names replaced (whole CSV fields, in every file). */
+function hostileBundle(seed: string, names: string[]): { files: Record<string, string>; reports: number } {
+  const g = generateBundle({ reports: 36, years: [2022, 2023], seed })
+  const rows = g.files['reports.csv'].split('\n')
+  const header = rows[0].split(',')
+  const col = header.indexOf('unit_name')
+  const picked = [...new Set(rows.slice(1).map((l: string) => l.split(',')[col]).filter((n: string) => n && /[镇乡]$/.test(n)))].slice(0, names.length) as string[]
+  if (picked.length < names.length) throw new Error('not enough township names to replace')
+  const files: Record<string, string> = {}
+  for (const [name, text] of Object.entries(g.files as Record<string, string>)) {
+    let t = text
+    picked.forEach((from, i) => {
+      const to = csvField(names[i])
+      t = t.split('\n').map((line) => line.split(',').map((f) => (f === from ? to : f)).join(',')).join('\n')
+    })
+    files[name] = t
+  }
+  return { files, reports: g.manifest.counts.reports }
+}
+
+/** Hrefs of the nav links (every route the router shows). */
+async function navHrefs(page: Page): Promise<string[]> {
+  return page.$$eval('nav a[href]', (as) => [...new Set(as.map((a) => a.getAttribute('href') ?? ''))].filter((h) => h.includes('#/')))
+}
+
+let s: Session
+const cspConsole: string[] = []
+const isCsp = (t: string) => /Content Security Policy|Content-Security-Policy|violates/i.test(t)
+
+beforeAll(async () => {
+  s = await openSession()
+  await s.page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] }
+    w.__csp = []
+    document.addEventListener('securitypolicyviolation', (e) => {
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`)
+    })
+  })
+  s.page.on('console', (m) => { if (isCsp(m.text())) cspConsole.push(`page ${m.type()}: ${m.text()}`) })
+  s.page.on('worker', (w) => w.on('console', (m) => { if (isCsp(m.text())) cspConsole.push(`worker ${m.type()}: ${m.text()}`) }))
+})
+afterAll(async () => { await s?.close() })
+
+const violations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp ?? [])
+
+async function visitAll(page: Page): Promise<string[]> {
+  const hrefs = await navHrefs(page)
+  for (const href of hrefs) {
+    await page.locator(`nav a[href="${href}"]`).first().click()
+    await page.waitForTimeout(800)
+    await page.waitForSelector('[data-state="ready"], [data-state="error"]', { timeout: 240_000 })
+    expect(await page.getAttribute('[data-state]', 'data-state'), href).toBe('ready')
+  }
+  return hrefs
+}
+
+test('the served page carries the policy', async () => {
+  const html = await (await fetch(baseUrl())).text()
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? ''
+  const dir = new Map(meta.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]))
+  expect(dir.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"])
+  expect(dir.get('object-src')).toEqual(["'none'"])
+  expect(dir.get('base-uri')).toEqual(["'self'"])
+  expect(dir.get('form-action')).toEqual(["'none'"])
+  for (const k of ['default-src', 'connect-src', 'worker-src', 'img-src', 'style-src']) {
+    expect(dir.get(k)?.[0], k).toBe("'self'")
+    expect(dir.get(k)!.every((v) => /^'|^(blob|data):$/.test(v)), `${k}: no remote origins`).toBe(true)
+  }
+})
+
+test('sample, every route and a PNG export: no CSP violation', async () => {
+  const facts = bundleFacts(sampleReportsCsv())
+  await s.page.goto(appUrl('/'))
+  await waitForReports(s.page, facts.reportCount, 300_000)
+  const hrefs = await visitAll(s.page)
+  expect(hrefs.length).toBeGreaterThan(0)
+  await s.page.goto(appUrl('/'))
+  await waitForReady(s.page, 300_000)
+  const panel = s.page.locator('[data-chart-id="active-heatmap"]')
+  await panel.waitFor({ state: 'visible', timeout: 30_000 })
+  await Promise.all([s.page.waitForEvent('download', { timeout: 30_000 }), panel.locator('[data-testid="export-png"]').click()])
+  await s.page.waitForTimeout(500)
+  expect(await violations(s.page)).toEqual([])
+  expect(cspConsole).toEqual([])
+})
+
+test('a <script> in a data cell is text: it never runs', async () => {
+  const b = hostileBundle('csp-script', ['<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=2">'])
+  await uploadFiles(s.page, encodeFiles(b.files, 'utf8'))
+  await waitForReports(s.page, b.reports, 300_000)
+  const header = s.page.locator('[data-testid="findings-panel"] .el-collapse-item__header').first()
+  if (await header.count()) await header.click()
+  await visitAll(s.page)
+  expect(await s.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
+  expect(await violations(s.page)).toEqual([])
+})
+
+test('the policy is enforced: an inline script added at run time is refused', async () => {
+  const ran = await s.page.evaluate(async () => {
+    const el = document.createElement('script')
+    el.textContent = 'window.__inline = 1'
+    document.body.appendChild(el)
+    await new Promise((r) => setTimeout(r, 100))
+    return (window as unknown as { __inline?: number }).__inline
+  })
+  expect(ran).toBeUndefined()
+  expect((await violations(s.page)).some((v) => v.startsWith('script-src'))).toBe(true)
+})
+
+test('privacy: the whole session (load, every route, export, upload) requested only 127.0.0.1', () => {
+  assertPrivate(s)
+  expect(s.requests.some((r) => r.url.endsWith('.wasm'))).toBe(true)
+  expect(s.requests.some((r) => r.from === 'worker')).toBe(true)
+})

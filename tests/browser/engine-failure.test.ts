@@ -1,0 +1,56 @@
+/**
+ * DuckDB-WASM failing to start (its .wasm blocked) ends in the error state with a clear Chinese
+ * message and a retry button — not a spinner forever; once the .wasm is reachable again, retry
+ * brings the app to ready.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { appUrl, assertPrivate, openSession, waitForReady, type Session } from './helpers'
+
+let s: Session
+beforeAll(async () => { s = await openSession() })
+afterAll(async () => { await s?.close() })
+
+test('blocked .wasm → error with message and retry; unblocked → retry → ready', async () => {
+  const blocked: string[] = []
+  // context.route also covers the DuckDB worker's own fetch of the .wasm.
+  const handler = async (route: import('playwright-core').Route) => { blocked.push(route.request().url()); await route.abort('blockedbyclient') }
+  await s.context.route(/\.wasm(\?.*)?$/, handler)
+  await s.page.goto(appUrl('/?nosample=1'))
+  await s.page.waitForSelector('[data-state="error"]', { timeout: 90_000 })
+  expect(blocked.length).toBeGreaterThan(0)
+  const msg = (await s.page.textContent('[data-testid="error-message"]')) ?? ''
+  expect(msg).toContain('数据库引擎启动失败')
+  expect(await s.page.locator('[data-testid="retry"]').isVisible()).toBe(true)
+  // No spinner left claiming to load.
+  expect(await s.page.getAttribute('[data-state]', 'data-state')).toBe('error')
+
+  await s.context.unroute(/\.wasm(\?.*)?$/, handler)
+  await s.page.click('[data-testid="retry"]')
+  await waitForReady(s.page)
+  expect(await s.page.locator('[data-testid="error"]').count()).toBe(0)
+  assertPrivate(s)
+})
+
+test('.wasm served with the wrong MIME type → error (bounded by the start-up timeout), not loading forever', async () => {
+  const page = await s.context.newPage()
+  await s.context.route(/\.wasm(\?.*)?$/, async (route) => {
+    const res = await route.fetch()
+    await route.fulfill({ response: res, headers: { ...res.headers(), 'content-type': 'text/plain' } })
+  })
+  try {
+    await page.goto(appUrl('/?nosample=1'))
+    const state = await page.waitForFunction(() => {
+      const v = document.querySelector('[data-state]')?.getAttribute('data-state')
+      return v === 'error' || v === 'ready' ? v : null
+    }, null, { timeout: 100_000, polling: 500 }).then((h) => h.jsonValue())
+    // Either DuckDB falls back to a non-streaming instantiate (ready) or the timeout turns the hang
+    // into the error state with its message; never "loading" forever.
+    if (state === 'error') {
+      expect((await page.textContent('[data-testid="error-message"]')) ?? '').toContain('数据库引擎')
+      expect(await page.locator('[data-testid="retry"]').isVisible()).toBe(true)
+    } else expect(state).toBe('ready')
+  } finally {
+    await s.context.unrouteAll({ behavior: 'ignoreErrors' })
+    await page.close()
+  }
+}, 150_000)

@@ -1,0 +1,124 @@
+/**
+ * Hostile unit names (HTML, a spreadsheet formula, RTL override and zero-width characters) are
+ * shown as text everywhere: across every route of the nav, chart tooltips and the findings list,
+ * nothing executes (no dialog), no <img src=x> is created, and the name appears verbatim.
+ */
+import { afterAll, beforeAll, expect, test, vi } from 'vitest'
+import type { Page } from 'playwright-core'
+import { generateBundle } from '../../scripts/lib/generate.mjs'
+import { encodeFiles } from '../../scripts/lib/encode.mjs'
+import { appUrl, assertPrivate, openSession, uploadFiles, waitForReady, waitForReports, type Session } from './helpers'
+
+// Generous limits: a busy shared machine makes every load several times slower.
+vi.setConfig({ testTimeout: 420_000, hookTimeout: 300_000 })
+
+const HOSTILE = {
+  html: '</script><img src=x onerror=alert(1)>',
+  formula: '=HYPERLINK("http://x")',
+  bidi: '\u202E乡镇名\u200B称\u200D\u2066x\u2069',
+}
+const csvField = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
+
+/** A generated bundle with three township names replaced (whole CSV fields, in every file). */
+function hostileBundle(seed: string, names: string[]): { files: Record<string, string>; reports: number } {
+  const g = generateBundle({ reports: 36, years: [2022, 2023], seed })
+  const rows = g.files['reports.csv'].split('\n')
+  const header = rows[0].split(',')
+  const col = header.indexOf('unit_name')
+  const picked = [...new Set(rows.slice(1).map((l: string) => l.split(',')[col]).filter((n: string) => n && /[镇乡]$/.test(n)))].slice(0, names.length) as string[]
+  if (picked.length < names.length) throw new Error('not enough township names to replace')
+  const files: Record<string, string> = {}
+  for (const [name, text] of Object.entries(g.files as Record<string, string>)) {
+    let t = text
+    picked.forEach((from, i) => {
+      const to = csvField(names[i])
+      t = t.split('\n').map((line) => line.split(',').map((f) => (f === from ? to : f)).join(',')).join('\n')
+    })
+    files[name] = t
+  }
+  return { files, reports: g.manifest.counts.reports }
+}
+
+/** Hrefs of the nav links (every route the router shows). */
+async function navHrefs(page: Page): Promise<string[]> {
+  return page.$$eval('nav a[href]', (as) => [...new Set(as.map((a) => a.getAttribute('href') ?? ''))].filter((h) => h.includes('#/')))
+}
+
+/** Move the mouse over every chart canvas on the page (tooltips render on hover). */
+async function hoverCharts(page: Page): Promise<number> {
+  let n = 0
+  const canvases = page.locator('[data-chart-id] canvas')
+  const count = await canvases.count()
+  for (let i = 0; i < count; i++) {
+    const box = await canvases.nth(i).boundingBox().catch(() => null)
+    if (!box || box.width < 20 || box.height < 20) continue
+    await canvases.nth(i).scrollIntoViewIfNeeded().catch(() => {})
+    const b = (await canvases.nth(i).boundingBox()) ?? box
+    for (const fx of [0.15, 0.3, 0.45, 0.6, 0.75, 0.9]) {
+      for (const fy of [0.3, 0.5, 0.7]) {
+        await page.mouse.move(b.x + b.width * fx, b.y + b.height * fy)
+        await page.waitForTimeout(40)
+        n++
+      }
+    }
+  }
+  return n
+}
+
+let s: Session
+const dialogs: string[] = []
+beforeAll(async () => {
+  s = await openSession()
+  s.page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); void d.dismiss() })
+})
+afterAll(async () => { await s?.close() })
+
+const imgX = (page: Page) => page.locator('img[src="x"]').count()
+const bodyText = (page: Page) => page.evaluate(() => document.body.textContent ?? '')
+
+test('hostile unit names stay text on every route, in tooltips and in the findings list', async () => {
+  const names = [HOSTILE.html, HOSTILE.formula, HOSTILE.bidi]
+  const b = hostileBundle('xss', names)
+  await s.page.goto(appUrl('/?nosample=1'))
+  await waitForReady(s.page, 300_000)
+  await uploadFiles(s.page, encodeFiles(b.files, 'utf8'))
+  await waitForReports(s.page, b.reports, 300_000)
+
+  const seen = new Set<string>()
+  const look = async () => {
+    const text = await bodyText(s.page)
+    for (const n of names) if (text.includes(n)) seen.add(n)
+    expect(await imgX(s.page)).toBe(0)
+    expect(dialogs).toEqual([])
+  }
+
+  // The findings list.
+  const header = s.page.locator('[data-testid="findings-panel"] .el-collapse-item__header').first()
+  if (await header.count()) { await header.click(); await s.page.waitForTimeout(500) }
+  await look()
+
+  const hrefs = await navHrefs(s.page)
+  expect(hrefs.length).toBeGreaterThan(0)
+  let hovers = 0
+  for (const href of hrefs) {
+    await s.page.locator(`nav a[href="${href}"]`).first().click()
+    await s.page.waitForTimeout(800)
+    await s.page.waitForSelector('[data-state="ready"], [data-state="error"]', { timeout: 240_000 })
+    hovers += await hoverCharts(s.page)
+    await look()
+  }
+  // Back on the overview: the bar chart's tooltip, and the unit filter's options list.
+  await s.page.goto(appUrl('/'))
+  await waitForReady(s.page, 300_000)
+  hovers += await hoverCharts(s.page)
+  await look()
+  const unitSelect = s.page.locator('[data-testid="filter-units"], [data-testid="unit-filter"]').first()
+  if (await unitSelect.count()) { await unitSelect.click().catch(() => {}); await s.page.waitForTimeout(500); await look() }
+
+  expect(hovers).toBeGreaterThan(0)
+  expect(dialogs).toEqual([])
+  expect(await imgX(s.page)).toBe(0)
+  // The HTML-looking name is shown verbatim as text somewhere (findings, tables, filters).
+  expect([...seen], `names found as text: ${[...seen].map((x) => JSON.stringify(x)).join(', ')}`).toContain(HOSTILE.html)
+  assertPrivate(s)
+})
