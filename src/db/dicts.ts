@@ -58,6 +58,45 @@ SELECT 'facts', NULL, NULL WHERE EXISTS (SELECT 1 FROM raw_facts)
 UNION ALL
 SELECT 'shifts', NULL, NULL WHERE EXISTS (SELECT 1 FROM line_shift)`
 
+/**
+ * Bound parameters are kept small: a 600 KB parameter, or 500 rows of 12 KB in one INSERT, crashes
+ * DuckDB-WASM ("memory access out of bounds"). Rows holding a text longer than LONG_PARAM are written
+ * as CSV to a registered file and read back with read_csv (the way every loaded file is read); the
+ * other rows go in INSERTs of at most PARAM_BUDGET characters. Every entry is still parsed in JS by the domain.
+ */
+export const LONG_PARAM = 4096
+const PARAM_BUDGET = 64 * 1024
+
+let dictFileSeq = 0
+const csvField = (v: SqlParam): string => (v == null ? '' : `"${String(v).replace(/"/g, '""')}"`)
+const size = (r: SqlParam[]): number => r.reduce<number>((n, v) => n + (typeof v === 'string' ? v.length : 8), 0)
+
+/** Insert dictionary rows: short ones with bound parameters (small statements), rows holding a long text through a registered CSV. */
+export async function insertDictRows(db: Db, table: string, rows: SqlParam[][]): Promise<void> {
+  const isLong = (r: SqlParam[]): boolean => r.some((v) => typeof v === 'string' && v.length > LONG_PARAM)
+  let batch: SqlParam[][] = []
+  let chars = 0
+  for (const r of rows) {
+    if (isLong(r)) continue
+    if (chars + size(r) > PARAM_BUDGET && batch.length > 0) { await insertRows(db, table, batch); batch = []; chars = 0 }
+    batch.push(r)
+    chars += size(r)
+  }
+  await insertRows(db, table, batch)
+  const long = rows.filter(isLong)
+  if (long.length === 0) return
+  const n = long[0].length
+  const name = `dict_${++dictFileSeq}.csv`
+  await db.registerFile(name, new TextEncoder().encode(long.map((r) => r.map(csvField).join(',')).join('\n') + '\n'))
+  try {
+    const cols = Array.from({ length: n }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ')
+    await db.exec(`INSERT INTO ${table} SELECT * FROM read_csv('${name}', delim=',', quote='"', escape='"', header=false,
+      auto_detect=false, columns={${cols}}, allow_quoted_nulls=false, max_line_size=${64 * 1024 * 1024})`)
+  } finally {
+    await db.dropFile(name)
+  }
+}
+
 export interface DictState {
   /** raw_facts holds rows (else the facts pivot is left out of the rebuild). */
   facts: boolean
@@ -77,8 +116,8 @@ export async function updateDicts(db: Db): Promise<DictState> {
     else if (r.what === 'year') { const y = parseYear(r.v); years.push([r.v, y.year, y.twoDigit]) }
     else if (r.what === 'cell') cells.push(cellDictRow(r.v))
   }
-  await insertRows(db, 'label_map', labels)
-  await insertRows(db, 'year_dict', years)
-  await insertRows(db, 'cell_dict', cells)
+  await insertDictRows(db, 'label_map', labels)
+  await insertDictRows(db, 'year_dict', years)
+  await insertDictRows(db, 'cell_dict', cells)
   return { facts: rows.some((r) => r.what === 'facts'), shifts: rows.some((r) => r.what === 'shifts') }
 }

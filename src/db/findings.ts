@@ -6,9 +6,9 @@
  * Few statements, no correlated subqueries: every part is a SELECT of the columns of `PART_COLS`;
  * parts with `pre` = true get the "单位名称（代码） 2023 年" prefix from one join with `units`.
  */
-import { RULE_BY_ID, type RuleId } from '../domain'
+import { ACTIVE_MEASURES, RULE_BY_ID, type RuleId } from '../domain'
 import { RULES_SQL, RULES_PREP_SQL } from './sql/rules'
-import { CELL_COLUMNS, DATA_KINDS, ROW_COLUMN, SIGNED_COLUMNS, lit, q, type DataKind } from './schema'
+import { CELL_COLUMNS, DATA_KINDS, ROW_COLUMN, SIGNED_COLUMNS, lineExpr, lit, q, type DataKind } from './schema'
 import { cellDictNum, cellKeyText } from './sql/cells'
 import { cellName, zh, zhLit } from './sql/helpers'
 
@@ -50,12 +50,16 @@ const grouped = (rule: RuleId, where: string, what: string): string => `
   FROM ci WHERE ${where} GROUP BY unit_code, year, tbl`
 
 const signed = [...SIGNED_COLUMNS].map(lit).join(', ') || "''"
+/** Amounts (fee_amount, procurement_amount) may have decimals; every other cell is a count (bundle-format.md). */
+const decimal = ACTIVE_MEASURES.filter((m) => m.decimal).map((m) => lit(m.key)).join(', ') || "''"
 
 const CELL_PARTS = [
   located('text_cells', "kind = 'text'", "'单元格内容为文字“' || raw || '”，不是数字，未计入统计'"),
   grouped('blank_cells', "kind = 'blank'", "'为空（按缺失处理，不计为 0）'"),
   grouped('tolerated_number', 'tolerated', "'数字写法不规范（全角数字、千分位或单位），已按数字读取'"),
   located('negative', `kind = 'number' AND num < 0 AND col NOT IN (${signed})`, "'数值为 ' || fmt_num(num) || '，小于 0'"),
+  located('not_integer', `kind = 'number' AND num <> trunc(num) AND col NOT IN (${decimal})`,
+    "'数值为“' || raw || '”，不是整数（件数应为整数），已按 ' || fmt_num(num) || ' 计入，请核对原表'"),
 ]
 
 // ---- row level over all keyed tables at once ----
@@ -83,6 +87,21 @@ const ROW_PARTS = [
     FROM wk WHERE rk IS NULL AND tbl IN ('active', 'applications') GROUP BY tbl, file_id, path, label`,
 ]
 
+/**
+ * A unit code Excel turned into a number and wrote back in scientific notation (230883103000 → 2.30883E+11):
+ * the digits after the sixth are gone. One finding per file and spelling, located at its first row and column.
+ */
+const BAD_UNIT_CODE = `SELECT 'bad_unit_code', ${sev('bad_unit_code')}, w.unit_code, min(w.year), w.tbl, 'unit_code', count(*), NULL,
+    w.file_id, min(w.line), 'unit_code', w.unit_code, false,
+    '文件 ' || w.path || ' 第 ' || min(w.line) || ' 行第 ' || coalesce(any_value(h.pos)::VARCHAR, '?') || ' 列「'
+    || coalesce(any_value(h.header), '单位代码') || '」：单位代码写作“' || w.unit_code
+    || '”，是 Excel 把长数字代码转成的科学计数法，真实代码已丢失'
+    || CASE WHEN count(*) > 1 THEN '（本文件共 ' || count(*) || ' 行）' ELSE '' END
+    || '；这些行按此代码载入，无法与其他文件中的同一单位对应。请在 Excel 中把该列设为“文本”、填回完整代码后重新导出'
+  FROM wk w LEFT JOIN col_info h ON h.file_id = w.file_id AND h.key = 'unit_code'
+  WHERE regexp_full_match(w.unit_code, '[0-9]+(\\.[0-9]*)?[eE][+-]?[0-9]+')
+  GROUP BY w.tbl, w.file_id, w.path, w.unit_code`
+
 const ORPHAN = `SELECT 'orphan_row', ${sev('orphan_row')}, k.unit_code, k.year, string_agg(DISTINCT k.tbl, ','), NULL, NULL, NULL,
     min(k.file_id), NULL, NULL, NULL, true,
     '的' || string_agg(DISTINCT ${zh("'tbl:' || k.tbl")}, '、') || '数据在报告清单（reports.csv）中没有对应记录；数据已载入'
@@ -97,14 +116,19 @@ const LOAD = `SELECT l.rule, l.severity, NULL, NULL, f.kind, NULL, NULL, NULL, l
 
 // ---- repeats of a key: equal meaning → duplicate (one finding per pair of files), else conflict (per row) ----
 
-/** Every compared cell of every repeated row next to the cell of the row that won, one row per cell. */
+/**
+ * Every compared cell of every repeated row next to the cell of the row that won, one row per cell.
+ * A facts.csv record holds only the cells its lines give (a blank value gives no number either):
+ * its NULL cells are not compared, so facts giving part of a row is no conflict.
+ */
 function dupCells(kind: DataKind): string {
   const cmp = kind === 'reports' ? [...CELL_COLUMNS.reports, 'unit_name'] : CELL_COLUMNS[kind]
   return `SELECT ${lit(kind)} AS tbl, a.file_id AS a_file, a.rec AS a_rec, a.path AS a_path, a.line AS a_line,
-      b.path AS b_path, b.line AS b_line, a.unit_code, a.year, a.rk,
+      b.path AS b_path, b.line AS b_line, a.unit_code, a.year, a.rk, fa.kind = 'facts' AS a_facts, fb.kind = 'facts' AS b_facts,
       unnest([${cmp.map((_, i) => i + 1).join(', ')}]) AS ci, unnest([${cmp.map((c) => zhLit(`col:${c}`)).join(', ')}]) AS zh,
       unnest([${cmp.map((c) => `a.${q(c)}`).join(', ')}]) AS a_raw, unnest([${cmp.map((c) => `b.${q(c)}`).join(', ')}]) AS b_raw
     FROM w_${kind} a JOIN w_${kind} b ON b.unit_code = a.unit_code AND b.year = a.year AND b.rk = a.rk AND b.dup_rank = 1
+    JOIN files fa ON fa.file_id = a.file_id JOIN files fb ON fb.file_id = b.file_id
     WHERE a.dup_rank > 1`
 }
 
@@ -113,8 +137,9 @@ const DUP_SQL = `CREATE OR REPLACE TEMP TABLE dup_pairs AS
     any_value(b_line) AS b_line, any_value(unit_code) AS unit_code, any_value(year) AS year, any_value(rk) AS rk,
     bool_and(same) AS same,
     string_agg(CASE WHEN NOT same THEN '「' || zh || '」' || coalesce(b_raw, '空') || ' 与 ' || coalesce(a_raw, '空') END, '；' ORDER BY ci) AS diff
-  FROM (SELECT x.*, (${cellDictNum('x.a_raw', 'da')} IS NOT DISTINCT FROM ${cellDictNum('x.b_raw', 'db')}
-      AND ${cellKeyText('x.a_raw', 'da')} IS NOT DISTINCT FROM ${cellKeyText('x.b_raw', 'db')}) AS same
+  FROM (SELECT x.*, ((x.a_facts AND x.a_raw IS NULL) OR (x.b_facts AND x.b_raw IS NULL)
+      OR (${cellDictNum('x.a_raw', 'da')} IS NOT DISTINCT FROM ${cellDictNum('x.b_raw', 'db')}
+      AND ${cellKeyText('x.a_raw', 'da')} IS NOT DISTINCT FROM ${cellKeyText('x.b_raw', 'db')})) AS same
     FROM (${DATA_KINDS.map(dupCells).join('\n    UNION ALL ')}) x
     LEFT JOIN cell_dict da ON da.raw = x.a_raw LEFT JOIN cell_dict db ON db.raw = x.b_raw)
   GROUP BY tbl, a_file, a_rec`
@@ -130,11 +155,36 @@ const DUP_PARTS = [
   FROM dup_pairs WHERE NOT same`,
 ]
 
+/**
+ * facts.csv giving one cell twice in a file (the row spelled two ways, or the line repeated) with different meanings:
+ * its pivot keeps the first line's value (rebuild.ts factsPivot), so the other is a located conflict, never dropped silently.
+ * Blank values give nothing and are not compared.
+ */
+const FACTS_REPEAT = `SELECT 'conflict', ${sev('conflict')}, g.unit_code, g.year, g.tbl, coalesce(g.rk || '.', '') || g.col, NULL, NULL,
+    g.file_id, ${lineExpr('fl', 'g.rec1')}, g.col, g.v2, true,
+    ${zh("'tbl:' || g.tbl")} || CASE WHEN g.rk IS NOT NULL THEN '「' || ${zh("'row:' || g.rk")} || '」' ELSE '' END
+    || '「' || ${zh("'col:' || g.col")} || '」在 ' || fl.path || ' 中给了两次且数值不同：第 ' || ${lineExpr('fl', 'g.rec1')}
+    || ' 行“' || g.v1 || '”与第 ' || ${lineExpr('fl', 'g.rec2')} || ' 行“' || g.v2 || '”。采用第 ' || ${lineExpr('fl', 'g.rec1')} || ' 行'
+  FROM (SELECT file_id, unit_code, year, tbl, rk, col, any_value(v1) AS v1, min(rec1) AS rec1,
+      min(rec) FILTER (WHERE meaning IS DISTINCT FROM m1) AS rec2, arg_min(value, rec) FILTER (WHERE meaning IS DISTINCT FROM m1) AS v2
+    FROM (SELECT *, first_value(meaning) OVER w AS m1, first_value(value) OVER w AS v1, min(rec) OVER w AS rec1
+      FROM (SELECT f.file_id, f.rec, f.value, trim(f.unit_code) AS unit_code, yd.year, m.tbl, lm.key AS rk, m.key AS col,
+          coalesce(CAST(${cellDictNum('f.value', 'd')} AS VARCHAR), ${cellKeyText('f.value', 'd')}) AS meaning
+        FROM raw_facts f JOIN facts_map m ON m.section = f.section AND m.col = f."column"
+        JOIN year_dict yd ON yd.raw = f.year LEFT JOIN label_map lm ON lm.tbl = m.tbl AND lm.label = f."row"
+        LEFT JOIN cell_dict d ON d.raw = f.value
+        WHERE m.key IS NOT NULL AND f.value IS NOT NULL AND yd.year IS NOT NULL AND nullif(trim(f.unit_code), '') IS NOT NULL
+          AND (lm.key IS NOT NULL OR m.tbl = 'reviews'))
+      WINDOW w AS (PARTITION BY file_id, unit_code, year, tbl, rk, col ORDER BY rec ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))
+    GROUP BY file_id, unit_code, year, tbl, rk, col) g
+  JOIN files fl ON fl.file_id = g.file_id
+  WHERE g.rec2 IS NOT NULL`
+
 export const FINDINGS_SQL: readonly string[] = [
   'DELETE FROM findings',
-  insertParts([LOAD, ...CELL_PARTS, ...ROW_PARTS, ORPHAN], `${CELL_CTE},\n${WK_CTE}`),
+  insertParts([LOAD, ...CELL_PARTS, ...ROW_PARTS, BAD_UNIT_CODE, ORPHAN], `${CELL_CTE},\n${WK_CTE}`),
   DUP_SQL,
-  insertParts(DUP_PARTS),
+  insertParts([...DUP_PARTS, FACTS_REPEAT]),
   ...RULES_PREP_SQL,
   insertParts(RULES_SQL),
   'DROP TABLE IF EXISTS dup_pairs',

@@ -6,6 +6,7 @@ import type { TableKind } from '../domain'
 import type { OnProgress, PreparedTable } from '../ingest/types'
 import { hasEmptyLine, scanRecordLines, splitCsvRecord } from './csv-line'
 import { insertRows } from './insert'
+import { isOutOfMemory, rebuildOrTakeOut, recordLoadFailure } from './oom'
 import { rebuild } from './rebuild'
 import { RAW_COLUMNS, RAW_KINDS, ensureSchema, lit, q } from './schema'
 import type { Db, SqlParam } from './types'
@@ -30,10 +31,14 @@ export async function loadTables(db: Db, tables: PreparedTable[], opts: LoadOpti
   const bundleNo = opts.bundleNo ?? (await db.query<{ n: number }>('SELECT (coalesce(max(bundle_no), 0) + 1)::INTEGER AS n FROM files'))[0].n
   for (const [i, t] of tables.entries()) {
     opts.onProgress?.({ stage: 'parsing', done: i, total: tables.length, detail: t.path })
-    await loadOne(db, t, bundleNo)
+    // DuckDB out of memory on one file: that file becomes a load_failed finding, the rest still load
+    try { await loadOne(db, t, bundleNo) } catch (err) {
+      if (!isOutOfMemory(err)) throw err
+      await recordLoadFailure(db, t, bundleNo, err)
+    }
   }
   opts.onProgress?.({ stage: 'checking', done: 0, total: 1 })
-  await rebuild(db)
+  await rebuildOrTakeOut(db, bundleNo, tables) // out of memory: the biggest file of this load is taken out, with a finding
   opts.onProgress?.({ stage: 'checking', done: 1, total: 1 })
   return { ...(await summarise(db)), ms: Date.now() - t0 }
 }

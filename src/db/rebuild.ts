@@ -10,14 +10,23 @@ import { SUMMARY_SQL } from './summary'
 import { UNITS_SQL } from './units'
 import type { Db } from './types'
 
-/** facts.csv pivoted into the wide shape of one table; one record per (file, unit, year, row). */
+/**
+ * facts.csv pivoted into the wide shape of one table; one record per (file, unit, year, row) by meaning:
+ * the unit code trimmed, the year parsed (year_dict) and the row by its key (label_map), so one row
+ * spelled two ways (`received`, `本年新收…`) is one record. Spellings not understood stay apart (their
+ * findings name them). The record shows the spelling of its first line. Cells facts does not give are NULL.
+ */
 function factsPivot(kind: Exclude<DataKind, 'reports'>): string {
   const rowCol = ROW_COLUMN[kind]
-  const cells = CELL_COLUMNS[kind].map((c) => `arg_min(f.value, f.rec) FILTER (WHERE m.key = ${lit(c)}) AS ${q(c)}`)
-  return `SELECT f.file_id, min(f.rec)::INTEGER AS rec, f.unit_code, f.year${rowCol ? `, f."row" AS ${q(rowCol)}` : ''}, ${cells.join(', ')}
+  const first = (c: string): string => `arg_min(${c}, f.rec)`
+  const cells = CELL_COLUMNS[kind].map((c) => `${first('f.value')} FILTER (WHERE m.key = ${lit(c)}) AS ${q(c)}`)
+  return `SELECT f.file_id, min(f.rec)::INTEGER AS rec, ${first('f.unit_code')} AS unit_code, ${first('f.year')} AS year${
+    rowCol ? `, ${first('f."row"')} AS ${q(rowCol)}` : ''}, ${cells.join(', ')}
     FROM raw_facts f JOIN facts_map m ON m.section = f.section AND m.col = f."column"
+    LEFT JOIN year_dict yd ON yd.raw = f.year
+    ${rowCol ? `LEFT JOIN label_map lm ON lm.tbl = ${lit(kind)} AND lm.label = f."row"` : ''}
     WHERE m.tbl = ${lit(kind)} AND m.key IS NOT NULL
-    GROUP BY f.file_id, f.unit_code, f.year${rowCol ? ', f."row"' : ''}`
+    GROUP BY f.file_id, trim(f.unit_code), coalesce(yd.year::VARCHAR, '?' || f.year)${rowCol ? `, coalesce(lm.key, '?' || f."row")` : ''}`
 }
 
 /** All source rows of a data table with parsed keys and their rank among rows of the same key. */

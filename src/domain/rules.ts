@@ -6,10 +6,10 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info']
 export type RuleId =
   | 'flow_identity' | 'handled_sum' | 'applicant_sum' | 'review_sum' | 'carry_chain'
   | 'no_township_regulations' | 'format_year' | 'in_force_chain' | 'blank_cells' | 'text_cells'
-  | 'negative' | 'yoy_jump' | 'peer_outlier'
+  | 'negative' | 'not_integer' | 'yoy_jump' | 'peer_outlier'
   // ingest-level findings (file problems, not report problems)
   | 'tolerated_number' | 'unknown_header' | 'missing_column' | 'unrecognised_file' | 'bad_row'
-  | 'orphan_row' | 'duplicate' | 'conflict' | 'unknown_row' | 'bad_year'
+  | 'orphan_row' | 'duplicate' | 'conflict' | 'unknown_row' | 'bad_year' | 'bad_unit_code' | 'load_failed'
 
 export interface RuleDef { id: RuleId; severity: Severity; zh: string; en: string }
 
@@ -25,6 +25,7 @@ export const RULES: readonly RuleDef[] = [
   { id: 'blank_cells', severity: 'info', zh: '表格单元格为空（按缺失处理，不计为 0）', en: 'blank cell (missing, not zero)' },
   { id: 'text_cells', severity: 'error', zh: '表格单元格为文字而非数字', en: 'cell holds text, not a number' },
   { id: 'negative', severity: 'error', zh: '数量小于 0', en: 'count below zero' },
+  { id: 'not_integer', severity: 'error', zh: '数量不是整数（件数应为整数；金额可有小数）', en: 'count is not a whole number (amounts may have decimals)' },
   { id: 'yoy_jump', severity: 'info', zh: '同比变化超过 5 倍或不足 0.2 倍（两年均 ≥ 10）', en: 'year-on-year > 5× or < 0.2× (both ≥ 10)' },
   { id: 'peer_outlier', severity: 'info', zh: '关键指标为 0 或超过同级同上级单位中位数的 10 倍', en: 'key indicator is 0 or > 10× the peer median' },
   { id: 'tolerated_number', severity: 'warning', zh: '数字写法不规范（全角数字、千分位、单位），已按数字读取', en: 'number written loosely (full-width, separators, unit); read as a number' },
@@ -37,6 +38,8 @@ export const RULES: readonly RuleDef[] = [
   { id: 'conflict', severity: 'error', zh: '同一单元格在不同位置数值不同', en: 'the same cell given with different values' },
   { id: 'unknown_row', severity: 'error', zh: '无法识别的行标签', en: 'unrecognised row label' },
   { id: 'bad_year', severity: 'error', zh: '年度无法识别', en: 'year not recognised' },
+  { id: 'bad_unit_code', severity: 'error', zh: '单位代码被 Excel 写成科学计数法，真实代码已丢失', en: 'unit code in scientific notation (Excel); the true code is lost' },
+  { id: 'load_failed', severity: 'error', zh: '文件载入时浏览器内存不足，整个文件未载入', en: 'file not loaded: the browser ran out of memory' },
 ]
 
 export const RULE_BY_ID: Record<RuleId, RuleDef> = Object.fromEntries(RULES.map((r) => [r.id, r])) as Record<RuleId, RuleDef>

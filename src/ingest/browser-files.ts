@@ -4,11 +4,11 @@
  * The only ingest module that touches DOM APIs.
  */
 import { formatBytes } from './archive'
-import { DEFAULT_MAX_FILE_BYTES } from './sources'
+import { DEFAULT_MAX_FILE_BYTES } from './limits'
 import type { OnProgress, SourceFile } from './types'
 
 export interface CollectOptions {
-  /** Largest single file accepted (default 1 GB); larger files are refused before reading. */
+  /** Largest single file accepted (default DEFAULT_MAX_FILE_BYTES, ./limits.ts); larger files are refused before reading. */
   maxFileBytes?: number
   onProgress?: OnProgress
 }

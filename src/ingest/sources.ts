@@ -3,6 +3,7 @@
  * workbooks, skip everything that is not a table with a Chinese reason.
  */
 import { expandZip, formatBytes, isJunkPath, type ZipLimits } from './archive'
+import { DEFAULT_MAX_FILE_BYTES } from './limits'
 import { expandXlsx } from './xlsx'
 import type { OnProgress, SourceFile } from './types'
 
@@ -10,7 +11,7 @@ export type SourceKind = 'table' | 'zip' | 'xlsx' | 'junk' | 'other'
 
 export interface ExpandOptions {
   zip?: ZipLimits
-  /** Max size of one (expanded) file in bytes (default 1 GB). */
+  /** Max size of one (expanded) file in bytes (default DEFAULT_MAX_FILE_BYTES, ./limits.ts: what a tab can load). */
   maxFileBytes?: number
   /** How deep zips inside zips are opened (default 2). */
   maxZipDepth?: number
@@ -24,7 +25,7 @@ export interface ExpandedSources {
   errors: { path: string; message: string }[]
 }
 
-export const DEFAULT_MAX_FILE_BYTES = 1024 ** 3
+export { DEFAULT_MAX_FILE_BYTES }
 
 export function sourceKind(path: string): SourceKind {
   const name = path.split('/').pop() ?? path
@@ -57,7 +58,7 @@ export async function expandSources(files: SourceFile[], opts: ExpandOptions = {
     if (kind === 'junk') { done++; continue } // .DS_Store, Thumbs.db, ~$lock files: not worth a line
     if (kind === 'other') { out.skipped.push({ path: file.path, reason: skipReason(file.path)! }); done++; continue }
     if (file.bytes.length > maxFile) {
-      out.skipped.push({ path: file.path, reason: `文件 ${file.path} 有 ${formatBytes(file.bytes.length)}，超过单个文件 ${formatBytes(maxFile)} 的上限，未加载；请拆分成每个不超过 ${formatBytes(maxFile)} 的文件后再加载` })
+      out.skipped.push({ path: file.path, reason: `文件 ${file.path} 有 ${formatBytes(file.bytes.length)}，超过单个文件 ${formatBytes(maxFile)} 的上限（浏览器页面能可靠载入的大小），未加载；请拆分成每个不超过 ${formatBytes(maxFile)} 的文件（例如按年度或地区）后再加载` })
       done++
       continue
     }

@@ -1,13 +1,17 @@
 /**
- * Cell meanings in SQL without re-implementing them: a plain unsigned number (`PLAIN`) is cast
+ * Cell meanings in SQL without re-implementing them: a plain unsigned whole number (`PLAIN`) is cast
  * directly; every other distinct raw text is parsed once in JS by the domain's `parseCell` and
  * stored in `cell_dict` (src/db/dicts.ts). Typed columns look the numbers up in the MAP variable
- * `cell_num` (a few entries: tolerated numbers, zero words, negatives), findings join `cell_dict`.
+ * `cell_num` (a few entries: decimals, tolerated numbers, zero words, negatives), findings join `cell_dict`.
  * These expressions are tiny, so planning stays cheap however many columns use them.
  */
 
-/** Digits with an optional short fraction: DuckDB's cast and JS `Number` read these identically. */
-export const PLAIN = '[0-9]{1,15}(\\.[0-9]{1,6})?'
+/**
+ * A plain whole number (up to 15 digits: DuckDB's cast and JS `Number` read these identically).
+ * Decimals go through cell_dict like every other text, so cell_issues lists them: a count with a
+ * fraction is a `not_integer` finding (fee and procurement amounts may have decimals).
+ */
+export const PLAIN = '[0-9]{1,15}'
 
 /** True when `c` is plain (NULL for a NULL cell). */
 export const isPlain = (c: string): string => `regexp_full_match(${c}, '${PLAIN}')`

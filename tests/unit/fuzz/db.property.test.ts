@@ -1,7 +1,11 @@
 /**
  * Properties through the real pipeline (ingestFiles → loadTables on one Node DuckDB):
  * (a) random valid bundles round-trip exactly; (b) one random corruption never throws, never loses
- * an untouched row, and is always reported where it is. Fewer runs: each load rebuilds the database.
+ * an untouched row, and is always reported where it is.
+ * Each load rebuilds every derived table (the fixed cost of a load), so the generated cases are
+ * checked in batches: FUZZ_DB_RUNS cases per property (fixed seed), FUZZ_DB_BATCH of them loaded
+ * together (disjoint unit codes, own folder, own encoding/delimiter) and each checked. A failing
+ * batch is retried case by case, and the failure names the case (index, seed, the case itself).
  */
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -12,13 +16,33 @@ import { dump, matching, runPipeline, u8, type PipelineResult } from '../hostile
 import { APP_KEYS, apart, appLines, bundleArb, bundleFiles, reportLines, type AppRow, type Bundle } from './model'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127) // fixed for CI; override to explore
-const DB_RUNS = Number(process.env.FUZZ_DB_RUNS ?? 10)
-// Each load rebuilds every derived table (seconds on a busy machine), so one run loads several
-// independent bundles (disjoint unit codes, own folder, own encoding/delimiter) at once.
-const BUNDLES_PER_LOAD = 6
+const DB_RUNS = Number(process.env.FUZZ_DB_RUNS ?? 100)
+const BATCH = Math.max(1, Math.min(80, Number(process.env.FUZZ_DB_BATCH ?? 50)))
 // Rules a valid bundle must never produce (consistency rules may fire: the numbers are random).
 const NEVER_ON_VALID = ['conflict', 'duplicate', 'bad_row', 'bad_year', 'text_cells', 'unknown_row', 'unknown_header',
-  'unrecognised_file', 'missing_column', 'negative', 'orphan_row', 'tolerated_number', 'skipped']
+  'unrecognised_file', 'missing_column', 'negative', 'not_integer', 'bad_unit_code', 'orphan_row', 'tolerated_number', 'skipped']
+
+/**
+ * DB_RUNS samples of `arb` (seed SEED), loaded and checked BATCH at a time by `check`. When a batch fails,
+ * its cases are checked alone to name the one that fails (or the batch, if they fail only together).
+ */
+async function forAllBatched<T>(arb: fc.Arbitrary<T>, check: (cases: T[]) => Promise<void>): Promise<number> {
+  const cases = fc.sample(arb, { seed: SEED, numRuns: DB_RUNS })
+  const show = (c: unknown): string => JSON.stringify(c).slice(0, 4000)
+  for (let i = 0; i < cases.length; i += BATCH) {
+    const batch = cases.slice(i, i + BATCH)
+    try { await check(batch) } catch (err) {
+      for (const [j, c] of batch.entries()) {
+        try { await check([c]) } catch (alone) {
+          throw new Error(`case ${i + j} of ${DB_RUNS} (FUZZ_SEED=${SEED}) fails: ${show(c)}\n${alone instanceof Error ? alone.message : String(alone)}`, { cause: alone })
+        }
+      }
+      throw new Error(`cases ${i}–${i + batch.length - 1} (FUZZ_SEED=${SEED}, FUZZ_DB_BATCH=${BATCH}) fail only together: ${show(batch)}\n${
+        err instanceof Error ? err.message : String(err)}`, { cause: err })
+    }
+  }
+  return cases.length
+}
 
 type AppDbRow = Record<string, string | number | null>
 const appKey = (code: string, year: number, row: string): string => `${code}|${year}|${row}`
@@ -38,8 +62,9 @@ describe('pipeline properties (DuckDB)', () => {
   beforeAll(async () => { db = await startNodeDuckDb() }, 120_000)
   afterAll(async () => { await db?.close() })
 
-  it('(a) a random valid bundle round-trips exactly: raw text, typed values, names, counts', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(bundleArb(), { minLength: 1, maxLength: BUNDLES_PER_LOAD }).map(apart), async (bs) => {
+  it(`(a) random valid bundles round-trip exactly: raw text, typed values, names, counts (${DB_RUNS} bundles)`, async () => {
+    const n = await forAllBatched(bundleArb(), async (cases) => {
+      const bs = apart(cases)
       const res = await runPipeline(db, bs.flatMap((x, k) => bundleFiles(x, undefined, `fuzz${k}`)))
       for (const rule of NEVER_ON_VALID) expect(res.findings.filter((f) => f.rule === rule), `${rule}\n${dump(res.findings)}`).toEqual([])
       const b: Bundle = { reports: bs.flatMap((x) => x.reports), apps: bs.flatMap((x) => x.apps), styles: bs[0].styles }
@@ -60,19 +85,21 @@ describe('pipeline properties (DuckDB)', () => {
       const nas = b.apps.reduce((n, a) => n + a.cells.filter((c) => c.kind === 'na').length, 0) + b.reports.filter((r) => r.active.kind === 'na').length
       const [st] = await db.query<{ m: number; n: number }>('SELECT sum(missing_cells)::INTEGER AS m, sum(na_cells)::INTEGER AS n FROM summary')
       expect(st).toEqual({ m: blanks, n: nas })
-    }), { seed: SEED, numRuns: DB_RUNS })
+    })
+    expect(n).toBe(DB_RUNS)
   }, 600_000)
 
-  it('(b) corruptions never throw, never lose an untouched row, and are each reported at their line', async () => {
+  it(`(b) corruptions never throw, never lose an untouched row, and are each reported at their line (${DB_RUNS} corrupted bundles)`, async () => {
     const pair = fc.tuple(bundleArb({ withBlanks: false, minApps: 2 }), corruptionArb)
-    await fc.assert(fc.asyncProperty(fc.array(pair, { minLength: 1, maxLength: BUNDLES_PER_LOAD }), async (pairs) => {
+    const n = await forAllBatched(pair, async (pairs) => {
       const bs = apart(pairs.map(([b]) => b))
       const cases = bs.map((b, k) => corrupt(b, pairs[k][1], `fuzz${k}`))
       const res = await runPipeline(db, cases.flatMap((x) => x.files))
       const apps = await typedApps(db)
       for (const x of cases) x.check(res, apps)
       expect(res.findings.filter((f) => f.rule === 'conflict' || f.rule === 'duplicate'), dump(res.findings)).toEqual([])
-    }), { seed: SEED, numRuns: DB_RUNS })
+    })
+    expect(n).toBe(DB_RUNS)
   }, 600_000)
 })
 

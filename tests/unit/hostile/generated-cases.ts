@@ -194,6 +194,8 @@ export const GENERATED: GeneratedCase[] = [
     name: 'g13-zip-bomb-ratio',
     files: () => [{ path: 'bomb.zip', bytes: declareSize(zipSync({ 'a.csv': new Uint8Array(1 << 16), 'b.csv': new Uint8Array(1 << 16) }, { level: 9 }), 400 * 1024 * 1024) }],
     expected: {
+      // entries under the per-file limit, so that the ratio check is what refuses it (the default limit, 100 MB, would skip each entry first)
+      options: { maxFileBytes: 1024 ** 3 },
       title: 'A zip whose declared total (800 MB) is thousands of times its size is refused as a 压缩炸弹',
       tables: {}, raw: {},
       findings: [{ rule: 'unrecognised_file', contains: ['bomb.zip', '压缩炸弹', '未解压'], count: 1 }],
@@ -226,10 +228,10 @@ export const GENERATED: GeneratedCase[] = [
     name: 'g15b-300mb-file-default-limits',
     files: () => [{ path: 'huge/reports.csv', bytes: bigCsv(300 * 1024 * 1024) }, { path: 'small/applications.csv', bytes: u8(APPS) }],
     expected: {
-      // db bug: loadTables throws “Out of Memory Error: could not allocate block of size 256.0 KiB (3.1 GiB/3.1 GiB used)”
-      skip: 'db bug: a 300 MB reports.csv accepted by the default 1 GB limit makes loadTables throw DuckDB Out of Memory (never a crash)',
-      title: 'A 300 MB file under the default limit is loaded (or refused with a finding), never a thrown error',
-      typed: { applications: 3 },
+      // the default limit is what DuckDB-WASM was measured to load (src/ingest/limits.ts): 200 MB already runs out of memory
+      title: 'A 300 MB file over the default limit is refused before reading, with its size and the size that loads; never a thrown error',
+      tables: { 'small/applications.csv': { kind: 'applications', records: 3 } }, raw: { applications: 3 }, typed: { applications: 3 },
+      findings: [{ rule: 'skipped', contains: ['huge/reports.csv', '300.0 MB', '100.0 MB', '浏览器'], count: 1 }],
     },
   },
   {
@@ -246,12 +248,22 @@ export const GENERATED: GeneratedCase[] = [
     name: 'g17a-long-cell',
     files: () => [{ path: 'long.csv', bytes: u8(`unit_code,unit_name,year\n100000000001,${'长'.repeat(200_000)},2023\n100000000002,短,2023\n`) }],
     expected: {
-      // db bug: since src/db/dicts.ts (22:38) loadTables crashes DuckDB-WASM (RuntimeError: memory access out of bounds)
-      skip: 'db bug: a 600 KB unit_name makes updateDicts → insertRows (src/db/dicts.ts:82, bound-parameter INSERT) crash DuckDB-WASM with “RuntimeError: memory access out of bounds”; passed with the previous rebuild',
+      // a 600 KB bound parameter crashed DuckDB-WASM: long dictionary texts now go through a registered CSV (src/db/dicts.ts)
       title: 'A 600 KB cell is kept whole and does not disturb the next row',
       tables: rep('long.csv', 2), raw: { reports: 2 },
       values: [{ table: 'reports', where: { unit_code: '100000000001' }, equals: { unit_name: '长'.repeat(200_000) } },
         { table: 'reports', where: { unit_code: '100000000002' }, equals: { unit_name: '短' } }],
+    },
+  },
+  {
+    name: 'g17c-many-long-cells',
+    // 500 distinct 12 KB names in one bound-parameter INSERT crashed DuckDB-WASM: dictionary INSERTs are kept small (src/db/dicts.ts)
+    files: () => [{ path: 'names.csv', bytes: u8(`unit_code,unit_name,year\n${Array.from({ length: 510 }, (_, i) =>
+      `1000000${String(i).padStart(5, '0')},${i}${'长'.repeat(4000)},2023`).join('\n')}\n`) }],
+    expected: {
+      title: '510 distinct 12 KB names: all kept whole, no crash',
+      tables: rep('names.csv', 510), raw: { reports: 510 }, typed: { reports: 510 },
+      values: [{ table: 'reports', where: { unit_code: '100000000509' }, equals: { unit_name: `509${'长'.repeat(4000)}` } }],
     },
   },
   {
