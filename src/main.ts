@@ -6,7 +6,7 @@ import App from './App.vue'
 import { i18n } from './i18n'
 import { router } from './router'
 import { useDashboard } from './composables/useDashboard'
-import { chartIds, getChartOption } from './composables/useChartRegistry'
+import { chartIds, chartPixel, getChartOption } from './composables/useChartRegistry'
 
 const app = createApp(App)
 app.use(i18n)
@@ -20,6 +20,8 @@ window.__dashboard = {
   getOption: getChartOption,
   query: (sql) => dashboard.query(sql),
   chartIds,
+  // Where a data item is drawn (viewport px): browser tests click it with the real mouse.
+  chartPixel,
   // Benchmark hooks (bench/run.mjs): time a filter change until every chart query has answered,
   // and DuckDB's bare read_csv of the same files in a fresh engine (the floor).
   async timeFilters(f) {

@@ -5,15 +5,16 @@
  * the tab: nothing is sent anywhere.
  */
 import type { EChartsOption } from 'echarts'
-import { downloadDataUrl, renderPng as renderPngCaptioned } from './export/render'
+import { downloadBlob, renderPng as renderPngCaptioned, renderPngBlob } from './export/render'
 import { safeFileName } from './export/names'
 
 export { safeFileName, isoDate } from './export/names'
 export { optionToTable, toCsv, neutralise, xlsxCell, type ExportTable, type TableColumn } from './export/table'
 export { subtitleFromFilters, indicatorDefinition, type Caption, type FilterWords, type SubtitleCtx } from './export/caption'
+export { csvText, csvField, type CsvOptions } from './export/csv'
 export {
-  EXPORT_FONT, exportOption, drawableOption, renderSvg, copyPng, dataUrlToBlob, downloadBlob, downloadDataUrl,
-  type RenderOptions,
+  EXPORT_FONT, exportOption, drawableOption, renderSvg, renderPngBlob, blobToBase64, copyPng, dataUrlToBlob, downloadBlob,
+  downloadDataUrl, fontsReady, prewarmExport, releaseExportCharts, type RenderOptions,
 } from './export/render'
 export const renderCaptionedPng = renderPngCaptioned
 
@@ -39,8 +40,11 @@ export function renderPng(option: EChartsOption, opts: ExportOptions): Promise<s
 }
 
 export async function exportPng(option: EChartsOption, opts: ExportOptions): Promise<string> {
-  const url = await renderPng(option, opts)
+  const blob = await renderPngBlob(option, {
+    caption: { title: opts.title, subtitle: opts.subtitle ?? '', source: opts.source, definition: opts.definition },
+    locale: opts.locale, width: opts.width, height: opts.height, scale: opts.scale ?? 2,
+  })
   const name = safeFileName(opts.title)
-  downloadDataUrl(url, name)
+  downloadBlob(blob, name)
   return name
 }

@@ -110,6 +110,8 @@ describe('briefing export (sample bundle)', () => {
       expect(d.suggestedFilename()).toMatch(/^[^\\/:*?"<>|]+_\d{4}-\d{2}-\d{2}\.png$/)
       const png = readPng(buf)
       expect(png.distinctBytes).toBeGreaterThan(16)
+      // and the browser decodes it, at the size its header says
+      expect((await band(s.page, buf, 0, 2)).width).toBe(png.width)
       sizes.push({ width: png.width, height: png.height })
       if (k === 2) writeFileSync(`${OUT}/bars-2x.png`, buf)
     }
@@ -211,6 +213,7 @@ describe('briefing export (sample bundle)', () => {
       expect(media, `slide ${i + 2} image`).toBeTruthy()
       const png = readPng(Buffer.from(zip[`ppt/media/${media}`]))
       expect(png.width).toBeGreaterThanOrEqual(960 * 3)
+      expect(png.distinctBytes, `slide ${i + 2} image is not blank`).toBeGreaterThan(16)
     }
     const last = strFromU8(zip[slides[6]])
     expect(last).toContain('数据质量提示')
@@ -254,6 +257,49 @@ describe('briefing export (sample bundle)', () => {
     const ten = Date.now() - t2
     console.log(`[bench] one chart PNG 2× (heatmap): ${one} ms; 10-chart PPTX: ${ten} ms, ${(buf.length / 1e6).toFixed(1)} MB`)
     expect(Object.keys(unzipSync(new Uint8Array(buf))).filter((p) => /^ppt\/slides\/slide\d+\.xml$/.test(p)).length).toBe(12)
+  })
+
+  test('a pack item exports the same after a reload: formatters come back (percent axis, short labels)', async () => {
+    // The live option has formatter functions; the stored snapshot (JSON) does not — unless restored.
+    await s.page.goto(appUrl('/'))
+    await waitForReady(s.page)
+    const ids = ['outcome-shares-unit', 'active-bars'] as const
+    for (const id of ids) await menuClick(s.page, id, 'add-to-pack')
+    await s.page.goto(appUrl('/briefing'))
+    const items = s.page.locator('[data-testid="pack-item"]')
+    await items.nth(11).waitFor()
+    const n = await items.count()
+
+    async function svgTexts(index: number): Promise<string[]> {
+      const [d] = await Promise.all([
+        s.page.waitForEvent('download', { timeout: 60_000 }),
+        items.nth(index).locator('[data-testid="pack-export-svg"]').click(),
+      ])
+      const svg = (await bytesOf(d)).toString('utf8')
+      return s.page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml')
+        if (doc.getElementsByTagName('parsererror').length) throw new Error('SVG not well-formed')
+        return [...doc.getElementsByTagName('text')].map((t) => t.textContent ?? '')
+      }, svg)
+    }
+    const before = [await svgTexts(n - 2), await svgTexts(n - 1)]
+    // outcome shares: the value axis is labelled in percent ("20%"), never as raw ratios ("0.2")
+    expect(before[0].filter((x) => /^\d+%$/.test(x)).length, before[0].join(' | ')).toBeGreaterThanOrEqual(3)
+    expect(before[0].some((x) => /^0\.\d+$/.test(x))).toBe(false)
+
+    await s.page.reload()
+    await waitForReady(s.page)
+    await items.nth(n - 1).waitFor()
+    expect(await items.count()).toBe(n)
+    const after = [await svgTexts(n - 2), await svgTexts(n - 1)]
+    expect(after[0]).toEqual(before[0])
+    expect(after[1]).toEqual(before[1])
+    expect(after[0].some((x) => /^0\.\d+$/.test(x)), 'raw ratios after reload').toBe(false)
+
+    // leave the pack as it was for the other tests
+    await items.nth(n - 1).locator('[data-testid="pack-remove"]').click()
+    await items.nth(n - 2).locator('[data-testid="pack-remove"]').click()
+    await expect.poll(() => items.count()).toBe(n - 2)
   })
 
   test('privacy: every request stayed on 127.0.0.1', () => {

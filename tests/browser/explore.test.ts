@@ -1,14 +1,15 @@
 /**
  * Explore: on a generated province → city → county → township bundle (≥ 1,000 reports), drill from
  * the top to a township through the children table and back through the breadcrumbs, cross-filter
- * by clicking charts, reopen the copied URL in a fresh browser with the same bundle loaded, and check
- * the figures shown against SQL.
+ * by clicking charts with the mouse (at the pixel ECharts drew the bar / heatmap cell, from
+ * `__dashboard.chartPixel`), reopen the copied URL in a fresh browser with the same bundle loaded,
+ * and check the figures shown against SQL.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { appUrl, assertPrivate, getOption, openSession, query, uploadFiles, waitForReady, waitForReports, type Session } from './helpers'
+import { appUrl, assertPrivate, getOption, openSession, query, uploadFiles, waitForOption, waitForReady, waitForReports, type Session } from './helpers'
 
 const bundle = generateBundle({ reports: 1200, years: [2019, 2024], seed: 'explore-1200', breaks: false })
 const files = encodeFiles(bundle.files, 'utf8')
@@ -53,6 +54,32 @@ async function kpi(page: Page, id: string): Promise<number> {
   const v = await page.getAttribute(`[data-kpi="${id}"]`, 'data-value')
   return Number(String(v).replace(/[,，\s]/g, ''))
 }
+
+/** Where a chart drew a data item, in viewport pixels (the chart scrolled into view first). */
+async function itemPixel(page: Page, chartId: string, target: { seriesIndex?: number; dataIndex?: number; value?: number[] }): Promise<{ x: number; y: number; inside: boolean } | null> {
+  await page.locator(`[data-chart-id="${chartId}"] canvas`).first().scrollIntoViewIfNeeded()
+  await page.waitForTimeout(400) // the chart's 300 ms animation settles
+  return page.evaluate(([id, t]) => window.__dashboard?.chartPixel?.(id as string, t as never) ?? null, [chartId, target] as const)
+}
+
+/** A real mouse click (move, then click) on a chart's data item. */
+async function clickItem(page: Page, chartId: string, target: { seriesIndex?: number; dataIndex?: number; value?: number[] }, modifiers: ('Control' | 'Meta')[] = []): Promise<void> {
+  const pt = await itemPixel(page, chartId, target)
+  expect(pt, `${chartId}: ${JSON.stringify(target)} is drawn`).not.toBeNull()
+  expect(pt!.inside).toBe(true)
+  await page.mouse.move(pt!.x, pt!.y)
+  for (const m of modifiers) await page.keyboard.down(m)
+  await page.mouse.click(pt!.x, pt!.y)
+  for (const m of modifiers) await page.keyboard.up(m)
+}
+
+type BarsOpt = { xAxis: { data: string[] }; series: { data: unknown[] }[] }
+const numVal = (d: unknown): number | null => {
+  const v = d && typeof d === 'object' && !Array.isArray(d) && 'value' in d ? (d as { value: unknown }).value : d
+  return typeof v === 'number' ? v : null
+}
+/** The first series with a drawn bar at category `i`. */
+const barSeries = (o: BarsOpt, i: number): number => o.series.findIndex((x) => numVal(x.data[i]) != null)
 
 const hashQuery = (url: string): URLSearchParams => new URLSearchParams(url.slice(url.indexOf('#') + 1).split('?')[1] ?? '')
 
@@ -131,17 +158,22 @@ describe('explore: hierarchy, cross-filter, URL state', () => {
     }
   })
 
-  test('cross-filter: a bar click filters the other charts; a heatmap cell sets unit and year', async () => {
+  test('cross-filter: a mouse click on a bar filters the other charts; on a heatmap cell, unit and year', async () => {
     const page = s.page
-    const bars = await getOption<{ xAxis: { data: string[] } }>(page, 'active-bars')
+    const bars = await getOption<BarsOpt>(page, 'active-bars')
     const label = bars.xAxis.data[0]
-    const ok = await page.evaluate((name) => window.__dashboard?.chartClick?.('active-bars', { componentType: 'series', seriesType: 'bar', dataIndex: 0, name }), label)
-    expect(ok).toBe(true)
+    const si = barSeries(bars, 0)
+    expect(si).toBeGreaterThanOrEqual(0)
+    await clickItem(page, 'active-bars', { seriesIndex: si, dataIndex: 0 })
     await page.waitForSelector('[data-testid="filter-tag"][data-key^="unit:"]')
     crossUnit = (await page.getAttribute('[data-testid="filter-tag"][data-key^="unit:"]', 'data-key'))!.slice(5)
     await settled(page, path[2])
     const [u] = await query<{ name: string }>(page, `SELECT unit_name AS name FROM units WHERE unit_code = '${crossUnit}'`)
     expect(label.startsWith(u.name)).toBe(true)
+    // the tag is marked as coming from a chart and links to the unit profile
+    const tag = page.locator(`[data-testid="filter-tag"][data-key="unit:${crossUnit}"]`)
+    expect(await tag.textContent()).toContain('图表联动')
+    expect(await tag.locator('[data-testid="filter-tag-profile"]').getAttribute('href')).toContain(`#/unit/${crossUnit}`)
     // the outcome chart by unit now shows that unit (and below it) only
     const [n] = await query<{ n: number }>(page, `SELECT count(DISTINCT s.unit_code)::INTEGER AS n FROM summary s JOIN unit_tree t ON t.unit_code = s.unit_code WHERE t.ancestor_code = '${crossUnit}'`)
     const outcomes = await getOption<{ yAxis: { data: string[] } | { data: string[] }[] }>(page, 'outcome-counts-unit')
@@ -149,17 +181,29 @@ describe('explore: hierarchy, cross-filter, URL state', () => {
     expect(cats.length).toBe(n.n)
     expect(hashQuery(page.url()).getAll('unit')).toEqual([crossUnit])
 
-    // heatmap cell (unit × year): value [x, y, v]
-    const heat = await getOption<{ xAxis: { data: string[] } }>(page, 'active-heatmap')
-    const x = heat.xAxis.data.length - 1
-    const year = Number(heat.xAxis.data[x])
-    await page.evaluate(([xx]) => window.__dashboard?.chartClick?.('active-heatmap', { componentType: 'series', seriesType: 'heatmap', value: [xx, 0, 1] }), [x])
+    // heatmap cell (unit × year) of the picked unit, the latest year it has a value: clicked where it is drawn
+    const heat = await getOption<{ xAxis: { data: string[] }; yAxis: { data: string[] }; series: { data: [number, number, unknown][] }[] }>(page, 'active-heatmap')
+    const row = heat.yAxis.data.findIndex((l) => l.startsWith(u.name))
+    expect(row).toBeGreaterThanOrEqual(0)
+    const cell = heat.series[0].data.filter((d) => d[1] === row && typeof d[2] === 'number').sort((a, b) => b[0] - a[0])[0]
+    expect(cell).toBeTruthy()
+    const year = Number(heat.xAxis.data[cell[0]])
+    await clickItem(page, 'active-heatmap', { seriesIndex: 0, value: [cell[0], cell[1]] })
     await page.waitForFunction((y) => new URLSearchParams(location.hash.split('?')[1]).get('years') === `${y}-${y}`, year, { timeout: 10_000 })
     await settled(page, path[2])
+    expect(hashQuery(page.url()).getAll('unit')).toEqual([crossUnit])
     const [r] = await query<{ n: number; a: number | null }>(page, `SELECT count(*)::INTEGER AS n, sum(active_total)::DOUBLE AS a FROM summary s JOIN unit_tree t ON t.unit_code = s.unit_code
       WHERE t.ancestor_code = '${crossUnit}' AND s.year = ${year}`)
     expect(await kpi(page, 'reports')).toBe(r.n)
     if (r.a != null) expect(await kpi(page, 'active-total')).toBe(r.a)
+    // the bars now draw that year only, and their values add up to what SQL says
+    const after = await getOption<BarsOpt>(page, 'active-bars')
+    expect(after.series.length).toBe(1)
+    const drawn = after.series[0].data.map(numVal).filter((v): v is number => v != null)
+    if (r.a != null) expect(drawn.reduce((a, b) => a + b, 0)).toBeCloseTo(r.a, 6)
+    else expect(drawn).toEqual([])
+    const tags = await page.$$eval('[data-testid="filter-tag"]', (els) => els.map((e) => e.getAttribute('data-key')).sort())
+    expect(tags).toEqual(['drill', 'unit:' + crossUnit, 'years'].sort())
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/cross.png`, fullPage: false })
     copied = page.url()
   })
@@ -193,6 +237,44 @@ describe('explore: hierarchy, cross-filter, URL state', () => {
     await settled(page, '')
     expect(await kpi(page, 'reports')).toBe(reports)
     expect(hashQuery(page.url()).get('nosample')).not.toBeNull()
+  })
+
+  test('the active view\'s volume charts: a click cross-filters like the overview\'s, a Ctrl-click opens the unit profile', async () => {
+    const page = s.page
+    await page.evaluate(() => { location.hash = '#/active?nosample=1' })
+    await page.waitForSelector('[data-testid="view-active"]')
+    // the shared filters bar is there (written once, in the app shell)
+    expect(await page.locator('[data-testid="filters"]').count()).toBe(1)
+    type Heat = { yAxis: { data: string[] }; series: { data: [number, number, unknown][] }[] }
+    // Ctrl-click a heatmap cell in the rows shown (the heatmap scrolls beyond 30): that unit's profile, no filter
+    const heat = await waitForOption<Heat>(page, 'active-unit-heatmap', (o) => o.yAxis.data.length > 0)
+    const cell = heat.series[0].data.find((d) => d[1] < 30 && typeof d[2] === 'number')!
+    expect(cell).toBeTruthy()
+    await clickItem(page, 'active-unit-heatmap', { seriesIndex: 0, value: [cell[0], cell[1]] }, ['Control'])
+    await page.waitForSelector('[data-testid="view-unit"]', { timeout: 15_000 })
+    const opened = (await page.getAttribute('[data-testid="view-unit"]', 'data-unit-code'))!
+    const [o] = await query<{ name: string }>(page, `SELECT unit_name AS name FROM units WHERE unit_code = '${opened.replace(/'/g, "''")}'`)
+    expect(heat.yAxis.data[cell[1]].startsWith(o.name)).toBe(true)
+    expect(hashQuery(page.url()).getAll('unit')).toEqual([])
+    expect(await page.locator('[data-testid="filters"]').count()).toBe(1)
+    await page.goBack()
+    await page.waitForSelector('[data-testid="view-active"]')
+
+    // a plain click on a bar filters every chart to that unit (and below it)
+    const bars = await waitForOption<BarsOpt>(page, 'active-unit-bars', (x) => x.xAxis.data.length > 1 && barSeries(x, 1) >= 0)
+    await clickItem(page, 'active-unit-bars', { seriesIndex: barSeries(bars, 1), dataIndex: 1 })
+    await page.waitForSelector('[data-testid="filter-tag"][data-key^="unit:"]')
+    const code = (await page.getAttribute('[data-testid="filter-tag"][data-key^="unit:"]', 'data-key'))!.slice(5)
+    const [u] = await query<{ name: string }>(page, `SELECT unit_name AS name FROM units WHERE unit_code = '${code}'`)
+    expect(bars.xAxis.data[1].startsWith(u.name)).toBe(true)
+    const [t] = await query<{ a: number | null }>(page, `SELECT sum(active_total)::DOUBLE AS a FROM summary s JOIN unit_tree t ON t.unit_code = s.unit_code WHERE t.ancestor_code = '${code}'`)
+    await waitForOption<{ series: { id?: string; data: unknown[] }[] }>(page, 'active-trend',
+      (x) => Math.abs((x.series.find((y) => y.id === 'active_total')?.data ?? []).map(numVal).reduce<number>((a, b) => a + (b ?? 0), 0) - (t.a ?? 0)) < 1e-6)
+    // the filter tag's profile link opens that unit's profile
+    await page.click(`[data-testid="filter-tag-profile"][data-code="${code}"]`)
+    await page.waitForSelector(`[data-testid="view-unit"][data-unit-code="${code}"]`, { timeout: 15_000 })
+    await page.click('[data-testid="filter-clear-all"]')
+    await page.waitForFunction(() => !document.querySelector('[data-testid="filter-tag"]'))
   })
 
   test('units of a link that the data does not have are dropped with a note', async () => {

@@ -1,12 +1,14 @@
 /**
  * The analysis views (active disclosure, applications, reviews, unit profile) on a generated
- * bundle: chart data equals SQL run on the loaded source tables, and each data table equals its chart.
+ * bundle: chart data equals SQL run on the loaded source tables, and each data table equals its chart;
+ * the shared filters bar is on every analysis view; charts whose unit-years carry error findings
+ * say how many and link to the data-quality view.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { appUrl, assertPrivate, openSession, query, uploadFiles, waitForOption, waitForReady, waitForReports, type Session } from './helpers'
+import { appUrl, assertPrivate, openSession, query, readSummary, uploadFiles, waitForOption, waitForReady, waitForReports, type Session } from './helpers'
 
 const bundle = generateBundle({ reports: 90, years: [2019, 2023], seed: 'views-90', breaks: false })
 
@@ -43,6 +45,7 @@ async function readTable(page: Page, chartId: string): Promise<string[][]> {
   await table.waitFor()
   return table.locator('.el-table__body tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())))
 }
+const hashQuery = (url: string): URLSearchParams => new URLSearchParams(url.slice(url.indexOf('#') + 1).split('?')[1] ?? '')
 const fmt = (v: number | null, digits = 0) => (v == null ? '—' : v.toLocaleString('zh-CN', { maximumFractionDigits: digits }))
 
 describe('analysis views', () => {
@@ -157,6 +160,67 @@ describe('analysis views', () => {
     const table = await readTable(s.page, 'unit-profile-active_total')
     expect(table.map((r) => r[1])).toEqual(v.map((r) => fmt(num(r.v))))
     await s.page.locator('[data-testid="unit-key-figures"]').waitFor()
+  })
+
+  test('one shared filters bar on every analysis view', async () => {
+    for (const [hash, id] of [['#/', 'view-overview'], ['#/active', 'view-active'], ['#/applications', 'view-applications'],
+      ['#/reviews', 'view-reviews'], ['#/quality', 'view-quality']] as const) {
+      await go(s.page, hash, id)
+      expect(await s.page.locator('[data-testid="filters"]').count(), id).toBe(1)
+      expect(await s.page.locator('[data-testid="active-filters"]').count(), id).toBe(1)
+    }
+  })
+
+  test('charts whose unit-years carry error findings show how many, and link to them', async () => {
+    const page = s.page
+    const errorUnitYears = async (where = 'TRUE'): Promise<number> => (await query<{ n: number }>(page, `SELECT count(*)::INTEGER AS n FROM summary s
+      WHERE ${where} AND EXISTS (SELECT 1 FROM findings f WHERE f.severity = 'error' AND f.unit_code = s.unit_code AND f.year = s.year)`))[0].n
+    const before = await errorUnitYears()
+    // one more report, for a new unit, with a text cell (text_cells, an error)
+    const { reports } = await readSummary(page)
+    const enc = (t: string) => new TextEncoder().encode(t)
+    await uploadFiles(page, {
+      'err-reports.csv': enc('unit_code,unit_name,parent_code,level,year,active_total\nERR-1,错误示例镇,,乡镇,2023,12\n'),
+      'err-applications.csv': enc('unit_code,year,row,natural_person,commercial,research,social_welfare,legal_service,other_org,total\nERR-1,2023,received,若干,0,0,0,0,0,若干\n'),
+    })
+    await waitForReports(page, reports + 1)
+    const n = await errorUnitYears()
+    expect(n).toBe(before + 1)
+
+    await go(page, '#/active', 'view-active')
+    const panel = page.locator('[data-chart-id="active-trend"]')
+    await page.waitForFunction((want) => document.querySelector('[data-chart-id="active-trend"]')?.getAttribute('data-error-inputs') === String(want), n, { timeout: 30_000 })
+    const badge = panel.locator('[data-testid="error-inputs"]')
+    expect(await badge.textContent()).toContain(`${n} 个单位年度存在错误级数据质量问题`)
+    // every chart panel of the view says the same (same filters, same unit-years)
+    const all = await page.$$eval('[data-chart-id][data-error-inputs]', (els) => [...new Set(els.map((e) => e.getAttribute('data-error-inputs')))])
+    expect(all).toEqual([String(n)])
+
+    // under a year filter the count follows (SQL over the same unit-years)
+    const [y] = await query<{ y: number }>(page, 'SELECT min(year)::INTEGER AS y FROM summary')
+    await go(page, `#/active?years=${y.y}-${y.y}`, 'view-active')
+    const nYear = await errorUnitYears(`s.year = ${y.y}`)
+    await page.waitForFunction((want) => document.querySelector('[data-chart-id="active-trend"]')?.getAttribute('data-error-inputs') === String(want), nYear, { timeout: 30_000 })
+    expect(await panel.locator('[data-testid="error-inputs"]').count()).toBe(nYear > 0 ? 1 : 0)
+    await page.click('[data-testid="filter-clear-all"]')
+    await page.waitForFunction((want) => document.querySelector('[data-chart-id="active-trend"]')?.getAttribute('data-error-inputs') === String(want), n, { timeout: 30_000 })
+
+    // the badge opens the data-quality view on the error findings
+    await panel.locator('[data-testid="error-inputs"]').click()
+    await page.waitForSelector('[data-testid="view-quality"]')
+    expect(hashQuery(page.url()).get('severity')).toBe('error')
+    await page.waitForSelector('[data-testid="quality-findings"] tr[data-rule]', { timeout: 30_000 })
+    const rules = await page.$$eval('tr[data-rule]', (trs) => [...new Set(trs.map((t) => t.getAttribute('data-rule')))])
+    const errorRules = new Set((await query<{ rule: string }>(page, `SELECT DISTINCT rule FROM findings WHERE severity = 'error'`)).map((r) => r.rule))
+    expect(rules.length).toBeGreaterThan(0)
+    for (const r of rules) expect(errorRules.has(r!)).toBe(true)
+
+    // the unit profile counts that unit's own years; its link names the unit
+    await go(page, '#/unit/ERR-1', 'view-unit')
+    await page.waitForFunction(() => document.querySelector('[data-chart-id="unit-profile-active_total"]')?.getAttribute('data-error-inputs') === '1', null, { timeout: 30_000 })
+    const href = await page.locator('[data-chart-id="unit-profile-active_total"] [data-testid="error-inputs"]').getAttribute('href')
+    expect(href).toContain('severity=error')
+    expect(href).toContain('qunit=ERR-1')
   })
 
   test('privacy: nothing left 127.0.0.1', () => { assertPrivate(s) })

@@ -2,6 +2,9 @@
  * A chart's data as a table (for CSV/xlsx export): given by the view (`dataRows`), or derived from
  * the ECharts option (dataset, or category axis × series, heatmap cells, pie slices). Pure.
  */
+import { csvText, neutralise } from './csv'
+
+export { neutralise }
 export interface TableColumn { key: string; label: string }
 export interface ExportTable { columns: TableColumn[]; rows: Record<string, unknown>[] }
 
@@ -95,11 +98,6 @@ export function optionToTable(option: unknown, labels: { category?: string; valu
   return { columns, rows }
 }
 
-/** Text that a spreadsheet would run as a formula (= + - @, tab, CR) gets a leading apostrophe. */
-export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
-}
-
 /** Cell value for xlsx: finite numbers stay numbers (negative too); text is neutralised. */
 export function xlsxCell(v: unknown): string | number | boolean | null {
   if (v == null) return null
@@ -109,21 +107,14 @@ export function xlsxCell(v: unknown): string | number | boolean | null {
   return neutralise(String(v))
 }
 
-function csvField(v: unknown): string {
-  if (v == null) return ''
-  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : neutralise(String(v))
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
 /**
  * CSV with a UTF-8 BOM (Excel/WPS open it as UTF-8), CRLF line ends, RFC 4180 quoting. Numbers are
  * written as they are (a plain negative number is a number); text starting with = + - @ is neutralised.
  */
 export function toCsv(table: ExportTable, meta: string[] = []): string {
-  const lines = [
-    ...meta.map((m) => csvField(m)),
-    table.columns.map((c) => csvField(c.label)).join(','),
-    ...table.rows.map((r) => table.columns.map((c) => csvField(r[c.key])).join(',')),
-  ]
-  return '\uFEFF' + lines.join('\r\n') + '\r\n'
+  return csvText([
+    ...meta.map((m) => [m]),
+    table.columns.map((c) => c.label),
+    ...table.rows.map((r) => table.columns.map((c) => r[c.key])),
+  ])
 }

@@ -31,3 +31,11 @@ export async function toXlsx(table: ExportTable, caption: Caption, labels: XlsxL
   const buf = await wb.xlsx.writeBuffer()
   return new Uint8Array(buf as ArrayBuffer)
 }
+
+/** Load exceljs ahead of use (export menu opened), in an idle moment. */
+export function preloadXlsx(): void {
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback
+  const load = () => { void import('exceljs').catch(() => {}) }
+  if (idle) idle(load, { timeout: 300 })
+  else setTimeout(load, 50)
+}

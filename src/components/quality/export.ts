@@ -3,23 +3,19 @@
  * and xlsx (exceljs, imported only when asked). Pure except `download` / `toXlsx`.
  */
 
+import { csvText, neutralise as neutraliseText } from '../../charts/export/csv'
+import { downloadBlob } from '../../charts/export/download'
+
 /** Cells starting like a formula (= + - @, and tab/CR which Excel strips) get a leading apostrophe. */
 export function neutralise(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s
+  return neutraliseText(s)
 }
 
 export type CsvValue = string | number | null | undefined
 
-function csvField(v: CsvValue): string {
-  if (v == null) return ''
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : ''
-  const s = neutralise(v)
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
-/** CSV text with a UTF-8 BOM (Excel on Chinese Windows otherwise reads it as GBK). */
+/** CSV text with a UTF-8 BOM (Excel on Chinese Windows otherwise reads it as GBK); the app's one CSV writer. */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  return '\ufeff' + [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n'
+  return csvText([header, ...rows])
 }
 
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i
@@ -41,15 +37,7 @@ export function stamp(d = new Date()): string {
 
 /** Save bytes or text as a file through a temporary object URL (nothing leaves the tab). */
 export function download(data: BlobPart, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  a.rel = 'noopener'
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  downloadBlob(new Blob([data], { type }), fileName)
 }
 
 /** An xlsx workbook of one sheet; exceljs is loaded on first use. */

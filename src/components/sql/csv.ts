@@ -1,8 +1,14 @@
-/** Query results → CSV text for Excel: UTF-8 BOM, CRLF, quoted as needed, formulas neutralised. */
+/**
+ * Query results → CSV text for Excel: UTF-8 BOM, CRLF, quoted as needed, formulas neutralised (the
+ * app's one CSV writer, src/charts/export/csv.ts). Values arrive as text, so a plain negative number
+ * ("-12.5") is kept as it is.
+ */
+import { csvText, neutralise } from '../../charts/export/csv'
+import { downloadBlob } from '../../charts/export/download'
 
-/** A cell Excel would run as a formula (= + - @, tab, CR) gets a leading apostrophe. */
+/** A cell Excel would run as a formula (= + - @, tab, CR) gets a leading apostrophe; plain numbers do not. */
 export function neutraliseCell(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(s) ? `'${s}` : s
+  return neutralise(s, { keepNumericText: true })
 }
 
 /** Display/CSV text of a value from DuckDB (numbers as is, BigInt, dates, lists, structs). */
@@ -19,22 +25,11 @@ export function cellText(v: unknown): string {
   }
 }
 
-const quote = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
-
 export function rowsToCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  const lines = [columns.map((c) => quote(neutraliseCell(c))).join(',')]
-  for (const r of rows) lines.push(columns.map((c) => quote(neutraliseCell(cellText(r[c])))).join(','))
-  return `\uFEFF${lines.join('\r\n')}\r\n`
+  return csvText([columns, ...rows.map((r) => columns.map((c) => cellText(r[c])))], { keepNumericText: true })
 }
 
 /** Offer text as a file download (stays in the browser). */
 export function downloadText(text: string, name: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  downloadBlob(new Blob([text], { type }), name)
 }

@@ -2,17 +2,23 @@
  * useBriefingPack — the charts the user collected for a briefing, in order, with their captions.
  * Kept in localStorage (chart option snapshots as JSON, never images) so the pack survives a reload.
  * Shared: one pack per app. The live option (with its formatter functions) is kept for the session
- * and preferred when rendering; after a reload the JSON snapshot is used.
+ * and preferred when rendering. JSON drops functions, so when a chart is added its functions'
+ * answers at the export size are recorded (src/charts/export/functions.ts) and stored with the
+ * snapshot; after a reload they are put back, and the export is the same as before the reload.
  */
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
 import type { EChartsOption } from 'echarts'
 import type { Caption } from '../../charts/export/caption'
+import { restoreFunctions, type StoredFunctions } from '../../charts/export/functions'
+import { recordExportFunctions } from '../../charts/export/render'
 
 export interface PackItem {
   id: string
   chartId: string
   /** JSON snapshot of the ECharts option (functions dropped). */
   option: EChartsOption
+  /** The option's functions (formatters…) as recorded when added: put back after a reload. */
+  functions?: StoredFunctions
   caption: Caption
   /** The filters in words when the chart was added. */
   filtersText: string
@@ -22,7 +28,19 @@ export interface PackItem {
   addedAt: string
 }
 
-export interface AddInput { chartId: string; option: EChartsOption; caption: Caption; filtersText: string; width: number; height: number }
+export interface AddInput { chartId: string; option: EChartsOption; caption: Caption; filtersText: string; width: number; height: number; locale?: string }
+
+/** Record the option's functions by drawing it once offscreen (none outside a browser, or on failure). */
+function recordFunctionsOf(input: AddInput): StoredFunctions | undefined {
+  if (typeof document === 'undefined') return undefined
+  try {
+    const f = recordExportFunctions(input.option, { caption: input.caption, locale: input.locale ?? 'zh-CN', width: Math.round(input.width), height: Math.round(input.height) })
+    return Object.keys(f).length ? f : undefined
+  } catch (e) {
+    console.warn('briefing pack: formatters not recorded', e)
+    return undefined
+  }
+}
 
 export interface UseBriefingPackReturn {
   items: ShallowRef<PackItem[]>
@@ -34,7 +52,7 @@ export interface UseBriefingPackReturn {
   move(id: string, delta: -1 | 1): void
   updateCaption(id: string, caption: Partial<Caption>): void
   clear(): void
-  /** The option to draw: the live one of this session when there is one, else the snapshot. */
+  /** The option to draw: the live one of this session when there is one, else the snapshot with its functions put back. */
   optionOf(item: PackItem): EChartsOption
   /** Write the pack (e.g. after the deck title changed). */
   save(): void
@@ -72,6 +90,8 @@ function createPack(): UseBriefingPackReturn {
   const deckTitle = ref(stored.deckTitle)
   const storageError = ref<string | null>(null)
   const live = new Map<string, EChartsOption>()
+  /** Snapshots with their functions put back (after a reload), built once per item. */
+  const restored = new Map<string, EChartsOption>()
 
   function save(): void {
     const json = JSON.stringify({ v: 1, deckTitle: deckTitle.value, items: items.value } satisfies Stored)
@@ -90,7 +110,7 @@ function createPack(): UseBriefingPackReturn {
   function add(input: AddInput): PackItem {
     const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
     const item: PackItem = {
-      id, chartId: input.chartId, option: snapshot(input.option), caption: snapshot(input.caption),
+      id, chartId: input.chartId, option: snapshot(input.option), functions: recordFunctionsOf(input), caption: snapshot(input.caption),
       filtersText: input.filtersText, width: Math.round(input.width), height: Math.round(input.height),
       addedAt: new Date().toISOString(),
     }
@@ -102,6 +122,7 @@ function createPack(): UseBriefingPackReturn {
 
   function remove(id: string): void {
     live.delete(id)
+    restored.delete(id)
     items.value = items.value.filter((i) => i.id !== id)
     save()
   }
@@ -123,12 +144,20 @@ function createPack(): UseBriefingPackReturn {
 
   function clear(): void {
     live.clear()
+    restored.clear()
     items.value = []
     save()
   }
 
   function optionOf(item: PackItem): EChartsOption {
-    return live.get(item.id) ?? item.option
+    const l = live.get(item.id)
+    if (l) return l
+    let r = restored.get(item.id)
+    if (!r) {
+      r = restoreFunctions(item.option, item.functions)
+      restored.set(item.id, r)
+    }
+    return r
   }
 
   return { items, deckTitle, storageError, add, remove, move, updateCaption, clear, optionOf, save }

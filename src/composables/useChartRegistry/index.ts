@@ -1,8 +1,29 @@
 /**
  * Which ECharts option each visible chart currently shows, by data-chart-id. Backs
  * window.__dashboard.getOption for browser tests; a JSON copy is handed out (functions dropped).
+ * The chart instances are kept too, so a browser test can find where on the screen a data item
+ * is drawn (`chartPixel`) and click it there with the real mouse.
  */
-import type { EChartsOption } from 'echarts'
+import type { EChartsOption, EChartsType } from 'echarts'
+
+/** A data item of a chart: a series (index or id) and its data index, or a value in the series' coordinates. */
+export interface ChartPixelTarget {
+  seriesIndex?: number
+  seriesId?: string
+  dataIndex?: number
+  /** Coordinates in the series' coordinate system (e.g. [xIndex, yIndex] of a heatmap cell). */
+  value?: (number | string)[]
+}
+
+/** Viewport (client) coordinates of a data item, and whether that pixel is inside the plot area (grid). */
+export interface ChartPixel { x: number; y: number; inside: boolean }
+
+declare global {
+  interface DashboardTestApi {
+    /** Where a data item of a chart is drawn, in viewport coordinates (for page.mouse.click). */
+    chartPixel?(chartId: string, target: ChartPixelTarget): ChartPixel | null
+  }
+}
 
 const options = new Map<string, EChartsOption>()
 
@@ -20,10 +41,50 @@ export function getChartOption(id: string): unknown {
   return o === undefined ? null : JSON.parse(JSON.stringify(o))
 }
 
+const instances = new Map<string, () => EChartsType | undefined>()
+
+/** A chart panel's live ECharts instance (returns the unregister function). */
+export function registerChartInstance(id: string, get: () => EChartsType | undefined): () => void {
+  instances.set(id, get)
+  return () => { if (instances.get(id) === get) instances.delete(id) }
+}
+
+interface ItemLayout { x?: number; y?: number; width?: number; height?: number }
+/** ECharts' laid-out element of a data item (bars: their rectangle); not in the public typings. */
+function itemLayout(chart: EChartsType, seriesIndex: number, dataIndex: number): number[] | null {
+  const model = (chart as unknown as { getModel?(): { getSeriesByIndex(i: number): { getData(): { getItemLayout(i: number): unknown } } | undefined } }).getModel?.()
+  const l = model?.getSeriesByIndex(seriesIndex)?.getData().getItemLayout(dataIndex) as ItemLayout | number[] | null | undefined
+  if (Array.isArray(l)) return l.length >= 2 ? [l[0], l[1]] : null
+  if (l && typeof l.x === 'number' && typeof l.y === 'number' && typeof l.width === 'number' && typeof l.height === 'number') {
+    return [l.x + l.width / 2, l.y + l.height / 2]
+  }
+  return null
+}
+
+/** Viewport coordinates of a chart's data item (null when the chart or item is not drawn). */
+export function chartPixel(id: string, target: ChartPixelTarget): ChartPixel | null {
+  const chart = instances.get(id)?.()
+  if (!chart || chart.isDisposed()) return null
+  let si = target.seriesIndex ?? 0
+  if (target.seriesId != null) {
+    const series = (chart.getOption().series ?? []) as { id?: string }[]
+    si = series.findIndex((s) => s.id === target.seriesId)
+    if (si < 0) return null
+  }
+  let pt: number[] | null = null
+  if (target.value) pt = chart.convertToPixel({ seriesIndex: si }, target.value as number[]) as number[] | null
+  else if (target.dataIndex != null) pt = itemLayout(chart, si, target.dataIndex)
+  if (!pt || !Number.isFinite(pt[0]) || !Number.isFinite(pt[1])) return null
+  const rect = chart.getDom().getBoundingClientRect()
+  let inside = false
+  try { inside = chart.containPixel('grid', pt) } catch { /* no grid (e.g. a pie) */ }
+  return { x: rect.left + pt[0], y: rect.top + pt[1], inside }
+}
+
 export function chartIds(): string[] {
   return [...options.keys()]
 }
 
 export function useChartRegistry() {
-  return { registerChart, unregisterChart, getChartOption, chartIds }
+  return { registerChart, unregisterChart, getChartOption, chartIds, registerChartInstance, chartPixel }
 }

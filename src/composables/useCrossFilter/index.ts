@@ -2,10 +2,15 @@
  * useCrossFilter — chart clicks become shared filters: a bar of a unit restricts every view to
  * that unit (and its units below), a heatmap cell (unit × year) to that unit and year, a bar of a
  * year to that year. ChartPanel forwards every ECharts click here (`notifyChartClick`); views may
- * register a mapper for their own chart ids. The filter shows in the active-filter list (marked
- * as coming from a chart) and is removed there like any other.
+ * register a mapper for their own chart ids; any other chart whose data items carry a `unitCode`
+ * filters to that unit. The filter shows in the active-filter list (marked as coming from a chart,
+ * with a link to the unit profile) and is removed there like any other.
+ *
+ * The same on every view: a plain click filters; a Ctrl/⌘-click on a unit opens its profile
+ * (/unit/:code) instead.
  */
 import { shallowRef, type ShallowRef } from 'vue'
+import { useRouter } from 'vue-router'
 import { uniqueUnitLabels } from '../../charts/common'
 import { getChartOption } from '../useChartRegistry'
 import { useDashboard } from '../useDashboard'
@@ -22,6 +27,8 @@ export interface ChartClickParams {
   name?: string
   value?: unknown
   data?: unknown
+  /** zrender's event; `event.event` is the DOM event (modifier keys). */
+  event?: { event?: { ctrlKey?: boolean; metaKey?: boolean } }
 }
 
 /** A filter picked on a chart: a unit, a year, or both. */
@@ -47,7 +54,7 @@ export function registerCrossFilter(chartId: string, mapper: CrossMapper): () =>
   return () => { if (mappers.get(chartId) === mapper) mappers.delete(chartId) }
 }
 
-/** Unit label as drawn on the overview charts → unit code (labels are unique per chart). */
+/** Unit label as drawn on the active-volume charts → unit code (labels are unique per chart). */
 function unitByLabel(): Map<string, string> {
   const dash = useDashboard()
   const seen = new Map<string, { code: string; name: string; parent: string | null }>()
@@ -69,22 +76,32 @@ function axisData(chartId: string, axis: 'xAxis' | 'yAxis'): string[] {
   return (first?.data ?? []).map((d) => (typeof d === 'object' && d && 'value' in d ? String((d as { value: unknown }).value) : String(d)))
 }
 
-/** The overview charts (src/views/OverviewView.vue). */
+/**
+ * Active-volume bars (src/charts/activeVolume.ts), wherever they are shown: the overview and the
+ * active-disclosure view draw the same rows (activeByUnitYearQuery under the shared filters).
+ */
+const volumeBars: CrossMapper = (p) => {
+  if (p.seriesType !== 'bar' || !p.name) return null
+  const code = unitByLabel().get(p.name)
+  return code ? { unitCode: code } : null // "其他" (the rest) is not a unit
+}
+/** Active-volume heatmap cell (unit × year): value [x, y, v] on the chart's own axes. */
+const volumeHeatmap = (chartId: string): CrossMapper => (p) => {
+  const v = (Array.isArray(p.value) ? p.value : Array.isArray(p.data) ? p.data : null) as unknown[] | null
+  if (!v) return null
+  const years = axisData(chartId, 'xAxis')
+  const units = axisData(chartId, 'yAxis')
+  const code = unitByLabel().get(units[Number(v[1])] ?? '')
+  const year = yearOf(years[Number(v[0])])
+  return code ? { unitCode: code, year } : null
+}
+
+/** The overview charts (src/views/OverviewView.vue) and the active-volume charts of the active view. */
 const DEFAULTS: Record<string, CrossMapper> = {
-  'active-bars': (p) => {
-    if (p.seriesType !== 'bar' || !p.name) return null
-    const code = unitByLabel().get(p.name)
-    return code ? { unitCode: code } : null // "其他" (the rest) is not a unit
-  },
-  'active-heatmap': (p) => {
-    const v = (Array.isArray(p.value) ? p.value : Array.isArray(p.data) ? p.data : null) as unknown[] | null
-    if (!v) return null
-    const years = axisData('active-heatmap', 'xAxis')
-    const units = axisData('active-heatmap', 'yAxis')
-    const code = unitByLabel().get(units[Number(v[1])] ?? '')
-    const year = yearOf(years[Number(v[0])])
-    return code ? { unitCode: code, year } : null
-  },
+  'active-bars': volumeBars,
+  'active-heatmap': volumeHeatmap('active-heatmap'),
+  'active-unit-bars': volumeBars,
+  'active-unit-heatmap': volumeHeatmap('active-unit-heatmap'),
   'outcome-shares-unit': (p) => byIndex(p),
   'outcome-counts-unit': (p) => byIndex(p),
   'outcome-shares-year': (p) => {
@@ -93,6 +110,12 @@ const DEFAULTS: Record<string, CrossMapper> = {
     const year = r ? Number(r.key) : NaN
     return Number.isFinite(year) ? { year } : null
   },
+}
+
+/** Any other chart: a data item naming its unit (e.g. disclosure rate or cases by unit). */
+const byItemUnit: CrossMapper = (p) => {
+  const d = p.data as { unitCode?: unknown } | null | undefined
+  return d && typeof d === 'object' && typeof d.unitCode === 'string' && d.unitCode ? { unitCode: d.unitCode } : null
 }
 
 function byIndex(p: ChartClickParams): CrossPick | null {
@@ -111,12 +134,29 @@ export function applyPick(f: Filters, pick: CrossPick): Filters {
   return next
 }
 
-/** Called by ChartPanel for every click on a chart; true when it filtered. */
-export function notifyChartClick(chartId: string, params: ChartClickParams): boolean {
-  const map = mappers.get(chartId) ?? DEFAULTS[chartId]
-  if (!map) return false
+/** The pick a click on a chart stands for (null = the click names no unit or year). */
+export function resolvePick(chartId: string, params: ChartClickParams): CrossPick | null {
+  const map = mappers.get(chartId) ?? DEFAULTS[chartId] ?? byItemUnit
   const pick = map(params)
-  if (!pick || (pick.unitCode == null && pick.year == null)) return false
+  return pick && (pick.unitCode != null || pick.year != null) ? pick : null
+}
+
+/** Opens the unit profile (set by useCrossFilter() in the app shell, which has the router). */
+let openProfile: ((code: string) => void) | null = null
+
+const wantsProfile = (p: ChartClickParams): boolean => !!(p.event?.event?.ctrlKey || p.event?.event?.metaKey)
+
+/**
+ * Called by ChartPanel for every click on a chart; true when it filtered (or, on a Ctrl/⌘-click
+ * on a unit, opened the unit profile).
+ */
+export function notifyChartClick(chartId: string, params: ChartClickParams): boolean {
+  const pick = resolvePick(chartId, params)
+  if (!pick) return false
+  if (wantsProfile(params) && pick.unitCode && openProfile) {
+    openProfile(pick.unitCode)
+    return true
+  }
   const dash = useDashboard()
   lastPick.value = { ...pick, chartId }
   dash.setFilters(applyPick(dash.filters.value, pick))
@@ -129,7 +169,12 @@ export interface UseCrossFilterReturn {
   registerCrossFilter: typeof registerCrossFilter
 }
 
+/** Call in a component's setup (the app shell first: it wires the unit-profile link to the router). */
 export function useCrossFilter(): UseCrossFilterReturn {
+  if (!openProfile) {
+    const router = useRouter()
+    if (router) openProfile = (code) => { void router.push({ name: 'unit', params: { code } }) }
+  }
   if (typeof window !== 'undefined' && window.__dashboard && !window.__dashboard.chartClick) {
     window.__dashboard.chartClick = notifyChartClick
   }
