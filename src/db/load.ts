@@ -7,6 +7,7 @@ import { checkpoint } from '../ingest/abort'
 import type { OnProgress, PreparedTable } from '../ingest/types'
 import { hasEmptyLine, scanRecordLines, splitCsvRecord } from './csv-line'
 import { insertRows } from './insert'
+import { OutOfMemoryAt, isOutOfMemory, recordLoadFailure, type LoadFailure } from './oom'
 import { rebuild } from './rebuild'
 import { RAW_COLUMNS, RAW_KINDS, ensureSchema, lit, q } from './schema'
 import type { Db, SqlParam } from './types'
@@ -35,7 +36,31 @@ type Reject = { line: number; error_type: string; csv_line: string | null; error
 export async function loadTables(db: Db, tables: PreparedTable[], opts: LoadOptions = {}): Promise<LoadSummary> {
   const t0 = Date.now()
   await ensureSchema(db)
-  // One transaction: a cancelled or failed load leaves the previous data exactly as it was.
+  const failed: LoadFailure[] = []
+  const files = new Files(db)
+  let pending = [...tables]
+  // DuckDB out of memory: the load is rolled back and run again without the file that ran out
+  // (or, in the rebuild, the biggest file of this load), which becomes a `load_failed` finding.
+  try {
+    for (;;) {
+      try {
+        await loadOnce(db, files, pending, failed, opts)
+        break
+      } catch (e) {
+        if (!(e instanceof OutOfMemoryAt)) throw e
+        failed.push(e.failure)
+        pending = pending.filter((t) => t !== e.failure.table)
+      }
+    }
+  } finally {
+    await files.dropAll()
+  }
+  opts.onProgress?.({ stage: 'checking', done: 1, total: 1 })
+  return { ...(await summarise(db)), ms: Date.now() - t0 }
+}
+
+/** One transaction: a cancelled or failed load leaves the previous data exactly as it was. */
+async function loadOnce(db: Db, files: Files, tables: PreparedTable[], failed: readonly LoadFailure[], opts: LoadOptions): Promise<void> {
   await db.exec('BEGIN TRANSACTION')
   try {
     if (opts.replace) await deleteAll(db)
@@ -43,31 +68,66 @@ export async function loadTables(db: Db, tables: PreparedTable[], opts: LoadOpti
     for (const [i, t] of tables.entries()) {
       checkpoint(opts.signal)
       opts.onProgress?.({ stage: 'parsing', done: i, total: tables.length, detail: t.path })
-      await loadOne(db, t, bundleNo)
+      const reg = await files.register(t)
+      try { await loadOne(db, reg, bundleNo) } catch (err) {
+        throw isOutOfMemory(err) ? new OutOfMemoryAt({ table: t, bytes: reg.bytes, err, during: 'read' }) : err
+      }
     }
+    for (const f of failed) await recordLoadFailure(db, f, bundleNo)
     checkpoint(opts.signal)
     opts.onProgress?.({ stage: 'checking', done: 0, total: 1 })
-    await rebuild(db, opts.signal)
+    try { await rebuild(db, opts.signal) } catch (err) {
+      const biggest = [...tables].sort((a, b) => b.records - a.records || files.bytes(b) - files.bytes(a))[0]
+      throw isOutOfMemory(err) && biggest ? new OutOfMemoryAt({ table: biggest, bytes: files.bytes(biggest), err, during: 'rebuild' }) : err
+    }
     checkpoint(opts.signal)
     await db.exec('COMMIT')
   } catch (e) {
     await db.exec('ROLLBACK').catch(() => undefined)
     throw e
   }
-  opts.onProgress?.({ stage: 'checking', done: 1, total: 1 })
-  return { ...(await summarise(db)), ms: Date.now() - t0 }
 }
 
-async function loadOne(db: Db, t0: PreparedTable, bundleNo: number): Promise<void> {
-  // read_csv skips empty lines without counting them: recover true line numbers when ingest did not
-  const t = !t0.recordLines && hasEmptyLine(t0.utf8) ? { ...t0, recordLines: scanRecordLines(t0.utf8, t0.headerLines) } : t0
+/** A prepared table whose bytes are registered with DuckDB under `name` (its line numbers fixed first). */
+interface Registered { t: PreparedTable; name: string; bytes: number }
+
+/**
+ * The files of one load, registered once (the buffers move to the DuckDB worker, so a retry after
+ * running out of memory cannot register them again) and dropped when the load ends.
+ */
+class Files {
+  private readonly done = new Map<PreparedTable, Registered>()
+  private static seq = 0
+  constructor(private readonly db: Db) {}
+
+  async register(t0: PreparedTable): Promise<Registered> {
+    const known = this.done.get(t0)
+    if (known) return known
+    // read_csv skips empty lines without counting them: recover true line numbers when ingest did not
+    const t = !t0.recordLines && hasEmptyLine(t0.utf8) ? { ...t0, recordLines: scanRecordLines(t0.utf8, t0.headerLines) } : t0
+    const reg = { t, name: `load_${++Files.seq}.csv`, bytes: t0.utf8.length }
+    await this.db.registerFile(reg.name, t.utf8)
+    this.done.set(t0, reg)
+    return reg
+  }
+
+  bytes(t: PreparedTable): number {
+    return this.done.get(t)?.bytes ?? t.utf8.length
+  }
+
+  async dropAll(): Promise<void> {
+    for (const r of this.done.values()) await this.db.dropFile(r.name).catch(() => undefined)
+    this.done.clear()
+  }
+}
+
+async function loadOne(db: Db, reg: Registered, bundleNo: number): Promise<void> {
+  const { t, name } = reg
   const fileId = (await db.query<{ id: number }>(`INSERT INTO files VALUES (nextval('file_seq'), ?, ?, ?, ?, ?, ?, 0, ?)
     RETURNING file_id::INTEGER AS id`, [t.path, t.kind, t.encoding, t.delimiter, t.headerLines, t.records, bundleNo]))[0].id
-  const name = `file_${fileId}.csv`
   const n = t.columns.length
   await insertRows(db, 'file_cols', t.columns.flatMap((k, i) => (k ? [[fileId, k, i + 1, t.headers[i] ?? k]] : [])))
   await insertRows(db, 'line_shift', lineShifts(fileId, t))
-  await db.registerFile(name, t.utf8)
   const firstPos = new Map<string, number>()
   t.columns.forEach((k, i) => { if (k && RAW_COLUMNS[t.kind].includes(k) && !firstPos.has(k)) firstPos.set(k, i) })
   const keys = [...firstPos.keys()]
@@ -96,7 +156,6 @@ async function loadOne(db: Db, t0: PreparedTable, bundleNo: number): Promise<voi
     await db.exec(`UPDATE files SET loaded = (SELECT count(*) FROM ${raw} WHERE file_id = ${id})::INTEGER WHERE file_id = ${id}`)
   } finally {
     await db.exec('DROP TABLE IF EXISTS rej_errors; DROP TABLE IF EXISTS rej_scans; DROP TABLE IF EXISTS rej_adj')
-    await db.dropFile(name)
   }
 }
 

@@ -124,4 +124,39 @@ describe('loadTables', () => {
     const t = await db.query(`SELECT unit_code, line FROM findings WHERE rule = 'text_cells' ORDER BY line`)
     expect(t).toEqual([{ unit_code: 'B', line: 4 }, { unit_code: 'C', line: 7 }])
   }, 120_000)
+
+  it('DuckDB out of memory on one file is a load_failed finding naming it, not an exception; the other files load', async () => {
+    await clearAll(db)
+    // DuckDB's own error text when a tab's memory is used up (seen with a 300 MB reports.csv)
+    const oom = 'Out of Memory Error: could not allocate block of size 256.0 KiB (3.1 GiB/3.1 GiB used)'
+    let reads = 0 // the first file's read_csv fails
+    const failing: Db = { ...db, query: (sql, params) => (sql.includes('read_csv(') && reads++ === 0 ? Promise.reject(new Error(oom)) : db.query(sql, params)) as never }
+    const s = await loadTables(failing, [
+      prepared('O/reports.csv', 'reports', csv('unit_code,unit_name,year,active_total', 'A,甲镇,2023,1')),
+      prepared('O/applications.csv', 'applications', csv(APP_HEADER, ...appLines(N, 2023))),
+    ])
+    expect(s.tables.reports).toBe(0)
+    expect(s.tables.applications).toBeGreaterThan(0)
+    const f = await db.query<{ rule: string; severity: string; message: string }>("SELECT rule, severity, message FROM findings WHERE rule = 'load_failed'")
+    expect(f).toHaveLength(1)
+    expect(f[0].severity).toBe('error')
+    expect(f[0].message).toContain('O/reports.csv')
+    expect(f[0].message).toContain('内存不足')
+    expect(f[0].message).toContain('100.0 MB')
+    // out of memory in the rebuild after loading (what a real 220 MB reports.csv does): the biggest file of this load is taken out
+    await clearAll(db)
+    let rebuilds = 0
+    const tight: Db = { ...db, exec: (sql) => (sql.includes('CREATE OR REPLACE TABLE w_reports') && rebuilds++ === 0 ? Promise.reject(new Error(oom)) : db.exec(sql)) }
+    const s2 = await loadTables(tight, [
+      prepared('Q/reports.csv', 'reports', csv('unit_code,unit_name,year,active_total', 'A,甲镇,2023,1', 'B,乙镇,2023,2')),
+      prepared('Q/applications.csv', 'applications', csv(APP_HEADER, ...appLines(N, 2023).slice(0, 1))),
+    ])
+    expect(s2.tables).toMatchObject({ reports: 0, applications: 1 })
+    const f2 = await db.query<{ message: string }>("SELECT message FROM findings WHERE rule = 'load_failed'")
+    expect(f2.map((x) => x.message)).toEqual([expect.stringContaining('Q/reports.csv')])
+    expect(f2[0].message).toContain('整理数据时浏览器内存不足')
+    // anything else still throws: a failing load is never swallowed silently
+    const broken: Db = { ...db, query: (sql, params) => (sql.includes('read_csv(') ? Promise.reject(new Error('IO Error: boom')) : db.query(sql, params)) as never }
+    await expect(loadTables(broken, [prepared('P/reports.csv', 'reports', csv('unit_code,unit_name,year', 'B,乙镇,2023'))])).rejects.toThrow('boom')
+  }, 120_000)
 })
