@@ -1,8 +1,8 @@
 import { createApp } from 'vue'
-import ElementPlus from 'element-plus'
 import 'element-plus/dist/index.css'
 import './styles/theme.css'
 import App from './App.vue'
+import { installElementPlus } from './element-plus'
 import { i18n } from './i18n'
 import { router } from './router'
 import { useDashboard } from './composables/useDashboard'
@@ -12,7 +12,7 @@ const app = createApp(App)
 app.use(i18n)
 app.use(router)
 // Element Plus' own texts follow the app language through <el-config-provider> in App.vue.
-app.use(ElementPlus)
+installElementPlus(app)
 
 // Test hooks: chart options as set, and read-only SQL.
 const dashboard = useDashboard()

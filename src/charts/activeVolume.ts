@@ -3,6 +3,7 @@
  * grouped bars and a unit × year heatmap. Missing values are never drawn as 0.
  */
 import type { CustomSeriesRenderItem, CustomSeriesRenderItemReturn, EChartsOption } from 'echarts'
+import { compareZh } from '../domain/collate'
 import type { ActiveByUnitYearRow } from '../queries/rows'
 import { NO_VALUE, baseOption, cell, shortLabel, uniqueUnitLabels, type Cell } from './common'
 import { escapeHtml, formatNumber, marker, tooltipLine } from './escape'
@@ -21,13 +22,22 @@ interface Grid {
   /** unitCode → year → row (present = a report is loaded). */
   byUnit: Map<string, Map<number, ActiveByUnitYearRow>>
   labels: Map<string, string>
+  /** The query's merged rows (units beyond its limit), by year. */
+  merged: Map<number, ActiveByUnitYearRow>
+  /** How many units those rows merge (0: none). */
+  mergedUnits: number
 }
+
+const isMerged = (r: ActiveByUnitYearRow): boolean => r.mergedUnits != null
 
 function grid(rows: readonly ActiveByUnitYearRow[]): Grid {
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b)
   const byUnit = new Map<string, Map<number, ActiveByUnitYearRow>>()
   const info = new Map<string, UnitInfo>()
+  const merged = new Map<number, ActiveByUnitYearRow>()
+  let mergedUnits = 0
   for (const r of rows) {
+    if (isMerged(r)) { merged.set(r.year, r); mergedUnits = r.mergedUnits ?? 0; continue }
     let m = byUnit.get(r.unitCode)
     if (!m) byUnit.set(r.unitCode, (m = new Map()))
     if (!m.has(r.year)) m.set(r.year, r)
@@ -37,14 +47,26 @@ function grid(rows: readonly ActiveByUnitYearRow[]): Grid {
   }
   // Largest first, ties by code so the order is stable between runs.
   const units = [...info.values()].sort((a, b) => b.total - a.total || a.code.localeCompare(b.code))
-  return { years, units, byUnit, labels: uniqueUnitLabels(units) }
+  return { years, units, byUnit, labels: uniqueUnitLabels(units), merged, mergedUnits }
+}
+
+/** Units the query merged into "others" rows (not drawn one by one; 0 when every unit came). */
+export function activeVolumeMerged(rows: readonly ActiveByUnitYearRow[]): number {
+  return rows.find(isMerged)?.mergedUnits ?? 0
 }
 
 export function activeVolumeNote(rows: readonly ActiveByUnitYearRow[]): ChartNote {
   const g = grid(rows)
   let missing = 0
+  let mergedReports = 0
   for (const m of g.byUnit.values()) for (const r of m.values()) if (r.activeTotal == null) missing++
-  return { missing, notLoaded: g.units.length * g.years.length - rows.length + countDuplicates(rows) }
+  for (const r of g.merged.values()) { missing += r.mergedMissing ?? 0; mergedReports += r.mergedReports ?? 0 }
+  const own = rows.length - g.merged.size
+  return {
+    missing,
+    notLoaded: g.units.length * g.years.length - own + countDuplicates(rows.filter((r) => !isMerged(r))) +
+      g.mergedUnits * g.years.length - mergedReports,
+  }
 }
 
 function countDuplicates(rows: readonly ActiveByUnitYearRow[]): number {
@@ -61,11 +83,11 @@ function countDuplicates(rows: readonly ActiveByUnitYearRow[]): number {
 /** Bars per unit, one series per year; top TOP_N + "其他" when there are more than MAX_UNITS units. */
 export function activeVolumeBars(rows: readonly ActiveByUnitYearRow[], ctx: ChartCtx): EChartsOption {
   const g = grid(rows)
-  const cut = g.units.length > MAX_UNITS
+  const cut = g.units.length > MAX_UNITS || g.mergedUnits > 0
   const shown = cut ? g.units.slice(0, TOP_N) : g.units
   const rest = cut ? g.units.slice(TOP_N) : []
   const categories = shown.map((u) => g.labels.get(u.code) ?? u.name)
-  if (cut) categories.push(ctx.t('charts.others', { n: rest.length }))
+  if (cut) categories.push(ctx.t('charts.others', { n: rest.length + g.mergedUnits }))
 
   const series = g.years.map((year, i) => {
     const data: Cell[] = shown.map((u) => cell(g.byUnit.get(u.code)?.get(year)?.activeTotal))
@@ -77,6 +99,8 @@ export function activeVolumeBars(rows: readonly ActiveByUnitYearRow[], ctx: Char
         const v = g.byUnit.get(u.code)?.get(year)?.activeTotal
         if (v != null && Number.isFinite(v)) { sum += v; any = true }
       }
+      const m = g.merged.get(year)?.activeTotal
+      if (m != null && Number.isFinite(m)) { sum += m; any = true }
       data.push(any ? sum : NO_VALUE)
     }
     return {
@@ -135,8 +159,7 @@ export function activeVolumeHeatmap(rows: readonly ActiveByUnitYearRow[], ctx: C
   const g = grid(rows)
   // Alphabetical by parent then name reads better than by size in a table-like chart.
   const units = [...g.units].sort((a, b) =>
-    (a.parent ?? '').localeCompare(b.parent ?? '', 'zh-CN', { numeric: true }) ||
-    a.name.localeCompare(b.name, 'zh-CN', { numeric: true }) || a.code.localeCompare(b.code))
+    compareZh(a.parent ?? '', b.parent ?? '') || compareZh(a.name, b.name) || a.code.localeCompare(b.code))
   const unitLabels = units.map((u) => g.labels.get(u.code) ?? u.name)
   const yearLabels = g.years.map(String)
 
@@ -186,8 +209,8 @@ export function activeVolumeHeatmap(rows: readonly ActiveByUnitYearRow[], ctx: C
     },
     dataZoom: tall
       ? [
-          { type: 'slider', yAxisIndex: 0, right: 8, width: 16, startValue: 0, endValue: 29, filterMode: 'none' },
-          { type: 'inside', yAxisIndex: 0, filterMode: 'none', zoomOnMouseWheel: false, moveOnMouseWheel: false },
+          { type: 'slider', yAxisIndex: 0, right: 8, width: 16, startValue: 0, endValue: 29, filterMode: 'filter' },
+          { type: 'inside', yAxisIndex: 0, filterMode: 'filter', zoomOnMouseWheel: false, moveOnMouseWheel: false },
         ]
       : [],
     series: [

@@ -30,6 +30,7 @@ export function baseOption(_ctx: ChartCtx): EChartsOption {
     aria: { enabled: true, decal: { show: false } },
     textStyle: { fontFamily: FONT_FAMILY },
     animationDuration: 300,
+    animationDurationUpdate: 0,
     tooltip: { confine: true, textStyle: { fontFamily: FONT_FAMILY } },
   }
 }

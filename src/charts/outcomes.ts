@@ -89,8 +89,8 @@ function build(rows: readonly OutcomeRow[], ctx: ChartCtx, { kind }: Opts): ECha
     },
     dataZoom: height > 25
       ? [
-          { type: 'slider', yAxisIndex: 0, right: 4, width: 14, startValue: 0, endValue: 24, filterMode: 'none' },
-          { type: 'inside', yAxisIndex: 0, filterMode: 'none', zoomOnMouseWheel: false, moveOnMouseWheel: false },
+          { type: 'slider', yAxisIndex: 0, right: 4, width: 14, startValue: 0, endValue: 24, filterMode: 'filter' },
+          { type: 'inside', yAxisIndex: 0, filterMode: 'filter', zoomOnMouseWheel: false, moveOnMouseWheel: false },
         ]
       : [],
     series,

@@ -3,15 +3,23 @@
  * malformed rows become located `bad_row` findings, the rest of the file loads. Then rebuild.
  */
 import type { TableKind } from '../domain'
+import { checkpoint } from '../ingest/abort'
 import type { OnProgress, PreparedTable } from '../ingest/types'
 import { hasEmptyLine, scanRecordLines, splitCsvRecord } from './csv-line'
 import { insertRows } from './insert'
-import { isOutOfMemory, rebuildOrTakeOut, recordLoadFailure } from './oom'
+import { OutOfMemoryAt, isOutOfMemory, recordLoadFailure, type LoadFailure } from './oom'
 import { rebuild } from './rebuild'
 import { RAW_COLUMNS, RAW_KINDS, ensureSchema, lit, q } from './schema'
 import type { Db, SqlParam } from './types'
 
-export interface LoadOptions { onProgress?: OnProgress; bundleNo?: number }
+export interface LoadOptions {
+  onProgress?: OnProgress
+  bundleNo?: number
+  /** Cancels at the next checkpoint (between files, before the rebuild): everything loaded so far is rolled back. */
+  signal?: AbortSignal
+  /** Drop everything loaded before, in the same transaction (a cancel keeps the old data). */
+  replace?: boolean
+}
 export interface LoadSummary {
   reports: number
   units: number
@@ -28,64 +36,132 @@ type Reject = { line: number; error_type: string; csv_line: string | null; error
 export async function loadTables(db: Db, tables: PreparedTable[], opts: LoadOptions = {}): Promise<LoadSummary> {
   const t0 = Date.now()
   await ensureSchema(db)
-  const bundleNo = opts.bundleNo ?? (await db.query<{ n: number }>('SELECT (coalesce(max(bundle_no), 0) + 1)::INTEGER AS n FROM files'))[0].n
-  for (const [i, t] of tables.entries()) {
-    opts.onProgress?.({ stage: 'parsing', done: i, total: tables.length, detail: t.path })
-    // DuckDB out of memory on one file: that file becomes a load_failed finding, the rest still load
-    try { await loadOne(db, t, bundleNo) } catch (err) {
-      if (!isOutOfMemory(err)) throw err
-      await recordLoadFailure(db, t, bundleNo, err)
+  const failed: LoadFailure[] = []
+  const files = new Files(db)
+  let pending = [...tables]
+  // DuckDB out of memory: the load is rolled back and run again without the file that ran out
+  // (or, in the rebuild, the biggest file of this load), which becomes a `load_failed` finding.
+  try {
+    for (;;) {
+      try {
+        await loadOnce(db, files, pending, failed, opts)
+        break
+      } catch (e) {
+        if (!(e instanceof OutOfMemoryAt)) throw e
+        failed.push(e.failure)
+        pending = pending.filter((t) => t !== e.failure.table)
+      }
     }
+  } finally {
+    await files.dropAll()
   }
-  opts.onProgress?.({ stage: 'checking', done: 0, total: 1 })
-  await rebuildOrTakeOut(db, bundleNo, tables) // out of memory: the biggest file of this load is taken out, with a finding
   opts.onProgress?.({ stage: 'checking', done: 1, total: 1 })
   return { ...(await summarise(db)), ms: Date.now() - t0 }
 }
 
-async function loadOne(db: Db, t0: PreparedTable, bundleNo: number): Promise<void> {
-  // read_csv skips empty lines without counting them: recover true line numbers when ingest did not
-  const t = !t0.recordLines && hasEmptyLine(t0.utf8) ? { ...t0, recordLines: scanRecordLines(t0.utf8, t0.headerLines) } : t0
+/** One transaction: a cancelled or failed load leaves the previous data exactly as it was. */
+async function loadOnce(db: Db, files: Files, tables: PreparedTable[], failed: readonly LoadFailure[], opts: LoadOptions): Promise<void> {
+  await db.exec('BEGIN TRANSACTION')
+  try {
+    if (opts.replace) await deleteAll(db)
+    const bundleNo = opts.bundleNo ?? (await db.query<{ n: number }>('SELECT (coalesce(max(bundle_no), 0) + 1)::INTEGER AS n FROM files'))[0].n
+    for (const [i, t] of tables.entries()) {
+      checkpoint(opts.signal)
+      opts.onProgress?.({ stage: 'parsing', done: i, total: tables.length, detail: t.path })
+      const reg = await files.register(t)
+      try { await loadOne(db, reg, bundleNo) } catch (err) {
+        throw isOutOfMemory(err) ? new OutOfMemoryAt({ table: t, bytes: reg.bytes, err, during: 'read' }) : err
+      }
+    }
+    for (const f of failed) await recordLoadFailure(db, f, bundleNo)
+    checkpoint(opts.signal)
+    opts.onProgress?.({ stage: 'checking', done: 0, total: 1 })
+    try { await rebuild(db, opts.signal) } catch (err) {
+      const biggest = [...tables].sort((a, b) => b.records - a.records || files.bytes(b) - files.bytes(a))[0]
+      throw isOutOfMemory(err) && biggest ? new OutOfMemoryAt({ table: biggest, bytes: files.bytes(biggest), err, during: 'rebuild' }) : err
+    }
+    checkpoint(opts.signal)
+    await db.exec('COMMIT')
+  } catch (e) {
+    await db.exec('ROLLBACK').catch(() => undefined)
+    throw e
+  }
+}
+
+/** A prepared table whose bytes are registered with DuckDB under `name` (its line numbers fixed first). */
+interface Registered { t: PreparedTable; name: string; bytes: number }
+
+/**
+ * The files of one load, registered once (the buffers move to the DuckDB worker, so a retry after
+ * running out of memory cannot register them again) and dropped when the load ends.
+ */
+class Files {
+  private readonly done = new Map<PreparedTable, Registered>()
+  private static seq = 0
+  constructor(private readonly db: Db) {}
+
+  async register(t0: PreparedTable): Promise<Registered> {
+    const known = this.done.get(t0)
+    if (known) return known
+    // read_csv skips empty lines without counting them: recover true line numbers when ingest did not
+    const t = !t0.recordLines && hasEmptyLine(t0.utf8) ? { ...t0, recordLines: scanRecordLines(t0.utf8, t0.headerLines) } : t0
+    const reg = { t, name: `load_${++Files.seq}.csv`, bytes: t0.utf8.length }
+    await this.db.registerFile(reg.name, t.utf8)
+    this.done.set(t0, reg)
+    return reg
+  }
+
+  bytes(t: PreparedTable): number {
+    return this.done.get(t)?.bytes ?? t.utf8.length
+  }
+
+  async dropAll(): Promise<void> {
+    for (const r of this.done.values()) await this.db.dropFile(r.name).catch(() => undefined)
+    this.done.clear()
+  }
+}
+
+async function loadOne(db: Db, reg: Registered, bundleNo: number): Promise<void> {
+  const { t, name } = reg
   const fileId = (await db.query<{ id: number }>(`INSERT INTO files VALUES (nextval('file_seq'), ?, ?, ?, ?, ?, ?, 0, ?)
     RETURNING file_id::INTEGER AS id`, [t.path, t.kind, t.encoding, t.delimiter, t.headerLines, t.records, bundleNo]))[0].id
-  const name = `file_${fileId}.csv`
   const n = t.columns.length
   await insertRows(db, 'file_cols', t.columns.flatMap((k, i) => (k ? [[fileId, k, i + 1, t.headers[i] ?? k]] : [])))
   await insertRows(db, 'line_shift', lineShifts(fileId, t))
-  await db.registerFile(name, t.utf8)
+  const firstPos = new Map<string, number>()
+  t.columns.forEach((k, i) => { if (k && RAW_COLUMNS[t.kind].includes(k) && !firstPos.has(k)) firstPos.set(k, i) })
+  const keys = [...firstPos.keys()]
+  const raw = `raw_${t.kind}`
+  const id = fileId | 0
   try {
     const cols = Array.from({ length: n }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ')
-    // one round trip: clear leftovers, read (delimiter/quote come from ingest's fixed set, never from user text), rejects
-    const rejects = await db.query<Reject>(`DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS rej_errors; DROP TABLE IF EXISTS rej_scans;
-      CREATE TEMP TABLE stg AS SELECT *, row_number() OVER ()::INTEGER AS rn FROM read_csv(${lit(name)},
+    // Straight into the raw table (no staging copy): one round trip reads the file (delimiter/quote
+    // come from ingest's fixed set, never from user text) and returns DuckDB's rejects.
+    const rejects = await db.query<Reject>(`DROP TABLE IF EXISTS rej_errors; DROP TABLE IF EXISTS rej_scans;
+      INSERT INTO ${raw} (file_id, rec${keys.map((k) => `, ${q(k)}`).join('')})
+      SELECT ${id}, row_number() OVER ()::INTEGER${keys.map((k) => `, c${firstPos.get(k)}`).join('')} FROM read_csv(${lit(name)},
       delim=${lit(t.delimiter)}, header=false, skip=${(t.skipRows ?? t.headerLines) | 0}, columns={${cols}}, auto_detect=false,
       quote='"', escape='"', null_padding=false, store_rejects=true, rejects_table='rej_errors',
       rejects_scan='rej_scans', max_line_size=16777216);
       SELECT line::INTEGER AS line, error_type::VARCHAR AS error_type, csv_line, error_message FROM rej_errors ORDER BY line`)
     // DuckDB counts records (skipped header lines included), so a record's index is line − headerLines.
     const rejected = [...new Set(rejects.map((r) => r.line - t.headerLines))].sort((a, b) => a - b)
-    let recExpr = 'rn'
     if (rejected.length > 0) {
-      await db.exec('ALTER TABLE stg ADD COLUMN rec INTEGER; CREATE OR REPLACE TEMP TABLE rej_adj (adj INTEGER)')
+      // accepted rows were numbered without the rejected ones: move each past the rejects before it
+      await db.exec('CREATE OR REPLACE TEMP TABLE rej_adj (adj INTEGER)')
       await insertRows(db, 'rej_adj', rejected.map((r, j) => [r - (j + 1)]))
-      await db.exec('UPDATE stg SET rec = rn + (SELECT count(*) FROM rej_adj WHERE adj < stg.rn)::INTEGER')
-      await salvage(db, t, fileId, rejects, n)
-      recExpr = 'rec'
+      await db.exec(`UPDATE ${raw} SET rec = rec + (SELECT count(*) FROM rej_adj WHERE adj < ${raw}.rec)::INTEGER WHERE file_id = ${id}`)
+      await salvage(db, t, fileId, rejects, n, firstPos)
     }
-    const firstPos = new Map<string, number>()
-    t.columns.forEach((k, i) => { if (k && RAW_COLUMNS[t.kind].includes(k) && !firstPos.has(k)) firstPos.set(k, i) })
-    const keys = [...firstPos.keys()]
-    await db.exec(`INSERT INTO raw_${t.kind} (file_id, rec${keys.map((k) => `, ${q(k)}`).join('')})
-      SELECT ${fileId | 0}, ${recExpr}${keys.map((k) => `, c${firstPos.get(k)}`).join('')} FROM stg;
-      UPDATE files SET loaded = (SELECT count(*) FROM stg)::INTEGER WHERE file_id = ${fileId | 0}`)
+    await db.exec(`UPDATE files SET loaded = (SELECT count(*) FROM ${raw} WHERE file_id = ${id})::INTEGER WHERE file_id = ${id}`)
   } finally {
-    await db.exec('DROP TABLE IF EXISTS stg; DROP TABLE IF EXISTS rej_errors; DROP TABLE IF EXISTS rej_scans; DROP TABLE IF EXISTS rej_adj')
-    await db.dropFile(name)
+    await db.exec('DROP TABLE IF EXISTS rej_errors; DROP TABLE IF EXISTS rej_scans; DROP TABLE IF EXISTS rej_adj')
   }
 }
 
 /** Rows DuckDB rejected: short rows are padded, rows with only empty extra fields trimmed; the rest are findings. */
-async function salvage(db: Db, t: PreparedTable, fileId: number, rejects: Reject[], n: number): Promise<void> {
+async function salvage(db: Db, t: PreparedTable, fileId: number, rejects: Reject[], n: number, firstPos: Map<string, number>): Promise<void> {
+  const keys = [...firstPos.keys()]
   const seen = new Set<number>()
   for (const r of rejects) {
     const rec = r.line - t.headerLines
@@ -97,8 +173,9 @@ async function salvage(db: Db, t: PreparedTable, fileId: number, rejects: Reject
     const fits = !unclosed && (r.error_type === 'MISSING COLUMNS' || r.error_type === 'TOO MANY COLUMNS') &&
       fields.slice(n).every((f) => f.trim() === '')
     if (fits) {
-      const vals = Array.from({ length: n }, (_, i) => (fields[i] === undefined || fields[i] === '' ? null : fields[i]))
-      await db.query(`INSERT INTO stg (${vals.map((_, i) => `c${i}`).join(', ')}, rn, rec) VALUES (${vals.map(() => '?').join(', ')}, NULL, ?)`, [...vals, rec])
+      const vals = keys.map((k) => { const f = fields[firstPos.get(k)!]; return f === undefined || f === '' ? null : f })
+      await db.query(`INSERT INTO raw_${t.kind} (file_id, rec${keys.map((k) => `, ${q(k)}`).join('')}) VALUES (?, ?${keys.map(() => ', ?').join('')})`,
+        [fileId, rec, ...vals])
       continue
     }
     const line = t.recordLines?.[rec - 1] ?? rec + t.headerLines
@@ -146,10 +223,14 @@ export async function removeFile(db: Db, fileId: number): Promise<LoadSummary> {
   return { ...(await summarise(db)), ms: Date.now() - t0 }
 }
 
+async function deleteAll(db: Db): Promise<void> {
+  await db.exec([...RAW_KINDS.map((k) => `raw_${k}`), 'load_findings', 'file_cols', 'line_shift', 'files', 'label_map', 'facts_map']
+    .map((tb) => `DELETE FROM ${tb}`).join(';\n'))
+}
+
 /** Drop all loaded data (schema stays). */
 export async function clearAll(db: Db): Promise<void> {
   await ensureSchema(db)
-  for (const k of RAW_KINDS) await db.exec(`DELETE FROM raw_${k}`)
-  for (const tb of ['load_findings', 'file_cols', 'line_shift', 'files', 'label_map', 'facts_map']) await db.exec(`DELETE FROM ${tb}`)
+  await deleteAll(db)
   await rebuild(db)
 }

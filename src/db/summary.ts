@@ -4,8 +4,8 @@
  * one wide row per (unit_code, year) — what the dashboards query. NULL stays NULL: nothing missing
  * is summed as 0; group sums over partly blank rows are flagged through outcome_missing.
  */
-import { APPLICANT_PARTS, REVIEW_KEYS } from '../domain'
-import { CELL_COLUMNS, DATA_KINDS, lit, q } from './schema'
+import { ACTIVE_ITEMS_2019, ACTIVE_ITEMS_2021, APPLICANT_PARTS, REVIEW_KEYS } from '../domain'
+import { CELL_COLUMNS, DATA_KINDS, lit, q, type DataKind } from './schema'
 import { cellDictNum, cellKind, cellTolerated, isPlain } from './sql/cells'
 
 const FORMAT_SQL = `CREATE OR REPLACE TABLE report_fmt AS
@@ -21,12 +21,18 @@ LEFT JOIN fmt_detect d ON d.unit_code = k.unit_code AND d.year = k.year`
  * expression per column): kind/num/tolerated from cell_dict, located by file and line.
  */
 function cellIssuesSql(): string {
-  const parts = DATA_KINDS.map((k) => {
-    const cols = CELL_COLUMNS[k].map(q).join(', ')
-    return `SELECT ${lit(k)} AS tbl, unit_code, year, rk, file_id, rec, path, line, col, raw FROM (
-      SELECT unit_code, year, rk, file_id, rec, path, line, ${cols} FROM w_${k} WHERE dup_rank = 1)
-      UNPIVOT INCLUDE NULLS (raw FOR col IN (${cols}))`
-  })
+  // One filtered scan per column, not an UNPIVOT of every cell: most cells are plain numbers and are
+  // dropped by the scan's filter, so the later expressions and joins see only the few others.
+  // A blank active cell only matters for items that have the measure (in either format): the rest
+  // of that table's cells are blank by design, and are most of its rows.
+  const blankMatters = (k: DataKind, c: string): string => {
+    if (k !== 'active') return 'true'
+    const items = [...new Set([...ACTIVE_ITEMS_2021, ...ACTIVE_ITEMS_2019].filter((it) => it.measures.includes(c as never)).map((it) => it.key))]
+    return items.length ? `rk IN (${items.map(lit).join(', ')})` : 'false'
+  }
+  const parts = DATA_KINDS.flatMap((k) => CELL_COLUMNS[k].map((c) =>
+    `SELECT ${lit(k)} AS tbl, unit_code, year, rk, file_id, rec, path, line, ${lit(c)} AS col, ${q(c)} AS raw
+      FROM w_${k} WHERE dup_rank = 1 AND (${q(c)} IS NULL AND ${blankMatters(k, c)} OR NOT ${isPlain(q(c))})`))
   // blank/n.a. active cells of measures the item does not have in its format are expected, not missing
   return `CREATE OR REPLACE TABLE cell_issues AS
   SELECT x.tbl, x.unit_code, x.year, x.rk, x.col, x.raw, x.file_id, x.rec, x.path, x.line,

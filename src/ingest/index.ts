@@ -1,11 +1,13 @@
 /** Ingest: files → prepared tables + file-level findings. Pure TS (browser and Node). */
 import type { Finding } from '../domain/rules'
+import { checkpoint } from './abort'
 import { fileFinding, RULE_ARCHIVE } from './findings'
 import { prepareFile, type PrepareOptions } from './prepare'
 import { expandSources, type ExpandOptions } from './sources'
 import type { IngestResult, OnProgress, SourceFile } from './types'
 
-export type IngestOptions = ExpandOptions & PrepareOptions
+/** `signal` cancels between files (LoadCancelled). */
+export type IngestOptions = ExpandOptions & PrepareOptions & { signal?: AbortSignal }
 
 // Let the UI repaint between files (setTimeout exists in browsers, workers and Node).
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
@@ -17,6 +19,7 @@ const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0
 export async function ingestFiles(files: SourceFile[], onProgress?: OnProgress, opts: IngestOptions = {}): Promise<IngestResult> {
   const findings: Finding[] = []
   const ex = await expandSources(files, opts, onProgress)
+  checkpoint(opts.signal)
   for (const e of ex.errors) findings.push(fileFinding(RULE_ARCHIVE, 'error', e.path, e.message))
   const tables: IngestResult['tables'] = []
   const total = ex.tables.length
@@ -24,6 +27,7 @@ export async function ingestFiles(files: SourceFile[], onProgress?: OnProgress, 
     const file = ex.tables[i]
     onProgress?.({ stage: 'decoding', done: i, total, detail: file.path })
     await tick()
+    checkpoint(opts.signal)
     onProgress?.({ stage: 'parsing', done: i, total, detail: file.path })
     try {
       const res = prepareFile(file, opts)
@@ -38,6 +42,7 @@ export async function ingestFiles(files: SourceFile[], onProgress?: OnProgress, 
   return { tables, findings, skipped: ex.skipped }
 }
 
+export { LoadCancelled, isCancelled, checkpoint } from './abort'
 export type { IngestResult, OnProgress, PreparedTable, Progress, ProgressStage, SourceFile, Encoding } from './types'
 export { decodeBytes, firstNonAscii, looksLikeMojibake, type Decoded, type DecodeOptions } from './decode'
 export { sniff, combineHeader, type Sniffed, type HeaderColumn, type Delimiter } from './sniff'

@@ -3,6 +3,7 @@
  * aggregates of everything below each child, and pure helpers over the unit list
  * (ancestors for breadcrumbs, depth-first order for the unit picker).
  */
+import { compareZh } from '../domain/collate'
 import type { SqlParam } from '../db/types'
 import { summaryWhere } from './filters'
 import type { UnitRow } from './rows'
@@ -105,7 +106,7 @@ export function unitOptions(units: readonly UnitRow[]): UnitOption[] {
     if (!l) kids.set(p, (l = []))
     l.push(u)
   }
-  for (const l of kids.values()) l.sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN', { numeric: true }) || a.unitCode.localeCompare(b.unitCode))
+  for (const l of kids.values()) l.sort((a, b) => compareZh(a.unitName, b.unitName) || a.unitCode.localeCompare(b.unitCode))
   const out: UnitOption[] = []
   const seen = new Set<string>()
   const walk = (parent: string | null, depth: number, path: string): void => {

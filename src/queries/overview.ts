@@ -22,12 +22,30 @@ export function overviewQuery(f: Filters = {}): Query<OverviewRow> {
   }
 }
 
-export function activeByUnitYearQuery(f: Filters = {}): Query<ActiveByUnitYearRow> {
+/**
+ * Units beyond this many (largest active total first) come merged into one row per year
+ * (`unitCode` = OTHERS_CODE): a province has thousands of units, and no chart draws them all.
+ */
+export const UNIT_ROWS_MAX = 300
+/** `unitCode` of the merged rows (never a real code: codes are non-empty; the SQL writes it as ''). */
+export const OTHERS_CODE = ''
+
+export function activeByUnitYearQuery(f: Filters = {}, opts: { maxUnits?: number } = {}): Query<ActiveByUnitYearRow> {
   const w = summaryWhere(f)
+  const max = opts.maxUnits ?? UNIT_ROWS_MAX
   return {
-    sql: `SELECT s.unit_code AS "unitCode", s.unit_name AS "unitName", s.parent_name AS "parentName", s.year::INTEGER AS "year",
-      s.active_total::DOUBLE AS "activeTotal" FROM summary s ${w.sql} ORDER BY s.unit_code, s.year`,
-    params: w.params,
+    sql: `WITH s AS (SELECT s.unit_code, s.unit_name, s.parent_name, s.year, s.active_total FROM summary s ${w.sql}),
+      r AS (SELECT unit_code, row_number() OVER (ORDER BY sum(active_total) DESC NULLS LAST, unit_code) AS rn FROM s GROUP BY unit_code)
+    SELECT s.unit_code AS "unitCode", s.unit_name AS "unitName", s.parent_name AS "parentName", s.year::INTEGER AS "year",
+      s.active_total::DOUBLE AS "activeTotal", NULL::INTEGER AS "mergedUnits", NULL::INTEGER AS "mergedReports",
+      NULL::INTEGER AS "mergedMissing"
+    FROM s JOIN r ON r.unit_code = s.unit_code WHERE r.rn <= ?
+    UNION ALL
+    SELECT '' AS "unitCode", NULL, NULL, s.year::INTEGER, sum(s.active_total)::DOUBLE,
+      (SELECT count(*) FROM r WHERE rn > ?)::INTEGER, count(*)::INTEGER, count(*) FILTER (WHERE s.active_total IS NULL)::INTEGER
+    FROM s JOIN r ON r.unit_code = s.unit_code WHERE r.rn > ? GROUP BY s.year
+    ORDER BY 1, 4`,
+    params: [...w.params, max, max, max],
   }
 }
 

@@ -70,6 +70,8 @@ describe.sequential('persistence across reloads and restarts (one browser profil
     await uploadFiles(page, encodeFiles(A.files, 'utf8'))
     first = await waitForReports(page, A.manifest.counts.reports, 300_000)
     expect(first.reports).toBe(A.manifest.counts.reports)
+    // charts come first; the copy to IndexedDB finishes after them
+    await page.waitForSelector('[data-saving="false"]', { timeout: 120_000 })
     expect(await savedCount(page)).toBe(1)
   })
 

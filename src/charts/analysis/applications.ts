@@ -89,7 +89,7 @@ export function disclosureRateUnit(rows: readonly DisclosureUnitRow[], ctx: Char
     },
     xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
     yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.unitName), axisLabel: { formatter: (v: string) => shortLabel(v, 12) } },
-    dataZoom: tall ? [{ type: 'slider', yAxisIndex: 0, right: 8, width: 16, startValue: 0, endValue: 29, filterMode: 'none' }] : [],
+    dataZoom: tall ? [{ type: 'slider', yAxisIndex: 0, right: 8, width: 16, startValue: 0, endValue: 29, filterMode: 'filter' }] : [],
     series: [{
       type: 'bar', id: 'rate', name: ctx.t('analysis.app.rate'), barMaxWidth: 18, itemStyle: { color: OUTCOME_COLORS.granted },
       data: rows.map((r) => ({ value: cell(r.rate), unitCode: r.unitCode })),

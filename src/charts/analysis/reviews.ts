@@ -34,7 +34,7 @@ export function reviewCasesUnit(rows: readonly ReviewRow[], ctx: ChartCtx): ECha
     tooltip: { trigger: 'axis', confine: true, axisPointer: { type: 'shadow' }, formatter: (p: unknown) => axisTooltip(p, ctx, 'number') },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', inverse: true, data: labels, axisLabel: { formatter: (v: string) => shortLabel(v, 12) } },
-    dataZoom: tall ? [{ type: 'slider', yAxisIndex: 0, right: 8, width: 16, startValue: 0, endValue: 29, filterMode: 'none' }] : [],
+    dataZoom: tall ? [{ type: 'slider', yAxisIndex: 0, right: 8, width: 16, startValue: 0, endValue: 29, filterMode: 'filter' }] : [],
     series: REVIEW_BLOCK_KEYS.map((b, i) => ({
       type: 'bar' as const, id: b, name: blockName(b, ctx), stack: 'cases', barMaxWidth: 18, itemStyle: { color: PALETTE[i] },
       data: units.map((u) => ({ value: cell(find(rows, u, b)?.total), unitCode: u })),

@@ -10,7 +10,7 @@ import { computed, effectScope, ref, shallowRef, watch } from 'vue'
 import type { Db, Row } from '../../db/types'
 import { clearAll, loadTables, summarise, type LoadSummary } from '../../db/load'
 import { runQuery } from '../../db/run'
-import { ingestFiles } from '../../ingest'
+import { ingestFiles, isCancelled } from '../../ingest'
 import type { Finding } from '../../domain/rules'
 import type { SourceFile } from '../../ingest/types'
 import {
@@ -69,6 +69,12 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
   const busy = ref(0)
   const error = shallowRef<DashboardError | null>(null)
   const progress = shallowRef<LoadProgress | null>(null)
+  /** The running load's canceller (null when no load runs). */
+  const loadAbort = shallowRef<AbortController | null>(null)
+  /** Set when the last load was cancelled (the previous data is still there); cleared by the next load. */
+  const cancelled = ref(false)
+  /** Loaded bundles still being written to IndexedDB. */
+  const saving = ref(0)
   const querying = ref(false)
   const summary = shallowRef<LoadSummary | null>(null)
   const ingestFindings = shallowRef<FindingItem[]>([])
@@ -95,6 +101,7 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
     try {
       return await action()
     } catch (e) {
+      if (isCancelled(e)) { cancelled.value = true; return undefined } // not an error: the previous data stays
       console.error(e)
       lastAction = retry
       error.value = { key: errKey, params: { msg: message(e) } }
@@ -157,28 +164,44 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
   async function loadSources(files: SourceFile[], opts: LoadOpts = {}): Promise<void> {
     // Copy now: loading detaches the buffers (they go to the DuckDB worker). Replays are not saved again.
     const keep = opts.sample || restoring ? null : persist.snapshot(files)
+    const ctl = new AbortController()
+    loadAbort.value = ctl
+    cancelled.value = false
     await run(async () => {
       const d = await getDb()
-      const res = await ingestFiles(files, (p) => { progress.value = p })
+      const res = await ingestFiles(files, (p) => { progress.value = p }, { signal: ctl.signal })
       const skippedNow = [...(opts.skipped ?? []), ...res.skipped]
       if (res.tables.length === 0) {
         skipped.value = [...skipped.value, ...skippedNow]
         ingestFindings.value = [...res.findings.map(fromFinding), ...ingestFindings.value]
         throw new Error(skippedNow.map((s) => s.reason).join('；') || res.findings.map((f) => f.message).join('；') || 'no tables')
       }
-      // The fictional sample is never mixed with real reports (nor loaded twice).
-      // (Only when something is loaded: nothing to clear on a fresh database.)
-      if ((opts.sample || isSample.value) && (summary.value?.files ?? 0) > 0) await resetAll(d)
-      skipped.value = [...skipped.value, ...skippedNow]
+      // The fictional sample is never mixed with real reports (nor loaded twice): it is replaced
+      // inside the load's transaction, so a cancelled load still keeps it.
+      const replace = (opts.sample || isSample.value) && (summary.value?.files ?? 0) > 0
       progress.value = { stage: 'loading', done: 0, total: res.tables.length }
-      const s = await loadTables(d, res.tables, { onProgress: (p) => { progress.value = p } })
+      const s = await loadTables(d, res.tables, { onProgress: (p) => { progress.value = p }, signal: ctl.signal, replace })
+      if (loadAbort.value === ctl) loadAbort.value = null
+      if (replace) { ingestFindings.value = []; dbFindings.value = []; skipped.value = [] }
+      skipped.value = [...skipped.value, ...skippedNow]
       ingestFindings.value = [...ingestFindings.value, ...res.findings.map(fromFinding)]
       summary.value = s
       isSample.value = opts.sample === true
-      if (!restoring) await persist.afterLoad(keep, { sample: opts.sample === true }) // never throws
       progress.value = { stage: 'charting', done: 0, total: 1 }
       await afterLoad(d)
+      // Saved after the charts are drawn, off the critical path (copying a large bundle into
+      // IndexedDB takes seconds); `saving` tells tests and the UI when it is on disk.
+      if (!restoring) {
+        saving.value++
+        void persist.afterLoad(keep, { sample: opts.sample === true }).finally(() => { saving.value-- }) // never throws
+      }
     }, () => loadSources(files, opts), opts.sample ? 'errors.sample' : 'errors.load')
+    if (loadAbort.value === ctl) loadAbort.value = null
+  }
+
+  /** Stop the running load at its next checkpoint; what was loaded before stays. */
+  function cancelLoad(): void {
+    loadAbort.value?.abort()
   }
 
   async function loadSample(): Promise<void> {
@@ -321,7 +344,7 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
   }
 
   return {
-    state, error, progress, querying, summary, ingestFindings, findings,
+    state, error, progress, querying, cancelLoad, cancelled, saving: computed(() => saving.value > 0), cancellable: computed(() => loadAbort.value != null), summary, ingestFindings, findings,
     findingsTotal, skipped, isSample, filters, years, units, data,
     start, loadPicked, loadSources, loadSample, clear, retry, setFilters, refresh, query, dataVersion, runBuilt,
   }

@@ -56,6 +56,13 @@ export interface UseDashboardReturn {
   state: ComputedRef<DashboardState>
   error: ShallowRef<DashboardError | null>
   progress: ShallowRef<LoadProgress | null>
+  /** Whether a load runs that cancelLoad() can stop. */
+  cancellable: ComputedRef<boolean>
+  /** The last load was cancelled (the data loaded before it is unchanged). */
+  cancelled: Ref<boolean>
+  cancelLoad(): void
+  /** A loaded bundle is still being saved to the browser's storage (the data is already usable). */
+  saving: ComputedRef<boolean>
   /** True while filter queries run (charts may be one step behind). */
   querying: Ref<boolean>
   summary: ShallowRef<LoadSummary | null>

@@ -56,7 +56,7 @@ describe('query builders', () => {
 
   it('active by unit and year', async () => {
     const rows = await runQuery(db, activeByUnitYearQuery({ unitCodes: ['K'] }))
-    expect(rows).toContainEqual({ unitCode: 'T2', unitName: '寒葱沟镇', parentName: '抚远市', year: 2023, activeTotal: null })
+    expect(rows).toContainEqual({ unitCode: 'T2', unitName: '寒葱沟镇', parentName: '抚远市', year: 2023, activeTotal: null, mergedUnits: null, mergedReports: null, mergedMissing: null })
     expect(rows).toHaveLength(4)
   })
 

@@ -1,0 +1,59 @@
+/**
+ * Province scale: activeByUnitYearQuery returns the largest units one by one and the rest merged
+ * per year; the bars' "其他" bar and the chart note count the merged units exactly.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { activeVolumeBars, activeVolumeHeatmap, activeVolumeMerged, activeVolumeNote } from '../../../src/charts/activeVolume'
+import type { ChartCtx } from '../../../src/charts/types'
+import { startNodeDuckDb } from '../../../src/db/duckdb-node'
+import { loadTables } from '../../../src/db/load'
+import { runQuery } from '../../../src/db/run'
+import type { Db } from '../../../src/db/types'
+import { createTranslate } from '../../../src/i18n/translate'
+import { activeByUnitYearQuery } from '../../../src/queries'
+import { csv, prepared } from '../helpers/db'
+
+const ctx: ChartCtx = { t: createTranslate('zh-CN'), locale: 'zh-CN' }
+
+// A 100 (2022, 2023), B 50 + 40, C 10 + blank, D 5 (2023 only: no 2022 report)
+const REPORTS = csv('unit_code,unit_name,year,active_total',
+  'A,甲镇,2022,100', 'A,甲镇,2023,100', 'B,乙镇,2022,50', 'B,乙镇,2023,40',
+  'C,丙镇,2022,10', 'C,丙镇,2023,', 'D,丁镇,2023,5')
+
+describe('active volume by unit beyond the row limit', () => {
+  let db: Db
+  beforeAll(async () => {
+    db = await startNodeDuckDb()
+    await loadTables(db, [prepared('reports.csv', 'reports', REPORTS)])
+  }, 60_000)
+  afterAll(async () => { await db.close() })
+
+  it('all units one by one when under the limit (no merged rows)', async () => {
+    const rows = await runQuery(db, activeByUnitYearQuery({}))
+    expect(rows).toHaveLength(7)
+    expect(activeVolumeMerged(rows)).toBe(0)
+    expect(activeVolumeNote(rows)).toEqual({ missing: 1, notLoaded: 1 })
+  })
+
+  it('the two largest units, the other two merged per year', async () => {
+    const rows = await runQuery(db, activeByUnitYearQuery({}, { maxUnits: 2 }))
+    expect(rows.filter((r) => r.mergedUnits == null).map((r) => `${r.unitCode}${r.year}`)).toEqual(['A2022', 'A2023', 'B2022', 'B2023'])
+    const merged = rows.filter((r) => r.mergedUnits != null).map((r) => [r.year, r.activeTotal, r.mergedUnits, r.mergedReports, r.mergedMissing])
+    expect(merged).toEqual([[2022, 10, 2, 1, 0], [2023, 5, 2, 2, 1]])
+    expect(activeVolumeMerged(rows)).toBe(2)
+    // the same note as with every unit listed: one blank total (C 2023), one unit-year without a report (D 2022)
+    expect(activeVolumeNote(rows)).toEqual({ missing: 1, notLoaded: 1 })
+    const bars = activeVolumeBars(rows, ctx) as { xAxis: { data: string[] }; series: { data: unknown[] }[] }
+    expect(bars.xAxis.data).toEqual(['甲镇', '乙镇', '其他（2 个单位）'])
+    expect(bars.series.map((s) => s.data)).toEqual([[100, 50, 10], [100, 40, 5]])
+    // the heatmap lists only the units that came one by one
+    const heat = activeVolumeHeatmap(rows, ctx) as { yAxis: { data: string[] } }
+    expect(heat.yAxis.data).toHaveLength(2)
+  })
+
+  it('filters apply before ranking', async () => {
+    const rows = await runQuery(db, activeByUnitYearQuery({ yearFrom: 2023 }, { maxUnits: 1 }))
+    expect(rows.filter((r) => r.mergedUnits == null).map((r) => r.unitCode)).toEqual(['A'])
+    expect(rows.filter((r) => r.mergedUnits != null).map((r) => [r.year, r.activeTotal, r.mergedUnits])).toEqual([[2023, 45, 3]])
+  })
+})
