@@ -55,6 +55,16 @@ export function activeVolumeMerged(rows: readonly ActiveByUnitYearRow[]): number
   return rows.find(isMerged)?.mergedUnits ?? 0
 }
 
+/** Rows for the data table: the merged rows named like the "其他" bar. */
+export function activeVolumeTableRows(rows: readonly ActiveByUnitYearRow[], ctx: ChartCtx): ActiveByUnitYearRow[] {
+  return rows.map((r) => (isMerged(r) ? { ...r, unitName: ctx.t('charts.others', { n: r.mergedUnits ?? 0 }) } : r))
+}
+
+/** Distinct units listed one by one (the merged rows left out). */
+export function activeVolumeUnitCount(rows: readonly ActiveByUnitYearRow[]): number {
+  return new Set(rows.filter((r) => !isMerged(r)).map((r) => r.unitCode)).size
+}
+
 export function activeVolumeNote(rows: readonly ActiveByUnitYearRow[]): ChartNote {
   const g = grid(rows)
   let missing = 0

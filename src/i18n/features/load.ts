@@ -4,6 +4,7 @@ export default {
       cancel: '取消载入',
       cancelled: '已取消载入：之前载入的数据保持不变。',
       dismiss: '知道了',
+      heatmapMerged: '单位较多（共 {total} 个），热力图只列出合计最大的 {n} 个；其余单位请按单位筛选或下钻查看',
     },
   },
   en: {
@@ -11,6 +12,7 @@ export default {
       cancel: 'Cancel loading',
       cancelled: 'Loading was cancelled: the data loaded before is unchanged.',
       dismiss: 'Dismiss',
+      heatmapMerged: 'Many units ({total}): the heatmap lists the {n} largest; filter by unit or drill down to see the others',
     },
   },
 }

@@ -3,7 +3,9 @@
  * per year; the bars' "其他" bar and the chart note count the merged units exactly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { activeVolumeBars, activeVolumeHeatmap, activeVolumeMerged, activeVolumeNote } from '../../../src/charts/activeVolume'
+import {
+  activeVolumeBars, activeVolumeHeatmap, activeVolumeMerged, activeVolumeNote, activeVolumeTableRows, activeVolumeUnitCount,
+} from '../../../src/charts/activeVolume'
 import type { ChartCtx } from '../../../src/charts/types'
 import { startNodeDuckDb } from '../../../src/db/duckdb-node'
 import { loadTables } from '../../../src/db/load'
@@ -49,6 +51,10 @@ describe('active volume by unit beyond the row limit', () => {
     // the heatmap lists only the units that came one by one
     const heat = activeVolumeHeatmap(rows, ctx) as { yAxis: { data: string[] } }
     expect(heat.yAxis.data).toHaveLength(2)
+    expect(activeVolumeUnitCount(rows)).toBe(2)
+    // the data table names the merged rows like the bar
+    expect(activeVolumeTableRows(rows, ctx).filter((r) => r.mergedUnits != null).map((r) => [r.unitName, r.year, r.activeTotal]))
+      .toEqual([['其他（2 个单位）', 2022, 10], ['其他（2 个单位）', 2023, 5]])
   })
 
   it('filters apply before ranking', async () => {
