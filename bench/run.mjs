@@ -102,9 +102,12 @@ async function loadRun(size, files) {
     const heap = await jsHeapMb(page)
     const floor = await page.evaluate((urls) => window.__dashboard.benchFloor(urls), files.map((f) => `/data/${size}/${f}`))
     // Interaction: filter changes over years and top-level units, each until every chart query answered.
-    const { years, units } = await page.evaluate(async () => ({
+    const { years, units, drills } = await page.evaluate(async () => ({
       years: (await window.__dashboard.query('SELECT DISTINCT year FROM summary ORDER BY year')).map((r) => Number(r.year)),
       units: (await window.__dashboard.query('SELECT unit_code FROM units WHERE parent_code IS NULL OR parent_code NOT IN (SELECT unit_code FROM units) LIMIT 5')).map((r) => String(r.unit_code)),
+      // second-level units with children (cities of the province): a drill from the top
+      drills: (await window.__dashboard.query(`SELECT u.unit_code FROM units u WHERE u.parent_code IN (SELECT unit_code FROM units WHERE parent_code IS NULL)
+        AND EXISTS (SELECT 1 FROM units c WHERE c.parent_code = u.unit_code) ORDER BY u.unit_code LIMIT 5`)).map((r) => String(r.unit_code)),
     }))
     const filterMs = []
     for (let i = 0; i < interactions; i++) {
@@ -112,7 +115,20 @@ async function loadRun(size, files) {
       const f = i % 3 === 0 ? {} : i % 3 === 1 ? { yearFrom: a, yearTo: years[years.length - 1] } : { unitCodes: [units[i % units.length]] }
       filterMs.push(await page.evaluate((ff) => window.__dashboard.timeFilters(ff), f))
     }
-    return { load, floor, ratio: load / floor, filterP50: pct(filterMs, 50), filterP95: pct(filterMs, 95), heapMb: heap, rendererPeakMb: await rendererPeakMb(cdp) }
+    // Drill-down from the top to a unit with children and back; view switches over the analysis views.
+    const drillMs = []
+    for (let i = 0; i < 10; i++) {
+      const f = i % 2 === 0 && drills.length ? { drill: drills[(i >> 1) % drills.length] } : {}
+      drillMs.push(await page.evaluate((ff) => window.__dashboard.timeFilters(ff), f))
+    }
+    const viewMs = []
+    const views = [['#/active', 'view-active'], ['#/applications', 'view-applications'], ['#/reviews', 'view-reviews'], ['#/', 'view-overview']]
+    for (let i = 0; i < 8; i++) viewMs.push(await page.evaluate(([h, id]) => window.__dashboard.timeView(h, id), views[i % views.length]))
+    return {
+      load, floor, ratio: load / floor, filterP50: pct(filterMs, 50), filterP95: pct(filterMs, 95),
+      drillP50: pct(drillMs, 50), drillP95: pct(drillMs, 95), viewP50: pct(viewMs, 50), viewP95: pct(viewMs, 95),
+      heapMb: heap, rendererPeakMb: await rendererPeakMb(cdp),
+    }
   } finally { await browser.close() }
 }
 
@@ -144,14 +160,14 @@ const file = join(ROOT, 'bench', 'results', `${results.date.slice(0, 10)}.json`)
 writeFileSync(file, JSON.stringify(results, null, 2))
 const f0 = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1))
 const rows = Object.entries(results.sizes).map(([n, s]) =>
-  `| ${n} | ${f0(s.mb)} MB | ${f0(s.load.median)} ms (±${(s.load.spread * 50).toFixed(0)} %) | ${f0(s.floor.median)} ms | **${s.ratio.median.toFixed(2)}×** | ${f0(s.filterP50.median)} / ${f0(s.filterP95.median)} ms | ${f0(s.rendererPeakMb.median)} MB | ${f0(s.heapMb.median)} MB |`)
+  `| ${n} | ${f0(s.mb)} MB | ${f0(s.load.median)} ms (±${(s.load.spread * 50).toFixed(0)} %) | ${f0(s.floor.median)} ms | **${s.ratio.median.toFixed(2)}×** | ${f0(s.filterP50.median)} / ${f0(s.filterP95.median)} ms | ${f0(s.drillP50.median)} / ${f0(s.drillP95.median)} ms | ${f0(s.viewP50.median)} / ${f0(s.viewP95.median)} ms | ${f0(s.rendererPeakMb.median)} MB | ${f0(s.heapMb.median)} MB |`)
 const table = [
   `Run ${results.date} on ${results.machine.cpus} cores (${results.machine.cpu}), ${results.machine.memGb} GB, ${results.machine.chromium}; medians of ${repeat} fresh browsers (50k: ≤ 2).`,
   '',
   `Cold start: UI interactive ${f0(results.coldStart.interactive.median)} ms · DuckDB ready ${f0(results.coldStart.dbReady.median)} ms · sample charted ${f0(results.coldStart.sampleCharted.median)} ms`,
   '',
-  '| reports | bundle | app load (validated + findings + charted) | bare read_csv floor | ratio | filter → redraw p50 / p95 | renderer peak | JS heap |',
-  '|---|---|---|---|---|---|---|---|',
+  '| reports | bundle | app load (validated + findings + charted) | bare read_csv floor | ratio | filter → redraw p50 / p95 | drill p50 / p95 | view switch p50 / p95 | renderer peak | JS heap |',
+  '|---|---|---|---|---|---|---|---|---|---|',
   ...rows,
 ].join('\n')
 console.log('\n' + table)

@@ -13,6 +13,7 @@ interface DashboardTestApi {
   chartIds(): string[]
   /** Bench: apply filters, resolve when every chart query of the view has answered (ms). */
   timeFilters(f: import('./queries/types').Filters): Promise<number>
+  timeView(hash: string, testId: string): Promise<number>
   /** Bench: DuckDB's bare read_csv of these same-origin URLs in a fresh engine (ms). */
   benchFloor(urls: string[]): Promise<number>
 }

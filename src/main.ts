@@ -1,4 +1,4 @@
-import { createApp } from 'vue'
+import { createApp, nextTick } from 'vue'
 import 'element-plus/dist/index.css'
 import './styles/theme.css'
 import App from './App.vue'
@@ -27,8 +27,21 @@ window.__dashboard = {
   async timeFilters(f) {
     const t0 = performance.now()
     dashboard.setFilters(f)
+    await nextTick() // the views' queries start on the filters' watchers
     await dashboard.refresh()
-    await new Promise((r) => requestAnimationFrame(() => r(null)))
+    await dashboard.idle()
+    return performance.now() - t0
+  },
+  // View switch: route change → the view's root is there and every query of it has answered.
+  async timeView(hash, testId) {
+    const t0 = performance.now()
+    location.hash = hash
+    await new Promise<void>((resolve) => {
+      const check = (): void => { if (document.querySelector(`[data-testid="${testId}"]`)) resolve(); else requestAnimationFrame(check) }
+      check()
+    })
+    await nextTick()
+    await dashboard.idle()
     return performance.now() - t0
   },
   async benchFloor(urls) {

@@ -75,6 +75,8 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
   const cancelled = ref(false)
   /** Loaded bundles still being written to IndexedDB. */
   const saving = ref(0)
+  /** View queries (runBuilt) running now. */
+  const inFlight = ref(0)
   const querying = ref(false)
   const summary = shallowRef<LoadSummary | null>(null)
   const ingestFindings = shallowRef<FindingItem[]>([])
@@ -312,8 +314,24 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
 
   /** Run one query builder's statement (views with their own figures use this via useQuery). */
   async function runBuilt<T extends Row>(q: Query<T>): Promise<T[]> {
-    const d = await getDb()
-    return runQuery(d, q)
+    inFlight.value++
+    try {
+      const d = await getDb()
+      return await runQuery(d, q)
+    } finally {
+      inFlight.value--
+    }
+  }
+
+  /** Resolves once no dashboard or view query is running and a frame has been drawn. */
+  function idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const check = (): void => {
+        if (inFlight.value === 0 && !querying.value) requestAnimationFrame(() => resolve())
+        else requestAnimationFrame(check)
+      }
+      check()
+    })
   }
 
   watch(filters, (now) => { if (now !== refreshedFilters) void refresh() })
@@ -346,7 +364,7 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
   return {
     state, error, progress, querying, cancelLoad, cancelled, saving: computed(() => saving.value > 0), cancellable: computed(() => loadAbort.value != null), summary, ingestFindings, findings,
     findingsTotal, skipped, isSample, filters, years, units, data,
-    start, loadPicked, loadSources, loadSample, clear, retry, setFilters, refresh, query, dataVersion, runBuilt,
+    start, loadPicked, loadSources, loadSample, clear, retry, setFilters, refresh, query, dataVersion, runBuilt, idle,
   }
 }
 

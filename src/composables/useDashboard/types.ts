@@ -84,6 +84,8 @@ export interface UseDashboardReturn {
   dataVersion: Ref<number>
   /** Run a query builder's statement against the loaded data. */
   runBuilt<T extends Row>(q: Query<T>): Promise<T[]>
+  /** Resolves when no query of the dashboard or of a view runs and a frame is drawn (benchmarks, tests). */
+  idle(): Promise<void>
   start(): Promise<void>
   loadPicked(input: PickedFiles): Promise<void>
   loadSources(files: SourceFile[], opts?: { sample?: boolean; skipped?: { path: string; reason: string }[] }): Promise<void>
