@@ -52,14 +52,14 @@ export function activeByUnitYearQuery(f: Filters = {}, opts: { maxUnits?: number
 const OUTCOMES = ['granted', 'partial', 'withheld', 'unavailable', 'rejected', 'other', 'handled']
 const outcomeSums = OUTCOMES.map((o) => `sum(s.${o})::DOUBLE AS "${o}"`).join(', ')
 
-/** Outcome counts (total column) per unit, largest `handled` first. */
+/** Outcome counts (total column) per unit, largest `handled` first; at most `limit` units (`unitsTotal` says how many there are). */
 export function outcomesByUnitQuery(f: Filters = {}, opts: { limit?: number } = {}): Query<OutcomeRow> {
   const w = summaryWhere(f)
   return {
     sql: `SELECT s.unit_code AS "key", any_value(s.unit_name) AS "label", ${outcomeSums},
-      sum(s.outcome_missing_cells)::INTEGER AS "missingCells"
+      sum(s.outcome_missing_cells)::INTEGER AS "missingCells", (count(*) OVER ())::INTEGER AS "unitsTotal"
     FROM summary s ${w.sql} GROUP BY s.unit_code ORDER BY sum(s.handled) DESC NULLS LAST, s.unit_code LIMIT ?`,
-    params: [...w.params, opts.limit ?? 1000],
+    params: [...w.params, opts.limit ?? UNIT_ROWS_MAX],
   }
 }
 

@@ -52,6 +52,8 @@ export interface OutcomeRow {
   handled: number | null
   /** Outcome cells that were missing or not applicable in this category (left out). */
   missingCells: number
+  /** By unit: how many units pass the filters (the query returns the largest only). */
+  unitsTotal?: number
 }
 
 /** A unit for the filter tree. */

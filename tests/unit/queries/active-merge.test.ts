@@ -12,7 +12,7 @@ import { loadTables } from '../../../src/db/load'
 import { runQuery } from '../../../src/db/run'
 import type { Db } from '../../../src/db/types'
 import { createTranslate } from '../../../src/i18n/translate'
-import { activeByUnitYearQuery } from '../../../src/queries'
+import { activeByUnitYearQuery, outcomesByUnitQuery } from '../../../src/queries'
 import { csv, prepared } from '../helpers/db'
 
 const ctx: ChartCtx = { t: createTranslate('zh-CN'), locale: 'zh-CN' }
@@ -61,5 +61,11 @@ describe('active volume by unit beyond the row limit', () => {
     const rows = await runQuery(db, activeByUnitYearQuery({ yearFrom: 2023 }, { maxUnits: 1 }))
     expect(rows.filter((r) => r.mergedUnits == null).map((r) => r.unitCode)).toEqual(['A'])
     expect(rows.filter((r) => r.mergedUnits != null).map((r) => [r.year, r.activeTotal, r.mergedUnits])).toEqual([[2023, 45, 3]])
+  })
+
+  it('outcomes by unit: the largest units, with how many there are in all', async () => {
+    const rows = await runQuery(db, outcomesByUnitQuery({}, { limit: 2 }))
+    expect(rows).toHaveLength(2)
+    expect(rows.map((r) => r.unitsTotal)).toEqual([4, 4])
   })
 })
