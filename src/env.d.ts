@@ -11,6 +11,8 @@ interface DashboardTestApi {
   getOption(chartId: string): unknown
   query(sql: string): Promise<Record<string, unknown>[]>
   chartIds(): string[]
+  /** Resolves when every query of the dashboard and the views has answered and a frame is drawn. */
+  idle(): Promise<void>
   /** Bench: apply filters, resolve when every chart query of the view has answered (ms). */
   timeFilters(f: import('./queries/types').Filters): Promise<number>
   timeView(hash: string, testId: string): Promise<number>

@@ -20,6 +20,7 @@ window.__dashboard = {
   getOption: getChartOption,
   query: (sql) => dashboard.query(sql),
   chartIds,
+  idle: () => dashboard.idle(),
   // Where a data item is drawn (viewport px): browser tests click it with the real mouse.
   chartPixel,
   // Benchmark hooks (bench/run.mjs): time a filter change until every chart query has answered,

@@ -30,7 +30,9 @@ async function axe(page: Page): Promise<Violation[]> {
 async function settle(page: Page): Promise<void> {
   await waitForReady(page)
   await page.waitForFunction(() => document.querySelector('[data-state]')?.getAttribute('data-querying') === 'false', null, { timeout: 30_000 })
-  await page.waitForTimeout(800) // charts and lazy views paint
+  // every view query answered (a loading mask over a panel lowers its text contrast), then paint
+  await page.evaluate(() => window.__dashboard?.idle())
+  await page.waitForTimeout(800)
 }
 
 describe('accessibility (axe-core)', () => {
