@@ -14,28 +14,26 @@ const sev = (id: RuleId): string => lit(RULE_BY_ID[id].severity)
 const WHO = 'true'
 
 /**
- * applications per (unit, year, column): the flow rows and the outcome sum, from one pass over the
- * table (a struct per column, unpivoted). Outcome rows: granted, partial, withheld.*, unavailable.*,
- * rejected.*, other.* — or the 2019 `other` row when the report has no other.* rows.
+ * applications per (unit, year, column): the flow rows and the outcome sum. Outcome rows: granted,
+ * partial, withheld.*, unavailable.*, rejected.*, other.* — or the 2019 `other` row when the report
+ * has no other.* rows. Unpivoted first, so that one set of aggregates serves every column: the former
+ * struct per column (70 aggregates) cost ~0.3 s of planning on every load, however small.
  */
-const appStruct = (c: string): string => `{'received': max("${c}") FILTER (WHERE "row" = 'received'),
-    'carried_in': max("${c}") FILTER (WHERE "row" = 'carried_in'), 'handled': max("${c}") FILTER (WHERE "row" = 'handled'),
-    'carried_out': max("${c}") FILTER (WHERE "row" = 'carried_out'),
-    'sum_a': sum("${c}") FILTER (WHERE o1), 'n_a': count(*) FILTER (WHERE o1), 'null_a': count(*) FILTER (WHERE o1 AND "${c}" IS NULL),
-    'sum_o': sum("${c}") FILTER (WHERE "row" = 'other'), 'n_o': count(*) FILTER (WHERE "row" = 'other'),
-    'null_o': count(*) FILTER (WHERE "row" = 'other' AND "${c}" IS NULL)} AS "${c}"`
-
 const APP_COLS_SQL = `CREATE OR REPLACE TEMP TABLE app_cols AS
-  SELECT unit_code, year, col, s.received, s.carried_in, s.handled, s.carried_out,
-    CASE WHEN has21 THEN s.sum_a ELSE coalesce(s.sum_a + s.sum_o, s.sum_a, s.sum_o) END AS outcome_sum,
-    s.n_a + CASE WHEN has21 THEN 0 ELSE s.n_o END AS outcome_n,
-    s.null_a + CASE WHEN has21 THEN 0 ELSE s.null_o END AS outcome_null
-  FROM (
-    SELECT unit_code, year, bool_or(o21) AS has21, ${APPLICANT_KEYS.map(appStruct).join(',\n    ')}
-    FROM (SELECT *, ("row" IN ('granted', 'partial') OR regexp_matches("row", '^(withheld|unavailable|rejected|other)\\.')) AS o1,
-        starts_with("row", 'other.') AS o21 FROM applications)
-    GROUP BY unit_code, year)
-  UNPIVOT (s FOR col IN (${APPLICANT_KEYS.map((c) => `"${c}"`).join(', ')}))`
+  WITH u AS (SELECT unit_code, year, "row", col, v,
+      ("row" IN ('granted', 'partial') OR regexp_matches("row", '^(withheld|unavailable|rejected|other)\\.')) AS o1,
+      starts_with("row", 'other.') AS o21
+    FROM applications UNPIVOT INCLUDE NULLS (v FOR col IN (${APPLICANT_KEYS.map((c) => `"${c}"`).join(', ')})))
+  SELECT unit_code, year, col,
+    max(v) FILTER (WHERE "row" = 'received') AS received, max(v) FILTER (WHERE "row" = 'carried_in') AS carried_in,
+    max(v) FILTER (WHERE "row" = 'handled') AS handled, max(v) FILTER (WHERE "row" = 'carried_out') AS carried_out,
+    CASE WHEN bool_or(o21) THEN sum(v) FILTER (WHERE o1)
+      ELSE coalesce(sum(v) FILTER (WHERE o1) + sum(v) FILTER (WHERE "row" = 'other'), sum(v) FILTER (WHERE o1),
+        sum(v) FILTER (WHERE "row" = 'other')) END AS outcome_sum,
+    count(*) FILTER (WHERE o1) + CASE WHEN bool_or(o21) THEN 0 ELSE count(*) FILTER (WHERE "row" = 'other') END AS outcome_n,
+    count(*) FILTER (WHERE o1 AND v IS NULL)
+      + CASE WHEN bool_or(o21) THEN 0 ELSE count(*) FILTER (WHERE "row" = 'other' AND v IS NULL) END AS outcome_null
+  FROM u GROUP BY unit_code, year, col`
 
 const colZh = `${zh("'col:' || col")}`
 
