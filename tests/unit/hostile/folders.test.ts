@@ -4,12 +4,10 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNodeDuckDb } from '../../../src/db/duckdb-node'
-import type { Db } from '../../../src/db/types'
+import { describe, expect, it } from 'vitest'
 import type { SourceFile } from '../../../src/ingest/types'
 import { checkExpected, type Expected } from './expected'
-import { runPipeline } from './harness'
+import { crashSafeDb, runPipeline } from './harness'
 
 const ROOT = join(__dirname, '../../fixtures/hostile')
 
@@ -25,21 +23,7 @@ function filesOf(dir: string, base = dir): SourceFile[] {
 const cases = readdirSync(ROOT).filter((d) => statSync(join(ROOT, d)).isDirectory()).sort()
 
 describe('hostile bundles (folders)', () => {
-  let db: Db
-  // A DuckDB-WASM crash (RuntimeError) ruins the instance: the failing case is reported, later cases get a fresh one.
-  let broken = false
-  const fresh = async (): Promise<void> => {
-    if (!broken) return
-    await db.close().catch(() => undefined)
-    db = await startNodeDuckDb()
-    broken = false
-  }
-  const guarded = async (run: () => Promise<void>): Promise<void> => {
-    await fresh()
-    try { await run() } catch (err) { if (err instanceof WebAssembly.RuntimeError) broken = true; throw err }
-  }
-  beforeAll(async () => { db = await startNodeDuckDb() }, 120_000)
-  afterAll(async () => { await db?.close().catch(() => undefined) })
+  const guarded = crashSafeDb()
 
   it('has a corpus', () => expect(cases.length).toBeGreaterThanOrEqual(30))
 
@@ -48,7 +32,7 @@ describe('hostile bundles (folders)', () => {
     // db bug: cases whose expected.json has `skip` are blocked by a listed src/db bug (see the reason)
     const test = exp.skip ? it.skip : it
     test(`${name}: ${exp.title}`, async () => {
-      await guarded(async () => {
+      await guarded(async (db) => {
         const res = await runPipeline(db, filesOf(join(ROOT, name)), exp.options)
         await checkExpected(db, res, exp)
       })

@@ -2,6 +2,8 @@
  * The real pipeline for hostile-bundle tests: ingestFiles → loadTables on a shared Node DuckDB,
  * and what a user sees afterwards (findings from both layers, skipped files, counts, values).
  */
+import { afterAll, beforeAll } from 'vitest'
+import { startNodeDuckDb } from '../../../src/db/duckdb-node'
 import { clearAll, loadTables, type LoadSummary } from '../../../src/db/load'
 import type { Db, Row } from '../../../src/db/types'
 import { ingestFiles, type IngestOptions } from '../../../src/ingest'
@@ -74,3 +76,22 @@ export function matching(findings: SeenFinding[], rule: string, contains: readon
 
 /** Readable dump for failure messages. */
 export const dump = (fs: SeenFinding[]): string => fs.map((f) => `  [${f.source}] ${f.rule}: ${f.message}`).join('\n')
+
+/**
+ * One Node DuckDB shared by a describe block's cases. A DuckDB-WASM crash (RuntimeError) ruins the
+ * instance: the failing case is reported, later cases get a fresh one.
+ */
+export function crashSafeDb(): (run: (db: Db) => Promise<void>) => Promise<void> {
+  let db: Db | null = null
+  let broken = false
+  beforeAll(async () => { db = await startNodeDuckDb() }, 120_000)
+  afterAll(async () => { await db?.close().catch(() => undefined) })
+  return async (run) => {
+    if (broken || !db) {
+      await db?.close().catch(() => undefined)
+      db = await startNodeDuckDb()
+      broken = false
+    }
+    try { await run(db) } catch (err) { if (err instanceof WebAssembly.RuntimeError) broken = true; throw err }
+  }
+}
