@@ -1,8 +1,9 @@
 /**
  * Saved bundles: the source files of every bundle the user loaded, in IndexedDB, so the data
  * survives a reload and a browser crash. One object store, one record per bundle
- * `{ id, savedAt, files: [{ path, bytes }] }`; `id` grows with every save, so listing by key
- * gives the load order. A record is written in one transaction, after its load succeeded: a load
+ * `{ id, savedAt, files: [{ path, blob }] }` (records saved before 2026-11-28 hold `bytes`, still read);
+ * `id` grows with every save, so listing by key gives the load order. Files are kept as Blobs: IndexedDB
+ * stores a Blob by reference, while cloning an 80 MB Uint8Array into the store blocked the page for ~2 s. A record is written in one transaction, after its load succeeded: a load
  * cut short by closing the tab never reaches the store, and the bundles saved before stay intact.
  *
  * Not DuckDB (DuckDB's own OPFS database has come back empty after reloads); the sources are
@@ -40,11 +41,14 @@ export function isQuotaError(e: unknown): boolean {
   return x.name === 'QuotaExceededError' || x.name === 'NS_ERROR_DOM_QUOTA_REACHED' || x.code === 22
 }
 
+/** A file as saved: its bytes copied into a Blob (outside the page's JS heap). */
+export interface SavedFile { path: string; blob: Blob }
+
 export interface BundleStore {
   /** Every saved bundle, in load order. */
   list(): Promise<StoredBundle[]>
   /** Save one bundle in a single transaction; resolves with its record once committed. */
-  append(files: readonly SourceFile[], now?: number): Promise<StoredBundle>
+  append(files: readonly (SourceFile | SavedFile)[], now?: number): Promise<Omit<StoredBundle, 'files'> & { files: SavedFile[] }>
   /** Remove every saved bundle. */
   clear(): Promise<void>
   /** Close the connection (tests; a version change elsewhere also closes it). */
@@ -55,8 +59,15 @@ export interface BundleStore {
  * Copy the files' bytes now: loading hands the buffers to the DuckDB worker (they are detached
  * afterwards), so the copy that gets saved must be taken before the load starts.
  */
-export function snapshotFiles(files: readonly SourceFile[]): SourceFile[] {
-  return files.map((f) => ({ path: f.path, bytes: new Uint8Array(f.bytes) }))
+export function snapshotFiles(files: readonly SourceFile[]): SavedFile[] {
+  return files.map((f) => ({ path: f.path, blob: toBlob(f.bytes) }))
+}
+
+const toBlob = (bytes: Uint8Array): Blob => new Blob([bytes as Uint8Array<ArrayBuffer>])
+
+/** A stored file as the loader wants it (Blob, or the bytes of records saved before Blobs). */
+async function readStored(f: { path: string; blob?: Blob; bytes?: Uint8Array }): Promise<SourceFile> {
+  return { path: f.path, bytes: f.blob ? new Uint8Array(await f.blob.arrayBuffer()) : (f.bytes ?? new Uint8Array()) }
 }
 
 function req<T>(r: IDBRequest<T>): Promise<T> {
@@ -115,15 +126,16 @@ export function createBundleStore(opts: { idb?: IDBFactory | null; name?: string
       const db = await open()
       try {
         const tx = db.transaction(STORE, 'readonly')
-        const all = req(tx.objectStore(STORE).getAll() as IDBRequest<StoredBundle[]>)
+        const all = req(tx.objectStore(STORE).getAll() as IDBRequest<(Omit<StoredBundle, 'files'> & { files: SavedFile[] })[]>)
         all.catch(() => {})
         await done(tx)
-        return (await all).sort((a, b) => a.id - b.id)
+        const recs = (await all).sort((a, b) => a.id - b.id)
+        return await Promise.all(recs.map(async (r) => ({ ...r, files: await Promise.all(r.files.map(readStored)) })))
       } catch (e) { throw wrap(e, 'IndexedDB read') }
     },
     async append(files, now = Date.now()) {
       const db = await open()
-      const rec: Omit<StoredBundle, 'id'> = { savedAt: now, files: files.map((f) => ({ path: f.path, bytes: f.bytes })) }
+      const rec = { savedAt: now, files: files.map((f): SavedFile => ('blob' in f ? f : { path: f.path, blob: toBlob(f.bytes) })) }
       try {
         const tx = db.transaction(STORE, 'readwrite')
         const key = req(tx.objectStore(STORE).add(rec))

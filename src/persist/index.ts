@@ -7,7 +7,7 @@
 import { shallowRef, type ShallowRef } from 'vue'
 import type { SourceFile } from '../ingest/types'
 import type { Filters } from '../queries/types'
-import { PersistError, createBundleStore, snapshotFiles, type BundleStore, type SaveFailure, type StoredBundle } from './bundles'
+import { PersistError, createBundleStore, snapshotFiles, type BundleStore, type SaveFailure, type SavedFile, type StoredBundle } from './bundles'
 import { clearFilters, defaultStorage, loadFilters, saveFilters, type KeyValueStorage } from './filters'
 
 export * from './bundles'
@@ -22,9 +22,9 @@ export interface Persistence {
   /** Saved bundles in load order ([] when none or unreadable). */
   restore(): Promise<StoredBundle[]>
   /** Take the copy to save before loading (null for what is not saved). */
-  snapshot(files: readonly SourceFile[]): SourceFile[] | null
+  snapshot(files: readonly SourceFile[]): SavedFile[] | null
   /** After a successful load: a sample replaces everything (store emptied), a user bundle is appended. */
-  afterLoad(copy: SourceFile[] | null, opts: { sample: boolean }): Promise<void>
+  afterLoad(copy: readonly (SourceFile | SavedFile)[] | null, opts: { sample: boolean }): Promise<void>
   /** "清空数据": remove every saved bundle and the saved filters. */
   clear(): Promise<void>
   saveFilters(f: Filters): void

@@ -18,7 +18,8 @@ export const isPlain = (c: string): string => `regexp_full_match(${c}, '${PLAIN}
 
 /** The number a cell means (NULL: blank, not applicable, text). */
 export const cellNum = (c: string): string =>
-  `CASE WHEN ${isPlain(c)} THEN CAST(${c} AS DOUBLE) ELSE getvariable('cell_num')[${c}] END`
+  // NULL first: a MAP lookup scans its keys, and blank cells are most cells of the active table
+  `CASE WHEN ${c} IS NULL THEN NULL WHEN ${isPlain(c)} THEN CAST(${c} AS DOUBLE) ELSE getvariable('cell_num')[${c}] END`
 
 /** Refresh the MAP variable from the dictionary (run before statements that use cellNum). */
 export const SET_CELL_NUM_SQL = `SET VARIABLE cell_num = (SELECT coalesce(map(list(raw), list(num)), MAP {}::MAP(VARCHAR, DOUBLE))

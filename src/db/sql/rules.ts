@@ -17,13 +17,14 @@ const WHO = 'true'
  * applications per (unit, year, column): the flow rows and the outcome sum. Outcome rows: granted,
  * partial, withheld.*, unavailable.*, rejected.*, other.* — or the 2019 `other` row when the report
  * has no other.* rows. Unpivoted first, so that one set of aggregates serves every column: the former
- * struct per column (70 aggregates) cost ~0.3 s of planning on every load, however small.
+ * struct per column (70 aggregates) cost ~0.3 s of planning on every load, however small. The row flags
+ * are computed before the unpivot: once per row, not once per cell (~0.6 s at 50k reports).
  */
 const APP_COLS_SQL = `CREATE OR REPLACE TEMP TABLE app_cols AS
-  WITH u AS (SELECT unit_code, year, "row", col, v,
-      ("row" IN ('granted', 'partial') OR regexp_matches("row", '^(withheld|unavailable|rejected|other)\\.')) AS o1,
-      starts_with("row", 'other.') AS o21
-    FROM applications UNPIVOT INCLUDE NULLS (v FOR col IN (${APPLICANT_KEYS.map((c) => `"${c}"`).join(', ')})))
+  WITH u AS (SELECT unit_code, year, "row", col, v, o1, o21
+    FROM (SELECT *, ("row" IN ('granted', 'partial') OR regexp_matches("row", '^(withheld|unavailable|rejected|other)\\.')) AS o1,
+        starts_with("row", 'other.') AS o21 FROM applications)
+      UNPIVOT INCLUDE NULLS (v FOR col IN (${APPLICANT_KEYS.map((c) => `"${c}"`).join(', ')})))
   SELECT unit_code, year, col,
     max(v) FILTER (WHERE "row" = 'received') AS received, max(v) FILTER (WHERE "row" = 'carried_in') AS carried_in,
     max(v) FILTER (WHERE "row" = 'handled') AS handled, max(v) FILTER (WHERE "row" = 'carried_out') AS carried_out,

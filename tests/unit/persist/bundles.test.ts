@@ -36,12 +36,37 @@ describe('bundle store', () => {
     expect((await store.list()).map((x) => x.id)).toEqual([n.id])
   })
 
-  test('snapshot copies the bytes: detaching the original (transfer to a worker) leaves the copy', () => {
+  test('snapshot copies the bytes: detaching the original (transfer to a worker) leaves the copy', async () => {
     const bytes = enc('abc')
     const [copy] = snapshotFiles([{ path: 'p.csv', bytes }])
     structuredClone(bytes.buffer, { transfer: [bytes.buffer] }) // detach, as postMessage(…, [buffer]) does
     expect(bytes.byteLength).toBe(0)
-    expect(dec(copy.bytes)).toBe('abc')
+    expect(copy.blob).toBeInstanceOf(Blob)
+    expect(await copy.blob.text()).toBe('abc')
+  })
+
+  test('a snapshot is saved as a Blob and read back as bytes; records saved with bytes (before Blobs) still read', async () => {
+    const idb = new IDBFactory()
+    const store = createBundleStore({ idb })
+    await store.append(snapshotFiles([{ path: 'new.csv', bytes: enc('新的') }]), 2000)
+    // a record as the earlier version wrote it: the bytes themselves
+    const db = await new Promise<IDBDatabase>((resolve) => { const r = idb.open('gdd-persist', 1); r.onsuccess = () => resolve(r.result) })
+    await new Promise<void>((resolve) => {
+      const tx = db.transaction('bundles', 'readwrite')
+      tx.objectStore('bundles').add({ savedAt: 1000, files: [{ path: 'old.csv', bytes: enc('旧的') }] })
+      tx.oncomplete = () => resolve()
+    })
+    db.close()
+    const raw = await new Promise<unknown[]>((resolve) => {
+      const r = idb.open('gdd-persist', 1)
+      r.onsuccess = () => { const g = r.result.transaction('bundles').objectStore('bundles').getAll(); g.onsuccess = () => { resolve(g.result); r.result.close() } }
+    })
+    expect((raw[0] as { files: { blob: unknown }[] }).files[0].blob).toBeInstanceOf(Blob)
+    const list = await store.list()
+    expect(list.map((b) => b.files[0].path)).toEqual(['new.csv', 'old.csv'])
+    expect(list.map((b) => dec(b.files[0].bytes))).toEqual(['新的', '旧的'])
+    expect(list[0].files[0].bytes).toBeInstanceOf(Uint8Array)
+    store.close()
   })
 
   test('a failed write (quota) rejects with reason "quota" and leaves the earlier bundles intact', async () => {
