@@ -74,7 +74,7 @@ describe('cell and year meanings in the database equal the domain parsers', () =
 
   it('years as read by the rebuild', async () => {
     const rows = await db.query<{ rec: number; year: number | null; year_short: boolean }>(
-      'SELECT rec, year, year_short FROM w_reports ORDER BY rec')
+      'SELECT r.rec, yd.year, coalesce(yd.two_digit, false) AS year_short FROM raw_reports r LEFT JOIN year_dict yd ON yd.raw = r.year WHERE r.file_id = 2 ORDER BY r.rec')
     expect(rows.map((r) => [YEARS[r.rec - 1][0], r.year, r.year_short])).toEqual(YEARS)
   })
 })
