@@ -10,7 +10,7 @@ import { escapeHtml, formatNumber, marker, tooltipLine } from './escape'
 import { EMPTY_FILL, EMPTY_STROKE, MISSING_STROKE, PALETTE, SEQUENTIAL } from './theme'
 import type { ChartCtx, ChartNote } from './types'
 
-/** More units than this are cut to the top TOP_N plus one "其他" bar. */
+/** More units than this are cut to the top TOP_N bars; the rest is summed per year in a note under the bars. */
 export const MAX_UNITS = 40
 export const TOP_N = 30
 
@@ -55,7 +55,7 @@ export function activeVolumeMerged(rows: readonly ActiveByUnitYearRow[]): number
   return rows.find(isMerged)?.mergedUnits ?? 0
 }
 
-/** Rows for the data table: the merged rows named like the "其他" bar. */
+/** Rows for the data table: the merged rows named like the rest in the bars' note and export ("其他（n 个单位）"). */
 export function activeVolumeTableRows(rows: readonly ActiveByUnitYearRow[], ctx: ChartCtx): ActiveByUnitYearRow[] {
   return rows.map((r) => (isMerged(r) ? { ...r, unitName: ctx.t('charts.others', { n: r.mergedUnits ?? 0 }) } : r))
 }
@@ -90,45 +90,73 @@ function countDuplicates(rows: readonly ActiveByUnitYearRow[]): number {
   return d
 }
 
-/** Bars per unit, one series per year; top TOP_N + "其他" when there are more than MAX_UNITS units. */
+/** Items of the rest's per-year totals on one line of the note under the bars. */
+const REST_PER_LINE = 3
+
+/**
+ * Bars per unit, one series per year. With more than MAX_UNITS units (or rows the query merged), the
+ * top TOP_N units are drawn and the rest is not a bar: its per-year total (tens of times a unit's
+ * figure at province scale) would set the value axis and flatten the units' bars. The rest's exact
+ * totals are written under the bars (the category axis' name, so that exports keep it in place) and
+ * go to CSV/xlsx as the last row of the chart's data table (`dataset`, read by `optionToTable`; not
+ * drawn — every series has its own `data`).
+ */
 export function activeVolumeBars(rows: readonly ActiveByUnitYearRow[], ctx: ChartCtx): EChartsOption {
   const g = grid(rows)
   const cut = g.units.length > MAX_UNITS || g.mergedUnits > 0
   const shown = cut ? g.units.slice(0, TOP_N) : g.units
   const rest = cut ? g.units.slice(TOP_N) : []
   const categories = shown.map((u) => g.labels.get(u.code) ?? u.name)
-  if (cut) categories.push(ctx.t('charts.others', { n: rest.length + g.mergedUnits }))
+  const yearNames = g.years.map((year) => ctx.t('charts.yearLabel', { year }))
+  const values: Cell[][] = g.years.map((year) => shown.map((u) => cell(g.byUnit.get(u.code)?.get(year)?.activeTotal)))
 
-  const series = g.years.map((year, i) => {
-    const data: Cell[] = shown.map((u) => cell(g.byUnit.get(u.code)?.get(year)?.activeTotal))
-    if (cut) {
-      // Sum only stated values; if none of the rest stated one, the "其他" bar stays empty.
-      let sum = 0
-      let any = false
-      for (const u of rest) {
-        const v = g.byUnit.get(u.code)?.get(year)?.activeTotal
-        if (v != null && Number.isFinite(v)) { sum += v; any = true }
-      }
-      const m = g.merged.get(year)?.activeTotal
-      if (m != null && Number.isFinite(m)) { sum += m; any = true }
-      data.push(any ? sum : NO_VALUE)
-    }
-    return {
-      type: 'bar' as const,
-      name: ctx.t('charts.yearLabel', { year }),
-      id: `year-${year}`,
-      data,
-      itemStyle: { color: PALETTE[i % PALETTE.length] },
-      barMaxWidth: 28,
-      emphasis: { focus: 'series' as const },
-    }
-  })
+  const series = g.years.map((year, i) => ({
+    type: 'bar' as const,
+    name: yearNames[i],
+    id: `year-${year}`,
+    data: values[i],
+    itemStyle: { color: PALETTE[i % PALETTE.length] },
+    barMaxWidth: 28,
+    emphasis: { focus: 'series' as const },
+  }))
 
   const rotate = categories.length > 8 ? 40 : 0
+  let bottom = rotate ? 96 : 40
+  let restAxis: { name: string; nameLocation: 'middle'; nameGap: number; nameTextStyle: Record<string, unknown> } | null = null
+  let dataset: { source: (string | number | null)[][] } | undefined
+  if (cut) {
+    const restUnits = rest.length + g.mergedUnits
+    const restLabel = ctx.t('charts.others', { n: restUnits })
+    const totals = g.years.map((year) => restTotal(g, rest, year))
+    const items = g.years.map((year, i) => ctx.t('charts.othersYear', {
+      year, value: typeof totals[i] === 'number' ? formatNumber(totals[i], ctx.locale) : ctx.t('charts.noValue'),
+    }))
+    const lines = [ctx.t('charts.othersTotal', { n: formatNumber(restUnits, ctx.locale) })]
+    for (let i = 0; i < items.length; i += REST_PER_LINE) lines.push(items.slice(i, i + REST_PER_LINE).join(ctx.t('charts.listSep')))
+    const gap = rotate ? 92 : 30
+    restAxis = {
+      name: lines.join('\n'),
+      nameLocation: 'middle',
+      nameGap: gap,
+      nameTextStyle: { color: '#606266', fontSize: 12, lineHeight: 18, align: 'center', verticalAlign: 'top' },
+    }
+    bottom = gap + lines.length * 18 + 12
+    const num = (v: Cell): number | null => (typeof v === 'number' ? v : null)
+    dataset = {
+      source: [
+        [ctx.t('charts.unitCol'), ...yearNames],
+        ...categories.map((c, ci) => [c, ...values.map((v) => num(v[ci]))]),
+        [restLabel, ...totals.map(num)],
+      ],
+    }
+  }
+
   return {
     ...baseOption(ctx),
+    ...(dataset ? { dataset } : {}),
     legend: { top: 0, type: 'scroll' },
-    grid: { left: 56, right: 24, top: 40, bottom: rotate ? 96 : 40, containLabel: false },
+    // top: room for the legend row above the value axis' name (they overlapped at 40)
+    grid: { left: 56, right: 24, top: 56, bottom, containLabel: false },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -139,10 +167,24 @@ export function activeVolumeBars(rows: readonly ActiveByUnitYearRow[], ctx: Char
       type: 'category',
       data: categories,
       axisLabel: { rotate, interval: 0, formatter: (v: string) => shortLabel(v, 10) },
+      ...(restAxis ?? {}),
     },
     yAxis: { type: 'value', name: ctx.t('charts.activeUnit'), minInterval: 1 },
     series,
   }
+}
+
+/** The rest's total in a year: units beyond the top ones plus the query's merged row; only stated values (none: no value). */
+function restTotal(g: Grid, rest: readonly UnitInfo[], year: number): Cell {
+  let sum = 0
+  let any = false
+  for (const u of rest) {
+    const v = g.byUnit.get(u.code)?.get(year)?.activeTotal
+    if (v != null && Number.isFinite(v)) { sum += v; any = true }
+  }
+  const m = g.merged.get(year)?.activeTotal
+  if (m != null && Number.isFinite(m)) { sum += m; any = true }
+  return any ? sum : NO_VALUE
 }
 
 interface AxisParam { dataIndex: number; seriesIndex: number; value: unknown; color?: unknown }

@@ -1,7 +1,7 @@
 /** Findings for the data-quality view. */
 import type { SqlParam } from '../db/types'
 import { findingsWhere } from './filters'
-import type { FindingCountRow, FindingRow } from './rows'
+import type { FindingCountRow, FindingRow, FindingsPerRuleRow } from './rows'
 import type { Filters, Query } from './types'
 
 export interface FindingsOptions { severity?: 'error' | 'warning' | 'info'; rule?: string; limit?: number; offset?: number }
@@ -36,5 +36,16 @@ export function findingCountsQuery(f: Filters = {}): Query<FindingCountRow> {
     sql: `SELECT f.rule AS "rule", f.severity AS "severity", count(*)::INTEGER AS "count" FROM findings f ${w.sql}
       GROUP BY f.rule, f.severity ORDER BY CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, count(*) DESC`,
     params: w.params,
+  }
+}
+
+/**
+ * Findings per (severity, rule) over everything loaded, no filters: the briefing deck's data-quality
+ * summary. Severity by name, then the most frequent rule first, ties by rule id.
+ */
+export function findingsPerRuleQuery(): Query<FindingsPerRuleRow> {
+  return {
+    sql: 'SELECT severity, rule, count(*)::INTEGER AS n FROM findings GROUP BY severity, rule ORDER BY severity, n DESC, rule',
+    params: [],
   }
 }

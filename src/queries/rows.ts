@@ -93,6 +93,9 @@ export interface FindingRow {
 }
 
 /** Number of findings per rule (filters applied). */
+/** Findings per severity and rule, unfiltered (findingsPerRuleQuery: the briefing deck's summary). */
+export type FindingsPerRuleRow = { severity: string; rule: string; n: number }
+
 export interface FindingCountRow {
   rule: string
   severity: 'error' | 'warning' | 'info'

@@ -2,15 +2,15 @@
 import type { UseDashboardReturn } from '../useDashboard'
 import type { PackItem, UseBriefingPackReturn } from './index'
 import { RULE_BY_ID, type RuleId } from '../../domain/rules'
+import { findingsPerRuleQuery } from '../../queries/findings'
 
 type T = (key: string, named?: Record<string, unknown>) => string
 
 export interface FindingCount { severity: string; rule: string; n: number }
 
 /** Counts of findings by severity and rule (the data-quality summary). */
-export async function findingCounts(dash: Pick<UseDashboardReturn, 'query'>): Promise<FindingCount[]> {
-  const rows = await dash.query(
-    'SELECT severity, rule, count(*)::INTEGER AS n FROM findings GROUP BY severity, rule ORDER BY severity, n DESC, rule')
+export async function findingCounts(dash: Pick<UseDashboardReturn, 'runBuilt'>): Promise<FindingCount[]> {
+  const rows = await dash.runBuilt(findingsPerRuleQuery())
   return rows.map((r) => ({ severity: String(r.severity), rule: String(r.rule), n: Number(r.n) }))
 }
 

@@ -21,6 +21,7 @@ import type { UnitRow } from '../../queries/rows'
 import { fetchSampleFiles, sampleSkipped } from './sample'
 import { FINDINGS_SHOWN, isReadOnlySql } from './sql'
 import { collectFiles } from '../../ingest/browser-files'
+import { hasTables } from '../../db/catalog'
 import { usePersistence } from '../../persist'
 import type {
   DashboardData, DashboardError, DashboardState, FindingItem, LoadProgress, PickedFiles,
@@ -128,9 +129,7 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
   async function hasData(d: Db): Promise<boolean> {
     try {
       // Ask the catalog first: querying a table that does not exist logs an error in the worker.
-      const t = await d.query<{ n: number }>(
-        "SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name IN ('summary', 'findings', 'files')")
-      if ((t[0]?.n ?? 0) < 3) return false
+      if (!(await hasTables(d))) return false
       const s = await summarise(d)
       if (s.reports === 0 && s.files === 0) return false
       summary.value = { ...s, ms: 0 }

@@ -4,6 +4,8 @@ import { barsTooltip, heatmapTooltip } from '../../../src/charts/activeVolume'
 import { createTranslate } from '../../../src/i18n/translate'
 import type { ActiveByUnitYearRow } from '../../../src/queries/rows'
 import type { ChartCtx } from '../../../src/charts/types'
+import { optionToTable } from '../../../src/charts/export/table'
+import { valueExtent } from '../helpers/echarts'
 
 const ctx: ChartCtx = { t: createTranslate('zh-CN'), locale: 'zh-CN' }
 const XSS = '<img src=x onerror=alert(1)>'
@@ -44,17 +46,40 @@ describe('activeVolumeBars', () => {
     expect(activeVolumeNote(rows)).toEqual({ missing: 1, notLoaded: 1 })
   })
 
-  it('cuts to the top units plus 其他 when there are more than MAX_UNITS units', () => {
+  it('cuts to the top units when there are more than MAX_UNITS units; the rest does not set the scale', () => {
     const many: ActiveByUnitYearRow[] = []
     for (let i = 0; i < MAX_UNITS + 5; i++) many.push(row(`U${i}`, `单位${i}`, 2023, i))
     many.push(row('N', '无数字', 2023, null))
     const o = activeVolumeBars(many, ctx)
     const cats = axisData(o, 'xAxis')
-    expect(cats).toHaveLength(TOP_N + 1)
+    // only units are categories: no "其他" bar
+    expect(cats).toHaveLength(TOP_N)
     expect(cats[0]).toBe(`单位${MAX_UNITS + 4}`)
-    expect(cats[TOP_N]).toBe(`其他（${MAX_UNITS + 6 - TOP_N} 个单位）`)
-    const rest = Array.from({ length: MAX_UNITS + 5 - TOP_N }, (_, i) => i).reduce((a, b) => a + b, 0)
-    expect(seriesOf(o)[0].data[TOP_N]).toBe(rest)
+    expect(cats.some((c) => c.startsWith('其他'))).toBe(false)
+    expect(seriesOf(o)[0].data).toHaveLength(TOP_N)
+    const unitMax = MAX_UNITS + 4
+    const rest = Array.from({ length: MAX_UNITS + 5 - TOP_N }, (_, i) => i).reduce((a, b) => a + b, 0) // 0 … 14 = 105
+    expect(rest).toBeGreaterThan(unitMax)
+    // the value axis ECharts draws ends at the units' scale, below the rest's total
+    const [, top] = valueExtent(o)
+    expect(top).toBeGreaterThanOrEqual(unitMax)
+    expect(top).toBeLessThan(rest)
+    // the rest's exact total is written under the bars …
+    const name = (o as { xAxis: { name: string } }).xAxis.name
+    expect(name).toContain(`其余 ${MAX_UNITS + 6 - TOP_N} 个单位合计`)
+    expect(name).toContain(`2023 年 ${rest}`)
+    // … and is the last row of the exported table, named like the data table's merged rows
+    const table = optionToTable(o)
+    expect(table.columns.map((c) => c.label)).toEqual(['单位', '2023 年'])
+    expect(table.rows).toHaveLength(TOP_N + 1)
+    expect(Object.values(table.rows[TOP_N])).toEqual([`其他（${MAX_UNITS + 6 - TOP_N} 个单位）`, rest])
+    expect(Object.values(table.rows[0])).toEqual([`单位${unitMax}`, unitMax])
+  })
+
+  it('no units cut: no note, no data table of its own (exported from the bars)', () => {
+    const o = activeVolumeBars(rows, ctx) as { xAxis: { name?: string }; dataset?: unknown }
+    expect(o.xAxis.name).toBeUndefined()
+    expect(o.dataset).toBeUndefined()
   })
 
   it('escapes unit names in the tooltip', () => {

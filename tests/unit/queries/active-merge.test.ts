@@ -1,11 +1,13 @@
 /**
  * Province scale: activeByUnitYearQuery returns the largest units one by one and the rest merged
- * per year; the bars' "其他" bar and the chart note count the merged units exactly.
+ * per year; the bars' note under the axis (not a bar: it would set the scale) and the chart note count
+ * the merged units exactly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   activeVolumeBars, activeVolumeHeatmap, activeVolumeMerged, activeVolumeNote, activeVolumeTableRows, activeVolumeUnitCount,
 } from '../../../src/charts/activeVolume'
+import { optionToTable } from '../../../src/charts/export/table'
 import type { ChartCtx } from '../../../src/charts/types'
 import { startNodeDuckDb } from '../../../src/db/duckdb-node'
 import { loadTables } from '../../../src/db/load'
@@ -14,6 +16,7 @@ import type { Db } from '../../../src/db/types'
 import { createTranslate } from '../../../src/i18n/translate'
 import { activeByUnitYearQuery, outcomesByUnitQuery } from '../../../src/queries'
 import { csv, prepared } from '../helpers/db'
+import { valueExtent } from '../helpers/echarts'
 
 const ctx: ChartCtx = { t: createTranslate('zh-CN'), locale: 'zh-CN' }
 
@@ -45,9 +48,15 @@ describe('active volume by unit beyond the row limit', () => {
     expect(activeVolumeMerged(rows)).toBe(2)
     // the same note as with every unit listed: one blank total (C 2023), one unit-year without a report (D 2022)
     expect(activeVolumeNote(rows)).toEqual({ missing: 1, notLoaded: 1 })
-    const bars = activeVolumeBars(rows, ctx) as { xAxis: { data: string[] }; series: { data: unknown[] }[] }
-    expect(bars.xAxis.data).toEqual(['甲镇', '乙镇', '其他（2 个单位）'])
-    expect(bars.series.map((s) => s.data)).toEqual([[100, 50, 10], [100, 40, 5]])
+    // the bars are the two units only: the merged rest is not a bar and does not set the value axis …
+    const bars = activeVolumeBars(rows, ctx) as { xAxis: { data: string[]; name: string }; series: { data: unknown[] }[] }
+    expect(bars.xAxis.data).toEqual(['甲镇', '乙镇'])
+    expect(bars.series.map((s) => s.data)).toEqual([[100, 50], [100, 40]])
+    expect(valueExtent(bars)[1]).toBe(100)
+    // … its exact figures per year are written under the bars and exported as the table's last row
+    expect(bars.xAxis.name).toBe('其余 2 个单位合计（不画成柱，以免压低各单位的刻度）：\n2022 年 10；2023 年 5')
+    expect(optionToTable(bars).rows.map((r) => Object.values(r)))
+      .toEqual([['甲镇', 100, 100], ['乙镇', 50, 40], ['其他（2 个单位）', 10, 5]])
     // the heatmap lists only the units that came one by one
     const heat = activeVolumeHeatmap(rows, ctx) as { yAxis: { data: string[] } }
     expect(heat.yAxis.data).toHaveLength(2)
