@@ -1,10 +1,10 @@
-import { createApp, nextTick } from 'vue'
-import 'element-plus/dist/index.css'
+import { createApp, nextTick, watch } from 'vue'
+import './styles/element-plus.css'
 import './styles/theme.css'
-import App from './App.vue'
+import App, { prefetchPanels } from './App.vue'
 import { installElementPlus } from './element-plus'
 import { i18n } from './i18n'
-import { router } from './router'
+import { prefetchView, router } from './router'
 import { useDashboard } from './composables/useDashboard'
 import { chartIds, chartPixel, getChartOption } from './composables/useChartRegistry'
 
@@ -58,4 +58,21 @@ window.__dashboard = {
 
 document.documentElement.lang = i18n.global.locale.value
 app.mount('#app')
-void dashboard.start()
+
+// DuckDB starts once the shell has painted (its state shows as "loading" meanwhile): it used to start during
+// the first render, and its chunk, worker and ~35 MB wasm competed with the shell for the two cores.
+function afterShellPainted(fn: () => void): void {
+  const go = (): void => { requestAnimationFrame(() => setTimeout(fn, 0)) }
+  if (document.readyState === 'complete') go()
+  else addEventListener('load', go, { once: true })
+}
+afterShellPainted(() => void dashboard.start())
+
+// The current view's chunk (ECharts included) and the data panels are fetched once DuckDB is up — data can only
+// arrive from then on — rather than during start-up (src/router.ts, App.vue).
+const stopPrefetch = watch(() => dashboard.progress.value?.stage === 'starting', (starting) => {
+  if (starting) return
+  stopPrefetch()
+  prefetchView(router.currentRoute.value.name)
+  prefetchPanels()
+})

@@ -3,7 +3,9 @@
  * Each view is one route; the nav is built from `meta.nav`, so new views (active disclosure,
  * applications, reviews, data quality, unit profile) slot in by adding a route here.
  */
+import { defineAsyncComponent, defineComponent, h, type Component } from 'vue'
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { ensureElementPlus } from './element-plus'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -16,20 +18,43 @@ declare module 'vue-router' {
   }
 }
 
+type ViewModule = { default: Component }
+const viewLoaders = new Map<string, () => Promise<ViewModule>>()
+
+/**
+ * A view loaded when it is first rendered, not when its route is resolved. With `component: () => import(…)`
+ * vue-router fetches the view (and ECharts, ~730 KB) during the first navigation, although the shell shows no
+ * view until data is loaded; that competed with the shell's first paint and held the page's load event.
+ * A plain wrapper (not the async component itself, which vue-router warns about) renders the async view.
+ */
+function lazyView(name: string, importView: () => Promise<ViewModule>): Component {
+  // The view's chunk and the Element Plus components that only views use (src/element-plus.ts), in parallel.
+  const load = (): Promise<ViewModule> => Promise.all([importView(), ensureElementPlus()]).then(([m]) => m)
+  viewLoaders.set(name, load)
+  const View = defineAsyncComponent(load)
+  return defineComponent({ name: `Route_${name}`, inheritAttrs: false, setup: (_, { attrs }) => () => h(View, attrs) })
+}
+
+/** Fetch a route's view chunk ahead of its first render (src/main.ts: once DuckDB is up). */
+export function prefetchView(name: unknown): void {
+  const load = typeof name === 'string' ? viewLoaders.get(name) : undefined
+  if (load) load().catch(() => { /* a failed prefetch is retried by the render */ })
+}
+
 export const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'overview', component: () => import('./views/OverviewView.vue'), meta: { nav: 'nav.overview' } },
-  { path: '/active', name: 'active', component: () => import('./views/ActiveView.vue'), meta: { nav: 'nav.active' } },
-  { path: '/applications', name: 'applications', component: () => import('./views/ApplicationsView.vue'), meta: { nav: 'nav.applications' } },
-  { path: '/reviews', name: 'reviews', component: () => import('./views/ReviewsView.vue'), meta: { nav: 'nav.reviews' } },
-  { path: '/unit/:code', name: 'unit', component: () => import('./views/UnitView.vue') },
+  { path: '/', name: 'overview', component: lazyView('overview', () => import('./views/OverviewView.vue')), meta: { nav: 'nav.overview' } },
+  { path: '/active', name: 'active', component: lazyView('active', () => import('./views/ActiveView.vue')), meta: { nav: 'nav.active' } },
+  { path: '/applications', name: 'applications', component: lazyView('applications', () => import('./views/ApplicationsView.vue')), meta: { nav: 'nav.applications' } },
+  { path: '/reviews', name: 'reviews', component: lazyView('reviews', () => import('./views/ReviewsView.vue')), meta: { nav: 'nav.reviews' } },
+  { path: '/unit/:code', name: 'unit', component: lazyView('unit', () => import('./views/UnitView.vue')) },
   // Planned: { path: '/active', name: 'active', component: …, meta: { nav: 'nav.active' } }, applications, reviews,
   // quality, and { path: '/unit/:code', name: 'unit' } (unit profile, reached from charts, not the nav).
-  { path: '/briefing', name: 'briefing', component: () => import('./views/BriefingView.vue'), meta: { nav: 'nav.briefing' } },
-  { path: '/print', name: 'print', component: () => import('./views/PrintView.vue') },
-  { path: '/quality', name: 'quality', component: () => import('./views/QualityView.vue'), meta: { nav: 'nav.quality' } },
-  { path: '/report/:unit/:year', name: 'report', component: () => import('./views/ReportView.vue') },
-  { path: '/sql', name: 'sql', component: () => import('./views/SqlView.vue'), meta: { nav: 'explore.nav.sql', hierarchy: false } },
-  { path: '/import', name: 'import', component: () => import('./views/ImportView.vue'), meta: { nav: 'nav.import', standalone: true, hierarchy: false } },
+  { path: '/briefing', name: 'briefing', component: lazyView('briefing', () => import('./views/BriefingView.vue')), meta: { nav: 'nav.briefing' } },
+  { path: '/print', name: 'print', component: lazyView('print', () => import('./views/PrintView.vue')) },
+  { path: '/quality', name: 'quality', component: lazyView('quality', () => import('./views/QualityView.vue')), meta: { nav: 'nav.quality' } },
+  { path: '/report/:unit/:year', name: 'report', component: lazyView('report', () => import('./views/ReportView.vue')) },
+  { path: '/sql', name: 'sql', component: lazyView('sql', () => import('./views/SqlView.vue')), meta: { nav: 'explore.nav.sql', hierarchy: false } },
+  { path: '/import', name: 'import', component: lazyView('import', () => import('./views/ImportView.vue')), meta: { nav: 'nav.import', standalone: true, hierarchy: false } },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 
