@@ -63,3 +63,8 @@ export function ensureElementPlus(): Promise<void> {
   })
   return rest
 }
+
+/** A chunk that renders Element Plus components beyond the shell's: its import and `ensureElementPlus()`, in parallel. */
+export function withElementPlus<M>(importer: () => Promise<M>): () => Promise<M> {
+  return () => Promise.all([importer(), ensureElementPlus()]).then(([m]) => m)
+}

@@ -14,7 +14,7 @@ interface DashboardTestApi {
   /** Resolves when every query of the dashboard and the views has answered and a frame is drawn. */
   idle(): Promise<void>
   /** Bench: apply filters, resolve when every chart query of the view has answered (ms). */
-  timeFilters(f: import('./queries/types').Filters): Promise<number>
+  timeFilters(f: import('./queries/types').Filters, cold?: boolean): Promise<number>
   timeView(hash: string, testId: string): Promise<number>
   /** Bench: DuckDB's bare read_csv of these same-origin URLs in a fresh engine (ms). */
   benchFloor(urls: string[]): Promise<number>

@@ -1,11 +1,10 @@
 /**
  * Hash history (works from any static server and file share without rewrite rules).
- * Each view is one route; the nav is built from `meta.nav`, so new views (active disclosure,
- * applications, reviews, data quality, unit profile) slot in by adding a route here.
+ * Each view is one route; the nav is built from `meta.nav`, so a new view slots in by adding a route here.
  */
 import { defineAsyncComponent, defineComponent, h, type Component } from 'vue'
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
-import { ensureElementPlus } from './element-plus'
+import { withElementPlus } from './element-plus'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -28,8 +27,7 @@ const viewLoaders = new Map<string, () => Promise<ViewModule>>()
  * A plain wrapper (not the async component itself, which vue-router warns about) renders the async view.
  */
 function lazyView(name: string, importView: () => Promise<ViewModule>): Component {
-  // The view's chunk and the Element Plus components that only views use (src/element-plus.ts), in parallel.
-  const load = (): Promise<ViewModule> => Promise.all([importView(), ensureElementPlus()]).then(([m]) => m)
+  const load = withElementPlus(importView)
   viewLoaders.set(name, load)
   const View = defineAsyncComponent(load)
   return defineComponent({ name: `Route_${name}`, inheritAttrs: false, setup: (_, { attrs }) => () => h(View, attrs) })
@@ -47,8 +45,6 @@ export const routes: RouteRecordRaw[] = [
   { path: '/applications', name: 'applications', component: lazyView('applications', () => import('./views/ApplicationsView.vue')), meta: { nav: 'nav.applications' } },
   { path: '/reviews', name: 'reviews', component: lazyView('reviews', () => import('./views/ReviewsView.vue')), meta: { nav: 'nav.reviews' } },
   { path: '/unit/:code', name: 'unit', component: lazyView('unit', () => import('./views/UnitView.vue')) },
-  // Planned: { path: '/active', name: 'active', component: …, meta: { nav: 'nav.active' } }, applications, reviews,
-  // quality, and { path: '/unit/:code', name: 'unit' } (unit profile, reached from charts, not the nav).
   { path: '/briefing', name: 'briefing', component: lazyView('briefing', () => import('./views/BriefingView.vue')), meta: { nav: 'nav.briefing' } },
   { path: '/print', name: 'print', component: lazyView('print', () => import('./views/PrintView.vue')) },
   { path: '/quality', name: 'quality', component: lazyView('quality', () => import('./views/QualityView.vue')), meta: { nav: 'nav.quality' } },

@@ -10,6 +10,7 @@ import { computed, effectScope, ref, shallowRef, watch } from 'vue'
 import type { Db, Row } from '../../db/types'
 import { clearAll, loadTables, summarise, type LoadSummary } from '../../db/load'
 import { runQuery } from '../../db/run'
+import { createQueryCache } from '../../db/cache'
 import { ingestFiles, isCancelled } from '../../ingest'
 import type { Finding } from '../../domain/rules'
 import type { SourceFile } from '../../ingest/types'
@@ -66,6 +67,9 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
   let generation = 0
   /** The filters the newest refresh ran with (the watcher skips what already ran). */
   let refreshedFilters: Filters | null = null
+  /** Answers of the dashboard's and the views' read queries; emptied whenever the data may change. */
+  const cache = createQueryCache()
+  const cached = <T>(d: Db, q: Query<T>): Promise<T[]> => cache.run(q, () => runQuery(d, q))
 
   const busy = ref(0)
   const error = shallowRef<DashboardError | null>(null)
@@ -181,6 +185,7 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
       // inside the load's transaction, so a cancelled load still keeps it.
       const replace = (opts.sample || isSample.value) && (summary.value?.files ?? 0) > 0
       progress.value = { stage: 'loading', done: 0, total: res.tables.length }
+      cache.clear()
       const s = await loadTables(d, res.tables, { onProgress: (p) => { progress.value = p }, signal: ctl.signal, replace })
       if (loadAbort.value === ctl) loadAbort.value = null
       if (replace) { ingestFindings.value = []; dbFindings.value = []; skipped.value = [] }
@@ -224,6 +229,7 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
   }
 
   async function resetAll(d: Db): Promise<void> {
+    cache.clear()
     await clearAll(d)
     ingestFindings.value = []
     dbFindings.value = []
@@ -244,6 +250,7 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
 
   /** After any load: lists for the filters, findings, then the charts. */
   async function afterLoad(d: Db): Promise<void> {
+    cache.clear()
     const [y, u, f] = await Promise.all([
       runQuery(d, yearsQuery()),
       runQuery(d, unitsQuery()),
@@ -276,10 +283,10 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
     querying.value = true
     try {
       const [overview, active, byUnit, byYear] = await Promise.all([
-        runQuery(d, overviewQuery(f)),
-        runQuery(d, activeByUnitYearQuery(f)),
-        runQuery(d, outcomesByUnitQuery(f)),
-        runQuery(d, outcomesByYearQuery(f)),
+        cached(d, overviewQuery(f)),
+        cached(d, activeByUnitYearQuery(f)),
+        cached(d, outcomesByUnitQuery(f)),
+        cached(d, outcomesByYearQuery(f)),
       ])
       if (my !== generation) return // a newer refresh started meanwhile: its result wins
       data.value = { overview: overview[0] ?? null, active, outcomesByUnit: byUnit, outcomesByYear: byYear }
@@ -316,7 +323,7 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
     inFlight.value++
     try {
       const d = await getDb()
-      return await runQuery(d, q)
+      return await cached(d, q)
     } finally {
       inFlight.value--
     }
@@ -364,6 +371,7 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
     state, error, progress, querying, cancelLoad, cancelled, saving: computed(() => saving.value > 0), cancellable: computed(() => loadAbort.value != null), summary, ingestFindings, findings,
     findingsTotal, skipped, isSample, filters, years, units, data,
     start, loadPicked, loadSources, loadSample, clear, retry, setFilters, refresh, query, dataVersion, runBuilt, idle,
+    clearQueryCache: () => cache.clear(),
   }
 }
 

@@ -82,8 +82,10 @@ export interface UseDashboardReturn {
   /** Start DuckDB once and (first visit) load the sample. Idempotent. */
   /** Bumped after every load or clear; per-view queries re-run on it. */
   dataVersion: Ref<number>
-  /** Run a query builder's statement against the loaded data. */
+  /** Run a query builder's statement against the loaded data (answers kept until the data changes: src/db/cache.ts). */
   runBuilt<T extends Row>(q: Query<T>): Promise<T[]>
+  /** Forget the kept answers (the benchmark times filter changes with and without them). */
+  clearQueryCache(): void
   /** Resolves when no query of the dashboard or of a view runs and a frame is drawn (benchmarks, tests). */
   idle(): Promise<void>
   start(): Promise<void>
