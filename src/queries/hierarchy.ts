@@ -79,9 +79,14 @@ export function childrenAggregatesQuery(f: Filters, parentCode: string | null): 
   }
 }
 
-/** Index of the unit list by code. */
-export function unitIndex(units: readonly UnitRow[]): Map<string, UnitRow> {
-  return new Map(units.map((u) => [u.unitCode, u]))
+// One index per unit list (a province has ~8,000 units; the filters bar, the hierarchy and every chart caption ask).
+const indexOf = new WeakMap<readonly UnitRow[], ReadonlyMap<string, UnitRow>>()
+
+/** Index of the unit list by code (built once per list). */
+export function unitIndex(units: readonly UnitRow[]): ReadonlyMap<string, UnitRow> {
+  let m = indexOf.get(units)
+  if (!m) indexOf.set(units, (m = new Map(units.map((u) => [u.unitCode, u]))))
+  return m
 }
 
 /** The unit and its ancestors, top first (stops at a cycle or an unknown parent). */

@@ -70,6 +70,13 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
   /** Answers of the dashboard's and the views' read queries; emptied whenever the data may change. */
   const cache = createQueryCache()
   const cached = <T>(d: Db, q: Query<T>): Promise<T[]> => cache.run(q, () => runQuery(d, q))
+  /**
+   * A change of the loaded data (load, clear). The kept answers are dropped when it ends, whatever the outcome:
+   * queries may run meanwhile (filters stay usable during a load) and may have seen rows of an unfinished load.
+   */
+  async function changingData<T>(change: () => Promise<T>): Promise<T> {
+    try { return await change() } finally { cache.clear() }
+  }
 
   const busy = ref(0)
   const error = shallowRef<DashboardError | null>(null)
@@ -185,8 +192,7 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
       // inside the load's transaction, so a cancelled load still keeps it.
       const replace = (opts.sample || isSample.value) && (summary.value?.files ?? 0) > 0
       progress.value = { stage: 'loading', done: 0, total: res.tables.length }
-      cache.clear()
-      const s = await loadTables(d, res.tables, { onProgress: (p) => { progress.value = p }, signal: ctl.signal, replace })
+      const s = await changingData(() => loadTables(d, res.tables, { onProgress: (p) => { progress.value = p }, signal: ctl.signal, replace }))
       if (loadAbort.value === ctl) loadAbort.value = null
       if (replace) { ingestFindings.value = []; dbFindings.value = []; skipped.value = [] }
       skipped.value = [...skipped.value, ...skippedNow]
@@ -229,8 +235,7 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
   }
 
   async function resetAll(d: Db): Promise<void> {
-    cache.clear()
-    await clearAll(d)
+    await changingData(() => clearAll(d))
     ingestFindings.value = []
     dbFindings.value = []
     skipped.value = []
@@ -250,7 +255,6 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
 
   /** After any load: lists for the filters, findings, then the charts. */
   async function afterLoad(d: Db): Promise<void> {
-    cache.clear()
     const [y, u, f] = await Promise.all([
       runQuery(d, yearsQuery()),
       runQuery(d, unitsQuery()),
