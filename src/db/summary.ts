@@ -2,9 +2,9 @@
  * `report_fmt` (format per report), `cell_issues` (every cell of the winning rows that is not a plain
  * unsigned number: blanks, not-applicable, text, loosely written or negative numbers) and `summary`,
  * one wide row per (unit_code, year) — what the dashboards query. NULL stays NULL: nothing missing
- * is summed as 0; group sums over partly blank rows are flagged through outcome_missing.
+ * is summed as 0; an outcome group with an absent or blank row is NULL (outcome_missing_cells counts them).
  */
-import { ACTIVE_ITEMS_2019, ACTIVE_ITEMS_2021, APPLICANT_PARTS, REVIEW_KEYS } from '../domain'
+import { ACTIVE_ITEMS_2019, ACTIVE_ITEMS_2021, APPLICANT_PARTS, FORMATS, REVIEW_KEYS, outcomeRowsFor, type FormatVersion, type OutcomeGroup } from '../domain'
 import { CELL_COLUMNS, DATA_KINDS, lit, q, type DataKind } from './schema'
 import { cellDictNum, cellKind, cellTolerated, isPlain } from './sql/cells'
 
@@ -47,20 +47,39 @@ function cellIssuesSql(): string {
       OR (a.item IS NOT NULL AND (f.format IS NULL OR list_contains(a.formats, f.format))))`
 }
 
-const OUTCOME = `("row" IN ('granted', 'partial', 'other') OR regexp_matches("row", '^(withheld|unavailable|rejected|other)\\.'))`
 const pick = (rowKey: string, col = 'total'): string => `max(${q(col)}) FILTER (WHERE "row" = ${lit(rowKey)})`
-const group = (prefix: string): string => `sum(total) FILTER (WHERE starts_with("row", ${lit(prefix + '.')}))`
+
+/** Groups with sub-rows: summed only when every sub-row of the form is there with a number. */
+const SUB_GROUPS: readonly OutcomeGroup[] = ['withheld', 'unavailable', 'rejected', 'other']
+const rowsOf = (f: FormatVersion, g?: OutcomeGroup): string =>
+  outcomeRowsFor(f).filter((r) => !g || r.outcome === g).map((r) => lit(r.key)).join(', ')
+const filled = (f: FormatVersion, g?: OutcomeGroup): string =>
+  `count(*) FILTER (WHERE "row" IN (${rowsOf(f, g)}) AND total IS NOT NULL)`
+const size = (f: FormatVersion, g?: OutcomeGroup): number => outcomeRowsFor(f).filter((r) => !g || r.outcome === g).length
+/** Per format: the group's sum when complete in that format's rows (NULL otherwise). */
+const groupIn = (f: FormatVersion, g: OutcomeGroup): string =>
+  `CASE WHEN ${filled(f, g)} = ${size(f, g)} THEN sum(total) FILTER (WHERE "row" IN (${rowsOf(f, g)})) END`
+const col = (g: string, f: FormatVersion): string => q(`${g}@${f}`)
+/**
+ * The report's own format decides which rows a group needs; a group complete only in the other
+ * format's rows (a 2021 report printing the single 2019 其他处理 row) still counts. A group with an
+ * absent or blank row is NULL — never the sum of the rows that happen to be there.
+ */
+const groupValue = (g: OutcomeGroup): string =>
+  `coalesce(CASE k.format ${FORMATS.map((f) => `WHEN ${lit(f)} THEN app.${col(g, f)}`).join(' ')} END, ${FORMATS.map((f) => `app.${col(g, f)}`).join(', ')})`
+/** Outcome rows of the report's format that are absent or blank (fewest over formats when the format is unknown). */
+const missingValue = `CASE k.format ${FORMATS.map((f) => `WHEN ${lit(f)} THEN app.${col('missing', f)}`).join(' ')}
+    ELSE least(${FORMATS.map((f) => `app.${col('missing', f)}`).join(', ')}) END`
+const groupCols = SUB_GROUPS.flatMap((g) => FORMATS.map((f) => col(g, f)))
+const missingCols = FORMATS.map((f) => col('missing', f))
 
 const SUMMARY_TABLE_SQL = `CREATE OR REPLACE TABLE summary AS
 WITH app AS (
   SELECT unit_code, year,
     ${['received', 'carried_in', 'handled', 'carried_out', 'granted', 'partial'].map((r) => `${pick(r)} AS ${r}`).join(', ')},
-    ${['withheld', 'unavailable', 'rejected'].map((g) => `${group(g)} AS ${g}`).join(', ')},
-    CASE WHEN count(*) FILTER (WHERE starts_with("row", 'other.')) > 0 THEN ${group('other')} ELSE ${pick('other')} END AS other,
-    ${APPLICANT_PARTS.map((c) => `${pick('received', c)} AS received_${c}`).join(', ')},
-    (count(*) FILTER (WHERE ${OUTCOME} AND total IS NULL)
-      - CASE WHEN count(*) FILTER (WHERE starts_with("row", 'other.')) > 0
-          THEN count(*) FILTER (WHERE "row" = 'other' AND total IS NULL) ELSE 0 END)::INTEGER AS outcome_missing
+    ${SUB_GROUPS.flatMap((g) => FORMATS.map((f) => `${groupIn(f, g)} AS ${col(g, f)}`)).join(',\n    ')},
+    ${FORMATS.map((f) => `(${size(f)} - ${filled(f)})::INTEGER AS ${col('missing', f)}`).join(', ')},
+    ${APPLICANT_PARTS.map((c) => `${pick('received', c)} AS received_${c}`).join(', ')}
   FROM applications GROUP BY unit_code, year),
 stats AS (
   SELECT unit_code, year, count(*) FILTER (WHERE kind = 'blank')::INTEGER AS missing_cells,
@@ -69,8 +88,11 @@ stats AS (
 SELECT k.unit_code, k.year, coalesce(r.unit_name, u.unit_name, k.unit_code) AS unit_name,
   u.parent_code, coalesce(r.parent_name, u.parent_name) AS parent_name, coalesce(r.level, u.level) AS level,
   k.format, k.format_declared, k.detected AS format_detected, r.unit_code IS NOT NULL AS has_report,
-  r.active_total, app.* EXCLUDE (unit_code, year, outcome_missing), ${REVIEW_KEYS.map((c) => `rv.${q(c)}`).join(', ')},
-  coalesce(app.outcome_missing, 0) AS outcome_missing_cells,
+  r.active_total, app.* EXCLUDE (unit_code, year, ${[...groupCols, ...missingCols].join(', ')}),
+  ${SUB_GROUPS.map((g) => `${groupValue(g)} AS ${g}`).join(', ')},
+  ${REVIEW_KEYS.map((c) => `rv.${q(c)}`).join(', ')},
+  app.unit_code IS NOT NULL AS has_applications,
+  coalesce(${missingValue}, 0)::INTEGER AS outcome_missing_cells,
   coalesce(st.missing_cells, 0) AS missing_cells, coalesce(st.na_cells, 0) AS na_cells, coalesce(st.text_cells, 0) AS text_cells
 FROM report_fmt k
 LEFT JOIN reports r ON r.unit_code = k.unit_code AND r.year = k.year
