@@ -1,17 +1,22 @@
 #!/usr/bin/env node
 // npm run gen -- --reports N --years a-b --seed S --out DIR [--encoding utf8|gb18030|both]
 //                [--labels key|zh] [--clean] [--crlf]
+// npm run gen -- --profile sparse --units N --years a-b --seed S --out DIR …   (real-looking bundles:
+//                scattered years, partial tables, mixed levels, long names; see scripts/lib/sparse.mjs)
 // Writes a realistic, deterministic bundle (same options → same bytes) and manifest.json
 // listing the deliberate rule breaks and blank cells, so tests can assert the findings.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { generateBundle } from './lib/generate.mjs'
+import { generateSparseBundle } from './lib/sparse.mjs'
 import { encodeFiles } from './lib/encode.mjs'
 
 const { values } = parseArgs({
   options: {
     reports: { type: 'string', default: '200' },
+    profile: { type: 'string', default: 'complete' },
+    units: { type: 'string', default: '40' },
     years: { type: 'string', default: '2019-2024' },
     seed: { type: 'string', default: '1' },
     out: { type: 'string' },
@@ -32,9 +37,13 @@ if (years[0] < 2019 || years[1] < years[0]) fail('--years: 2019 or later, first 
 if (!['utf8', 'utf8-bom', 'gb18030', 'both'].includes(values.encoding)) fail('--encoding: utf8 | utf8-bom | gb18030 | both')
 if (!['key', 'zh'].includes(values.labels)) fail('--labels: key | zh')
 
-const { files, manifest } = generateBundle({
-  reports, years, seed: values.seed, breaks: !values.clean, labels: values.labels, eol: values.crlf ? '\r\n' : '\n',
-})
+if (!['complete', 'sparse'].includes(values.profile)) fail('--profile: complete | sparse')
+const units = Number(values.units)
+if (!Number.isInteger(units) || units < 1) fail('--units must be a positive integer')
+const common = { years, seed: values.seed, labels: values.labels, eol: values.crlf ? '\r\n' : '\n' }
+const { files, manifest } = values.profile === 'sparse'
+  ? generateSparseBundle({ ...common, units, breaks: !values.clean })
+  : generateBundle({ ...common, reports, breaks: !values.clean })
 const encodings = values.encoding === 'both' ? ['utf8', 'gb18030'] : [values.encoding]
 for (const enc of encodings) {
   const dir = values.encoding === 'both' ? join(values.out, enc) : values.out

@@ -210,7 +210,7 @@ export function buildBundle(o) {
   // The plan (unit × year) comes first so breaks can be chosen before figures are drawn.
   const plan = []
   for (const unit of o.reporting) {
-    for (const year of o.years) {
+    for (const year of o.unitYears?.get(unit.code) ?? o.years) {
       if (o.reports != null && plan.length >= o.reports) break
       plan.push({ unit, year, layout: formatForYear(year), lastYear: false })
     }
@@ -255,11 +255,14 @@ export function buildBundle(o) {
     manifestBreaks.push({ rule: b.rule, severity: b.severity, unit_code: r.unit.code, unit_name: r.unit.name, year: r.year, table: b.table, cells, report: r })
   }
 
+  // Sparse profile: absent tables and rows, blank totals (recorded in the manifest).
+  const partial = o.partial ? o.partial(plan, new Set(breaks.map((b) => b.report))) : null
+
   // Serialise, recording the line (1-based, header = line 1) of every row that a break touches.
   const lineOf = new Map() // `${table}|${code}|${year}|${row}` → line
   const reportsRows = plan.map((r, i) => {
     lineOf.set(`reports|${r.unit.code}|${r.year}|`, i + 2)
-    return [r.unit.code, r.unit.name, r.year, r.unit.parentCode, r.unit.parentName, r.unit.level, r.layout, r.activeTotal, o.source ?? '']
+    return [r.unit.code, r.unit.name, r.year, r.unit.parentCode, r.unit.parentName ?? '', r.unit.level, r.layout, r.activeTotal, o.source ?? '']
   })
   const activeRows = []
   const activeMeasureKeys = ACTIVE_MEASURES.map(([k]) => k)
@@ -272,12 +275,14 @@ export function buildBundle(o) {
   }
   const appRows = []
   for (const r of plan) {
+    if (!r.apps) continue // no section 三 table in this report
     for (const [row] of applicationRows(r.layout)) {
+      if (!r.apps[row]) continue // a row the report left out
       lineOf.set(`applications|${r.unit.code}|${r.year}|${row}`, appRows.length + 2)
       appRows.push([r.unit.code, r.year, zh ? APP_LABEL[row] : row, ...APPLICANT_COLUMNS.map(([c]) => r.apps[row][c])])
     }
   }
-  const reviewRows = plan.map((r, i) => {
+  const reviewRows = plan.filter((r) => r.reviews).map((r, i) => {
     lineOf.set(`reviews|${r.unit.code}|${r.year}|`, i + 2)
     return [r.unit.code, r.year, ...REVIEW_COLUMNS.map(([c]) => r.reviews[c])]
   })
@@ -295,6 +300,7 @@ export function buildBundle(o) {
   const colLabel = Object.fromEntries([...APPLICANT_COLUMNS, ...ACTIVE_MEASURES, ...REVIEW_COLUMNS, ...REPORT_COLUMNS])
   const manifest = {
     seed: String(o.seed),
+    ...(partial ? { profile: 'sparse', partial } : {}),
     labels: zh ? 'zh' : 'key',
     years: [...new Set(plan.map((r) => r.year))],
     counts: {
