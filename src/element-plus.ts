@@ -35,6 +35,7 @@ export function ensureElementPlus(): Promise<void> {
   rest ??= Promise.all([
     import('element-plus/es/components/badge/index.mjs'),
     import('element-plus/es/components/card/index.mjs'),
+    import('element-plus/es/components/checkbox/index.mjs'),
     import('element-plus/es/components/collapse/index.mjs'),
     import('element-plus/es/components/dialog/index.mjs'),
     import('element-plus/es/components/divider/index.mjs'),
@@ -49,11 +50,11 @@ export function ensureElementPlus(): Promise<void> {
     import('element-plus/es/components/select-v2/index.mjs'),
     import('element-plus/es/components/table/index.mjs'),
     import('element-plus/es/components/tag/index.mjs'),
-  ]).then(([badge, card, collapse, dialog, divider, dropdown, form, input, inputNumber, link, loading, pagination, select, selectV2, table, tag]) => {
+  ]).then(([badge, card, checkbox, collapse, dialog, divider, dropdown, form, input, inputNumber, link, loading, pagination, select, selectV2, table, tag]) => {
     const app = target
     if (!app) throw new Error('installElementPlus(app) must run first')
     for (const c of [
-      badge.ElBadge, card.ElCard, collapse.ElCollapse, dialog.ElDialog, divider.ElDivider, dropdown.ElDropdown, form.ElForm, input.ElInput,
+      badge.ElBadge, card.ElCard, checkbox.ElCheckbox, collapse.ElCollapse, dialog.ElDialog, divider.ElDivider, dropdown.ElDropdown, form.ElForm, input.ElInput,
       inputNumber.ElInputNumber, link.ElLink, pagination.ElPagination, select.ElSelect, selectV2.ElSelectV2, table.ElTable, tag.ElTag,
     ]) app.use(c)
     app.use(loading.ElLoading) // v-loading

@@ -6,7 +6,7 @@ import { installElementPlus } from './element-plus'
 import { i18n } from './i18n'
 import { prefetchView, router } from './router'
 import { useDashboard } from './composables/useDashboard'
-import { chartIds, chartPixel, getChartOption } from './composables/useChartRegistry'
+import { chartIds, chartPixel, exportTexts, getChartOption } from './composables/useChartRegistry'
 
 const app = createApp(App)
 app.use(i18n)
@@ -23,6 +23,7 @@ window.__dashboard = {
   idle: () => dashboard.idle(),
   // Where a data item is drawn (viewport px): browser tests click it with the real mouse.
   chartPixel,
+  exportTexts,
   // Benchmark hooks (bench/run.mjs): time a filter change until every chart query has answered,
   // and DuckDB's bare read_csv of the same files in a fresh engine (the floor).
   // `cold`: the query cache is emptied first, so every query runs as for filters never seen before.

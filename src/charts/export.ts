@@ -14,8 +14,10 @@ export { subtitleFromFilters, indicatorDefinition, type Caption, type FilterWord
 export { csvText, csvField, type CsvOptions } from './export/csv'
 export {
   EXPORT_FONT, exportOption, drawableOption, renderSvg, renderPngBlob, blobToBase64, copyPng, dataUrlToBlob, downloadBlob,
-  downloadDataUrl, fontsReady, prewarmExport, releaseExportCharts, type RenderOptions,
+  downloadDataUrl, drawnTexts, fontsReady, prewarmExport, releaseExportCharts, type RenderOptions,
 } from './export/render'
+export { exportSizeFor, safeScale } from './export/size'
+export { splitRows } from './export/split'
 export const renderCaptionedPng = renderPngCaptioned
 
 /** Options of the original one-button export (title + source, 2×). */

@@ -2,5 +2,5 @@
 export * from './types'
 export * from './theme'
 export * from './escape'
-export { activeVolumeBars, activeVolumeHeatmap, activeVolumeMerged, activeVolumeNote, activeVolumeTableRows, activeVolumeUnitCount, MAX_UNITS, TOP_N } from './activeVolume'
-export { outcomeShares, outcomeCounts, outcomesNote, outcomeShare, OUTCOME_KEYS } from './outcomes'
+export { activeVolumeBars, activeVolumeHeatmap, activeVolumeMerged, activeVolumeNote, activeVolumeNotes, activeVolumeTableRows, activeVolumeUnitCount } from './activeVolume'
+export { outcomeShares, outcomeCounts, outcomesNote, outcomeNotes, outcomeShare, OUTCOME_KEYS } from './outcomes'

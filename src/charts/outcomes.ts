@@ -7,7 +7,8 @@ import type { CustomSeriesRenderItem, CustomSeriesRenderItemReturn, EChartsOptio
 import { OUTCOME_GROUPS, type OutcomeGroup } from '../domain/format'
 import { ratio } from '../domain/indicators'
 import type { OutcomeRow } from '../queries/rows'
-import { NO_VALUE, baseOption, cell, shortLabel, type Cell } from './common'
+import { NO_VALUE, baseOption, cell, type Cell } from './common'
+import { rowScroll, unitAxis } from './byUnit'
 import { escapeHtml, formatNumber, formatPercent, tooltipLine } from './escape'
 import { EMPTY_STROKE, OUTCOME_COLORS } from './theme'
 import type { ChartCtx, ChartNote } from './types'
@@ -21,9 +22,14 @@ const groupLabel = (key: OutcomeGroup, ctx: ChartCtx): string => {
 
 const hasHandled = (r: OutcomeRow): boolean => r.handled != null && Number.isFinite(r.handled) && r.handled > 0
 
-/** Share of `handled` per group; null when handled is 0/missing or the group cell is missing. */
+/**
+ * Share of `handled` per group; null when handled is 0/missing or the group is missing. With the query's
+ * `share_<group>` (over the reports whose every group is complete) that one is used.
+ */
 export function outcomeShare(r: OutcomeRow, key: OutcomeGroup): number | null {
-  return hasHandled(r) ? ratio(r[key], r.handled) : null
+  if (!hasHandled(r)) return null
+  const s = r[`share_${key}`]
+  return s !== undefined ? (s != null && Number.isFinite(s) ? s : null) : ratio(r[key], r.handled)
 }
 
 export function outcomesNote(rows: readonly OutcomeRow[]): ChartNote {
@@ -33,15 +39,24 @@ export function outcomesNote(rows: readonly OutcomeRow[]): ChartNote {
   }
 }
 
-interface Opts { kind: 'shares' | 'counts' }
+/** `by`: categories are units (items carry `unitCode`) or years (`year`); `highlight`: the picked category. */
+export interface OutcomeOpts { by?: 'unit' | 'year'; highlight?: string | null }
+interface Opts extends OutcomeOpts { kind: 'shares' | 'counts' }
 
-function build(rows: readonly OutcomeRow[], ctx: ChartCtx, { kind }: Opts): EChartsOption {
+function build(rows: readonly OutcomeRow[], ctx: ChartCtx, { kind, by = 'unit', highlight }: Opts): EChartsOption {
   const categories = rows.map((r) => r.label)
-  const noHandled = rows.map((r, i) => (hasHandled(r) ? -1 : i)).filter((i) => i >= 0)
+  // every item names its category, so a click picks it whatever rows the chart shows
+  const item = (i: number, v: Cell) => ({
+    value: v,
+    ...(by === 'unit' ? { unitCode: rows[i].key } : { year: Number(rows[i].key) }),
+    ...(highlight && rows[i].key !== highlight ? { itemStyle: { opacity: 0.3 } } : {}),
+  })
+  // "—" across a row without shares: nothing handled, or no report with a complete outcome table
+  const noHandled = rows.map((r, i) => (hasHandled(r) && OUTCOME_KEYS.some((k) => outcomeShare(r, k) != null) ? -1 : i)).filter((i) => i >= 0)
   const shares = kind === 'shares'
 
   const series: NonNullable<EChartsOption['series']> = OUTCOME_KEYS.map((key) => {
-    const data: Cell[] = rows.map((r) => (shares ? cell(outcomeShare(r, key)) : cell(r[key])))
+    const data = rows.map((r, i) => item(i, shares ? cell(outcomeShare(r, key)) : cell(r[key])))
     return {
       type: 'bar' as const,
       id: key,
@@ -60,7 +75,7 @@ function build(rows: readonly OutcomeRow[], ctx: ChartCtx, { kind }: Opts): ECha
       type: 'custom',
       id: 'no-handled',
       name: ctx.t('charts.noHandled'),
-      data: noHandled.map((i) => [i]),
+      data: noHandled.map((i) => ({ ...item(i, NO_VALUE), value: [i] })),
       encode: { y: 0 },
       renderItem: renderNoHandled,
       tooltip: { show: true },
@@ -68,11 +83,11 @@ function build(rows: readonly OutcomeRow[], ctx: ChartCtx, { kind }: Opts): ECha
     })
   }
 
-  const height = Math.max(1, rows.length)
   return {
     ...baseOption(ctx),
-    legend: { top: 0, type: 'scroll', data: OUTCOME_KEYS.map((k) => groupLabel(k, ctx)) },
-    grid: { left: 8, right: 32, top: 40, bottom: shares ? 24 : 36, containLabel: true },
+    legend: { top: 0, type: 'plain', data: OUTCOME_KEYS.map((k) => groupLabel(k, ctx)) },
+    // two legend rows in English (six long names), one in Chinese
+    grid: { left: 8, right: 32, top: ctx.locale === 'en' ? 56 : 36, bottom: shares ? 24 : 36, containLabel: true },
     tooltip: {
       trigger: 'item',
       confine: true,
@@ -81,18 +96,8 @@ function build(rows: readonly OutcomeRow[], ctx: ChartCtx, { kind }: Opts): ECha
     xAxis: shares
       ? { type: 'value', min: 0, max: maxShare(rows), axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } }
       : { type: 'value', minInterval: 1, name: ctx.t('charts.count'), nameLocation: 'middle', nameGap: 26 },
-    yAxis: {
-      type: 'category',
-      data: categories,
-      inverse: true,
-      axisLabel: { formatter: (v: string) => shortLabel(v, 12) },
-    },
-    dataZoom: height > 25
-      ? [
-          { type: 'slider', yAxisIndex: 0, right: 4, width: 14, startValue: 0, endValue: 24, filterMode: 'filter' },
-          { type: 'inside', yAxisIndex: 0, filterMode: 'filter', zoomOnMouseWheel: false, moveOnMouseWheel: false },
-        ]
-      : [],
+    yAxis: unitAxis(categories),
+    dataZoom: rowScroll(categories.length),
     series,
   }
 }
@@ -108,8 +113,31 @@ function maxShare(rows: readonly OutcomeRow[]): number {
   return m === 1 ? 1 : Math.ceil(m * 10) / 10
 }
 
-export const outcomeShares = (rows: readonly OutcomeRow[], ctx: ChartCtx): EChartsOption => build(rows, ctx, { kind: 'shares' })
-export const outcomeCounts = (rows: readonly OutcomeRow[], ctx: ChartCtx): EChartsOption => build(rows, ctx, { kind: 'counts' })
+export const outcomeShares = (rows: readonly OutcomeRow[], ctx: ChartCtx, opts: OutcomeOpts = {}): EChartsOption =>
+  build(rows, ctx, { ...opts, kind: 'shares' })
+export const outcomeCounts = (rows: readonly OutcomeRow[], ctx: ChartCtx, opts: OutcomeOpts = {}): EChartsOption =>
+  build(rows, ctx, { ...opts, kind: 'counts' })
+
+/**
+ * Notes of an outcome chart: reports whose groups are incomplete (left out of a group's sum, and of the shares),
+ * categories without anything handled, units without the table, units beyond the query's limit.
+ */
+export function outcomeNotes(rows: readonly OutcomeRow[], ctx: ChartCtx, kind: 'shares' | 'counts'): string[] {
+  const out: string[] = []
+  const miss = OUTCOME_KEYS.map((k) => [k, rows.reduce((a, r) => a + (r[`miss_${k}`] ?? 0), 0)] as const).filter(([, n]) => n > 0)
+  if (kind === 'counts' && miss.length) {
+    out.push(ctx.t('charts.groupsMissing', { list: miss.map(([k, n]) => ctx.t('charts.groupMissing', { group: groupLabel(k, ctx), n })).join(ctx.t('charts.listSep')) }))
+  }
+  const incomplete = rows.reduce((a, r) => a + (r.incomplete ?? 0), 0)
+  if (kind === 'shares' && incomplete > 0) out.push(ctx.t('charts.sharesIncomplete', { n: incomplete }))
+  const none = rows.filter((r) => !hasHandled(r)).length
+  if (kind === 'shares' && none > 0) out.push(ctx.t('charts.noteNoHandled', { n: none }))
+  const without = rows[0]?.unitsWithout ?? 0
+  if (without > 0) out.push(ctx.t('charts.unitsWithoutTable', { n: without }))
+  const total = rows[0]?.unitsTotal ?? 0
+  if (total > rows.length) out.push(ctx.t('load.outcomesTop', { total, n: rows.length }))
+  return out
+}
 
 interface RenderParams { coordSys?: { x: number; y: number; width: number; height: number } }
 
@@ -145,19 +173,21 @@ export function outcomeTooltip(p: unknown, rows: readonly OutcomeRow[], ctx: Cha
   const r = rows[idx]
   if (!r) return ''
   const lines = [`<b>${escapeHtml(r.label)}</b>`]
-  if (!hasHandled(r)) {
-    lines.push(escapeHtml(ctx.t('charts.noHandledTip')))
+  if (!hasHandled(r) || (kind === 'shares' && OUTCOME_KEYS.every((k) => outcomeShare(r, k) == null))) {
+    lines.push(escapeHtml(ctx.t(hasHandled(r) ? 'charts.incompleteTip' : 'charts.noHandledTip')))
     return lines.join('<br/>')
   }
-  lines.push(`${escapeHtml(ctx.t('charts.handled'))}：<b>${escapeHtml(formatNumber(r.handled, ctx.locale))}</b>`)
+  lines.push(`${escapeHtml(ctx.t('charts.handled'))}${escapeHtml(ctx.t('charts.colon'))}<b>${escapeHtml(formatNumber(r.handled, ctx.locale))}</b>`)
+  if (r.reports != null) lines.push(escapeHtml(ctx.t('charts.reportsN', { n: r.reports })))
   for (const key of OUTCOME_KEYS) {
     const count = r[key]
+    const gap = r[`miss_${key}`] ?? 0
     const text = count == null
-      ? ctx.t('charts.noValue')
+      ? ctx.t('charts.groupAbsent')
       : kind === 'shares'
-        ? `${formatPercent(outcomeShare(r, key), ctx.locale)}（${formatNumber(count, ctx.locale)}）`
+        ? `${formatPercent(outcomeShare(r, key), ctx.locale)}${ctx.t('charts.paren', { x: formatNumber(count, ctx.locale) })}`
         : formatNumber(count, ctx.locale)
-    const line = tooltipLine(OUTCOME_COLORS[key], groupLabel(key, ctx), text)
+    const line = tooltipLine(OUTCOME_COLORS[key], groupLabel(key, ctx), gap > 0 && count != null ? `${text}${ctx.t('charts.groupGap', { n: gap })}` : text)
     lines.push(q.seriesId === key ? `<u>${line}</u>` : line)
   }
   if (r.missingCells > 0) lines.push(escapeHtml(ctx.t('charts.missingCells', { n: r.missingCells })))

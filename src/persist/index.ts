@@ -23,8 +23,8 @@ export interface Persistence {
   restore(): Promise<StoredBundle[]>
   /** Take the copy to save before loading (null for what is not saved). */
   snapshot(files: readonly SourceFile[]): SavedFile[] | null
-  /** After a successful load: a sample replaces everything (store emptied), a user bundle is appended. */
-  afterLoad(copy: readonly (SourceFile | SavedFile)[] | null, opts: { sample: boolean }): Promise<void>
+  /** After a successful load: a sample replaces everything (store emptied), a user bundle is appended (or replaces). */
+  afterLoad(copy: readonly (SourceFile | SavedFile)[] | null, opts: { sample: boolean; replace?: boolean }): Promise<void>
   /** "清空数据": remove every saved bundle and the saved filters. */
   clear(): Promise<void>
   saveFilters(f: Filters): void
@@ -53,11 +53,11 @@ export function createPersistence(opts: { store?: BundleStore; storage?: KeyValu
       }
     },
     snapshot: (files) => snapshotFiles(files),
-    async afterLoad(copy, { sample }) {
+    async afterLoad(copy, { sample, replace }) {
       try {
-        if (sample) await store.clear()
-        else if (copy) await store.append(copy)
-        else return
+        if (sample || replace) await store.clear()
+        if (!sample && copy) await store.append(copy)
+        else if (!sample && !replace) return
         notice.value = null
       } catch (e) { fail(e) }
     },

@@ -4,8 +4,23 @@ import type { Filters } from './types'
 
 export interface Clause { sql: string; params: SqlParam[] }
 
-/** Conditions on a `summary` row aliased `a` (a unit and all its descendants via `unit_tree`). */
+/**
+ * Conditions on a `summary` row aliased `a` (a unit and all its descendants via `unit_tree`). With `panel`, only
+ * the units that have a summary row in every year that the other filters leave (like for like).
+ */
 export function summaryWhere(f: Filters, a = 's'): Clause {
+  const base = baseWhere(f, a)
+  if (!f.panel) return base
+  const inner = baseWhere({ ...f, panel: false }, 'p')
+  const cond = `${a}.unit_code IN (SELECT p.unit_code FROM summary p ${inner.sql} GROUP BY p.unit_code
+    HAVING count(DISTINCT p.year) = (SELECT count(DISTINCT p.year) FROM summary p ${inner.sql}))`
+  return {
+    sql: base.sql ? `${base.sql} AND ${cond}` : `WHERE ${cond}`,
+    params: [...base.params, ...inner.params, ...inner.params],
+  }
+}
+
+function baseWhere(f: Filters, a: string): Clause {
   const conds: string[] = []
   const params: SqlParam[] = []
   if (f.yearFrom != null) { conds.push(`${a}.year >= ?`); params.push(f.yearFrom) }

@@ -1,4 +1,5 @@
 /** Headline figures, per-unit active volumes and outcome breakdowns over `summary`. */
+import { SUM_BASIS, basisRowsSql, type UnitBasis } from './basis'
 import { findingsWhere, summaryWhere } from './filters'
 import type { ActiveByUnitYearRow, OutcomeRow, OverviewRow } from './rows'
 import type { Filters, Query } from './types'
@@ -26,7 +27,7 @@ export function overviewQuery(f: Filters = {}): Query<OverviewRow> {
  * Units beyond this many (largest active total first) come merged into one row per year
  * (`unitCode` = OTHERS_CODE): a province has thousands of units, and no chart draws them all.
  */
-export const UNIT_ROWS_MAX = 300
+export const UNIT_ROWS_MAX = 1000
 /** `unitCode` of the merged rows (never a real code: codes are non-empty; the SQL writes it as ''). */
 export const OTHERS_CODE = ''
 
@@ -49,27 +50,50 @@ export function activeByUnitYearQuery(f: Filters = {}, opts: { maxUnits?: number
   }
 }
 
-const OUTCOMES = ['granted', 'partial', 'withheld', 'unavailable', 'rejected', 'other', 'handled']
-const outcomeSums = OUTCOMES.map((o) => `sum(s.${o})::DOUBLE AS "${o}"`).join(', ')
+const GROUPS = ['granted', 'partial', 'withheld', 'unavailable', 'rejected', 'other'] as const
+const COMPLETE = `(${GROUPS.map((g) => `s.${g} IS NOT NULL`).join(' AND ')} AND s.handled > 0)`
+/**
+ * Per category over reports with a section 三 table (`s`): each group summed over the reports where it is
+ * complete (a group with an absent or blank row is NULL in `summary`: never the sum of the rows that are there),
+ * how many reports lack it (`miss_<group>`), and shares over the reports whose every group is complete.
+ */
+const OUTCOME_COLS = `${[...GROUPS, 'handled'].map((o) => `sum(s.${o})::DOUBLE AS "${o}"`).join(', ')},
+      ${GROUPS.map((g) => `count(*) FILTER (WHERE s.${g} IS NULL)::INTEGER AS "miss_${g}"`).join(', ')},
+      ${GROUPS.map((g) => `(sum(s.${g}) FILTER (WHERE ${COMPLETE}) / sum(s.handled) FILTER (WHERE ${COMPLETE}))::DOUBLE AS "share_${g}"`).join(', ')},
+      count(*)::INTEGER AS "reports", count(*) FILTER (WHERE NOT ${COMPLETE})::INTEGER AS "incomplete",
+      sum(s.outcome_missing_cells)::INTEGER AS "missingCells"`
 
-/** Outcome counts (total column) per unit, largest `handled` first; at most `limit` units (`unitsTotal` says how many there are). */
-export function outcomesByUnitQuery(f: Filters = {}, opts: { limit?: number } = {}): Query<OutcomeRow> {
-  const w = summaryWhere(f)
+/**
+ * Outcome counts (total column) per unit, one value per unit on the basis (default: summed over the range),
+ * largest `handled` first; at most `limit` units (`unitsTotal` says how many there are). Units without a
+ * section 三 table are left out and counted (`unitsWithout`).
+ */
+export function outcomesByUnitQuery(f: Filters = {}, opts: { limit?: number; basis?: UnitBasis } = {}): Query<OutcomeRow> {
+  const basis = opts.basis ?? SUM_BASIS
+  const all = basisRowsSql(f, basis)
+  const withApps = basisRowsSql(f, basis, 's.has_applications')
   return {
-    sql: `SELECT s.unit_code AS "key", any_value(s.unit_name) AS "label", ${outcomeSums},
-      sum(s.outcome_missing_cells)::INTEGER AS "missingCells", (count(*) OVER ())::INTEGER AS "unitsTotal"
-    FROM summary s ${w.sql} GROUP BY s.unit_code ORDER BY sum(s.handled) DESC NULLS LAST, s.unit_code LIMIT ?`,
-    params: [...w.params, opts.limit ?? UNIT_ROWS_MAX],
+    sql: `WITH u AS (SELECT count(DISTINCT unit_code) AS n FROM (${all.sql})), s AS (${withApps.sql})
+    SELECT s.unit_code AS "key", arg_max(s.unit_name, s.year) AS "label", ${OUTCOME_COLS},
+      (count(*) OVER ())::INTEGER AS "unitsTotal", (any_value(u.n) - count(*) OVER ())::INTEGER AS "unitsWithout"
+    FROM s, u GROUP BY s.unit_code ORDER BY sum(s.handled) DESC NULLS LAST, s.unit_code LIMIT ?`,
+    params: [...all.params, ...withApps.params, opts.limit ?? UNIT_ROWS_MAX],
   }
 }
 
-/** Outcome counts (total column) per year. */
+/** Outcome counts (total column) per year, over the reports with a section 三 table; `allReports`: every report of the year. */
 export function outcomesByYearQuery(f: Filters = {}): Query<OutcomeRow> {
   const w = summaryWhere(f)
+  const cols = ['granted', 'partial', 'withheld', 'unavailable', 'rejected', 'other', 'handled',
+    ...GROUPS.flatMap((g) => [`miss_${g}`, `share_${g}`])].map((c) => `x."${c}"`).join(', ')
   return {
-    sql: `SELECT CAST(s.year AS VARCHAR) AS "key", s.year || '年' AS "label", ${outcomeSums},
-      sum(s.outcome_missing_cells)::INTEGER AS "missingCells"
-    FROM summary s ${w.sql} GROUP BY s.year ORDER BY s.year`,
-    params: w.params,
+    sql: `WITH a AS (SELECT s.year, count(*)::INTEGER AS n FROM summary s ${w.sql} GROUP BY s.year),
+      s AS (SELECT s.* FROM summary s ${w.sql ? `${w.sql} AND` : 'WHERE'} s.has_applications),
+      x AS (SELECT s.year, ${OUTCOME_COLS} FROM s GROUP BY s.year)
+    SELECT CAST(a.year AS VARCHAR) AS "key", a.year || '年' AS "label", ${cols},
+      coalesce(x."reports", 0)::INTEGER AS "reports", coalesce(x."incomplete", 0)::INTEGER AS "incomplete",
+      coalesce(x."missingCells", 0)::INTEGER AS "missingCells", a.n AS "allReports"
+    FROM a LEFT JOIN x ON x.year = a.year ORDER BY a.year`,
+    params: [...w.params, ...w.params],
   }
 }

@@ -38,8 +38,10 @@ export interface ActiveByUnitYearRow {
   mergedMissing?: number | null
 }
 
+type OutcomeGroupKey = 'granted' | 'partial' | 'withheld' | 'unavailable' | 'rejected' | 'other'
+
 /** Outcome counts of `handled` (total column) per category (a unit, or a year). */
-export interface OutcomeRow {
+export type OutcomeRow = {
   /** Category key: unit_code for by-unit, the year as text for by-year. */
   key: string
   label: string
@@ -54,7 +56,15 @@ export interface OutcomeRow {
   missingCells: number
   /** By unit: how many units pass the filters (the query returns the largest only). */
   unitsTotal?: number
-}
+  /** By unit: units within the filters (and basis) without a section 三 table, left out. */
+  unitsWithout?: number
+  /** Reports with a section 三 table behind the category. */
+  reports?: number
+  /** By year: every report of the year (with or without the table). */
+  allReports?: number
+  /** Reports whose outcome table is incomplete (a group with an absent or blank row): left out of the shares. */
+  incomplete?: number
+} & { [K in `miss_${OutcomeGroupKey}`]?: number } & { [K in `share_${OutcomeGroupKey}`]?: number | null }
 
 /** A unit for the filter tree. */
 export interface UnitRow {

@@ -20,4 +20,14 @@ export interface Filters {
    * and everything below it. Absent = the top of the hierarchy.
    */
   drill?: string
+  /**
+   * Like for like: only the units with data in every year of the range (the other filters applied), so that
+   * a change of coverage is never read as a change of activity.
+   */
+  panel?: boolean
+  /**
+   * The chart whose click set the unit and/or year filter (cross-filter): that chart keeps its other bars and
+   * highlights the pick, the others filter. Query builders ignore it.
+   */
+  pick?: string
 }

@@ -11,7 +11,7 @@ const years = (rows: readonly ActiveYearRow[]) => rows.map((r) => r.year)
 export function activeTrend(rows: readonly ActiveYearRow[], ctx: ChartCtx): EChartsOption {
   return yearChart(years(rows), [
     { id: 'active_total', name: ctx.t('analysis.active.total'), type: 'line', color: PALETTE[0], data: rows.map((r) => ({ value: cell(r.activeTotal), year: r.year })) },
-  ], ctx, { yName: ctx.t('charts.activeUnit') })
+  ], ctx, { yName: ctx.t('charts.activeUnit'), reports: rows.map((r) => r.reports) })
 }
 export const activeTrendColumns = (ctx: ChartCtx): TableColumn<ActiveYearRow>[] => [
   { key: 'year', label: ctx.t('analysis.col.year'), kind: 'year' },
@@ -30,11 +30,9 @@ export function normativeDocs(rows: readonly ActiveYearRow[], ctx: ChartCtx): EC
     { id: 'issued', name: ctx.t('analysis.active.issued'), color: PALETTE[0], data: rows.map((r) => ({ value: cell(r.docsIssued), year: r.year })) },
     { id: 'repealed', name: ctx.t('analysis.active.repealed'), color: PALETTE[5], data: rows.map((r) => ({ value: cell(r.docsRepealed), year: r.year })) },
     { id: 'in_force', name: ctx.t('analysis.active.inForce'), color: PALETTE[2], data: rows.map((r) => ({ value: cell(r.docsInForce), year: r.year })) },
-  ], ctx, { yName: ctx.t('analysis.unitDocs') })
-  const note = normativeDocsNote(rows, ctx)
-  // The note travels with the chart (exports included), not only under it.
-  return note.length ? { ...o, grid: { left: 56, right: 24, top: 44, bottom: 64 },
-    title: { subtext: ctx.t('analysis.active.approxShort'), left: 'center', bottom: 0, subtextStyle: { fontSize: 11, color: '#B88200' } } } : o
+  ], ctx, { yName: ctx.t('analysis.unitDocs'), reports: rows.map((r) => r.reports) })
+  // The approximate-mapping note (normativeDocsNote) is the panel's note, which every export carries.
+  return o
 }
 export const normativeDocsColumns = (ctx: ChartCtx): TableColumn<ActiveYearRow>[] => [
   { key: 'year', label: ctx.t('analysis.col.year'), kind: 'year' },
@@ -49,7 +47,7 @@ export const DECISION_KEYS = ['licensing', 'penalty', 'coercion'] as const
 export function decisions(rows: readonly ActiveYearRow[], ctx: ChartCtx): EChartsOption {
   return yearChart(years(rows), DECISION_KEYS.map((k, i) => ({
     id: k, name: ctx.t(`analysis.active.${k}`), color: PALETTE[i], data: rows.map((r) => ({ value: cell(r[k]), year: r.year })),
-  })), ctx, { yName: ctx.t('analysis.unitDecisions') })
+  })), ctx, { yName: ctx.t('analysis.unitDecisions'), reports: rows.map((r) => r.reports) })
 }
 export const decisionsColumns = (ctx: ChartCtx): TableColumn<ActiveYearRow>[] => [
   { key: 'year', label: ctx.t('analysis.col.year'), kind: 'year' },
@@ -66,7 +64,7 @@ export function feeRows(rows: readonly ActiveYearRow[]): ActiveYearRow[] {
 export function fees(rows: readonly ActiveYearRow[], ctx: ChartCtx): EChartsOption {
   return yearChart(years(rows), [
     { id: 'fee_amount', name: ctx.t('analysis.active.feeAmount'), color: PALETTE[1], data: rows.map((r) => ({ value: cell(r.feeAmount), year: r.year })) },
-  ], ctx, { yName: ctx.t('analysis.unitFee'), kind: 'decimal' })
+  ], ctx, { yName: ctx.t('analysis.unitFee'), kind: 'decimal', reports: rows.map((r) => r.reports - r.reports2019) })
 }
 export const feesColumns = (ctx: ChartCtx): TableColumn<ActiveYearRow>[] => [
   { key: 'year', label: ctx.t('analysis.col.year'), kind: 'year' },

@@ -4,7 +4,9 @@ import { APPLICANT_COLUMNS, APPLICANT_PARTS, OUTCOME_ROWS } from '../../domain/f
 import { ratio } from '../../domain/indicators'
 import type { ApplicantYearRow, DisclosureUnitRow, FlowYearRow, ReasonRow } from '../../queries/analysis/rows'
 import type { OutcomeRow } from '../../queries/rows'
-import { baseOption, shortLabel } from '../common'
+import { baseOption } from '../common'
+import { rowScroll, unitAxis } from '../byUnit'
+import { formatPercent } from '../escape'
 import { OUTCOME_COLORS, PALETTE } from '../theme'
 import type { ChartCtx } from '../types'
 import { OUTCOME_KEYS } from '../outcomes'
@@ -15,7 +17,7 @@ const FLOW = ['received', 'carriedIn', 'handled', 'carriedOut'] as const
 export function applicationsFlow(rows: readonly FlowYearRow[], ctx: ChartCtx): EChartsOption {
   return yearChart(rows.map((r) => r.year), FLOW.map((k, i) => ({
     id: k, name: ctx.t(`analysis.app.${k}`), color: PALETTE[i], data: rows.map((r) => ({ value: cell(r[k]), year: r.year })),
-  })), ctx, { yName: ctx.t('analysis.unitApps') })
+  })), ctx, { yName: ctx.t('analysis.unitApps'), reports: rows.map((r) => r.reports) })
 }
 export const applicationsFlowColumns = (ctx: ChartCtx): TableColumn<FlowYearRow>[] => [
   { key: 'year', label: ctx.t('analysis.col.year'), kind: 'year' },
@@ -32,7 +34,7 @@ export function applicantTypes(rows: readonly ApplicantYearRow[], ctx: ChartCtx)
   return yearChart(rows.map((r) => r.year), APPLICANT_PARTS.map((k, i) => ({
     id: k, name: applicantLabel(k, ctx), color: PALETTE[i], stack: 'applicants',
     data: rows.map((r) => ({ value: cell(r[k as keyof ApplicantYearRow] as number | null), year: r.year })),
-  })), ctx, { yName: ctx.t('analysis.unitApps') })
+  })), ctx, { yName: ctx.t('analysis.unitApps'), reports: rows.map((r) => r.reports) })
 }
 export const applicantTypesColumns = (ctx: ChartCtx): TableColumn<ApplicantYearRow>[] => [
   { key: 'year', label: ctx.t('analysis.col.year'), kind: 'year' },
@@ -63,7 +65,7 @@ export function outcomeReasons(rows: readonly ReasonRow[], ctx: ChartCtx): EChar
     grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
     tooltip: { trigger: 'axis', confine: true, axisPointer: { type: 'shadow' }, formatter: (p: unknown) => axisTooltip(p, ctx, 'number') },
     xAxis: { type: 'value', minInterval: 1, name: ctx.t('analysis.unitApps') },
-    yAxis: { type: 'category', inverse: true, data: labels, axisLabel: { formatter: (v: string) => shortLabel(v, 22) } },
+    yAxis: { type: 'category', inverse: true, data: labels, axisLabel: { interval: 0, width: 260, overflow: 'break', lineHeight: 14 } },
     series: [{
       type: 'bar', id: 'reasons', name: ctx.t('analysis.app.reasonCount'), barMaxWidth: 18,
       data: rows.map((r) => ({ value: cell(r.count), itemStyle: { color: OUTCOME_COLORS[r.group] } })),
@@ -77,23 +79,33 @@ export const outcomeReasonsColumns = (ctx: ChartCtx): TableColumn<ReasonRow>[] =
   { key: 'count', label: ctx.t('analysis.app.reasonCount'), kind: 'number' },
 ]
 
-/** Disclosure rate per unit; an undefined rate (nothing handled) is no bar and reads "—". */
-export function disclosureRateUnit(rows: readonly DisclosureUnitRow[], ctx: ChartCtx): EChartsOption {
-  const tall = rows.length > 30
+/**
+ * Disclosure rate per unit (units with a section 三 table only); an undefined rate (nothing handled) is no bar
+ * and reads "—". The end of each bar says the rate and the reports behind it.
+ */
+export function disclosureRateUnit(rows: readonly DisclosureUnitRow[], ctx: ChartCtx, highlight?: string | null): EChartsOption {
+  const labels = rows.map((r) => r.unitName)
+  const end = (r: DisclosureUnitRow): string => {
+    const rate = r.rate == null ? '—' : formatPercent(r.rate, ctx.locale)
+    return r.reports != null ? `${rate} · ${ctx.t('charts.reportsN', { n: r.reports })}` : rate
+  }
   return {
     ...baseOption(ctx),
-    grid: { left: 8, right: tall ? 56 : 56, top: 8, bottom: 24, containLabel: true },
+    grid: { left: 8, right: 120, top: 8, bottom: 24, containLabel: true },
     tooltip: {
       trigger: 'axis', confine: true, axisPointer: { type: 'shadow' },
       formatter: (p: unknown) => axisTooltip(p, ctx, 'percent'),
     },
     xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
-    yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.unitName), axisLabel: { formatter: (v: string) => shortLabel(v, 12) } },
-    dataZoom: tall ? [{ type: 'slider', yAxisIndex: 0, right: 8, width: 16, startValue: 0, endValue: 29, filterMode: 'filter' }] : [],
+    yAxis: unitAxis(labels),
+    dataZoom: rowScroll(labels.length),
     series: [{
       type: 'bar', id: 'rate', name: ctx.t('analysis.app.rate'), barMaxWidth: 18, itemStyle: { color: OUTCOME_COLORS.granted },
-      data: rows.map((r) => ({ value: cell(r.rate), unitCode: r.unitCode })),
-      label: { show: true, position: 'right', formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? `${(p.value * 100).toFixed(1)}%` : '—') },
+      data: rows.map((r) => ({
+        value: cell(r.rate), unitCode: r.unitCode,
+        ...(highlight && highlight !== r.unitCode ? { itemStyle: { opacity: 0.3 } } : {}),
+        label: { show: true, position: 'right' as const, formatter: end(r), fontSize: 11 },
+      })),
     }],
   }
 }

@@ -1,11 +1,12 @@
 /** Top/bottom N units by an indicator, with the change against the previous year. */
 import type { EChartsOption } from 'echarts'
 import type { RankingRow } from '../../queries/analysis/rows'
-import { baseOption, shortLabel, uniqueUnitLabels } from '../common'
+import { baseOption, uniqueUnitLabels } from '../common'
+import { rowScroll, unitAxis } from '../byUnit'
 import { escapeHtml, formatNumber, formatPercent } from '../escape'
 import { PALETTE } from '../theme'
 import type { ChartCtx } from '../types'
-import { cell, type ColumnKind, type TableColumn } from './common'
+import { cell, changeText, type ColumnKind, type TableColumn } from './common'
 
 export interface RankedRow extends RankingRow { rank: number }
 
@@ -23,9 +24,12 @@ export function rankingSlice(rows: readonly RankingRow[], n: number, which: 'top
 export function rankingChart(rows: readonly RankedRow[], ctx: ChartCtx, opts: { kind: ColumnKind; name: string; highlight?: string }): EChartsOption {
   const labels = uniqueUnitLabels(rows.map((r) => ({ code: r.unitCode, name: r.unitName, parent: r.parentName })))
   const fmt = (v: unknown) => (typeof v !== 'number' ? '—' : opts.kind === 'percent' ? formatPercent(v, ctx.locale) : formatNumber(v, ctx.locale, 2))
+  const ratio = opts.kind === 'percent'
+  const colon = ctx.t('charts.colon')
+  const cats = rows.map((r) => `${r.rank}. ${labels.get(r.unitCode) ?? r.unitName}`)
   return {
     ...baseOption(ctx),
-    grid: { left: 8, right: 64, top: 8, bottom: 24, containLabel: true },
+    grid: { left: 8, right: 150, top: 8, bottom: 24, containLabel: true },
     tooltip: {
       trigger: 'item', confine: true,
       formatter: (p: unknown) => {
@@ -33,20 +37,21 @@ export function rankingChart(rows: readonly RankedRow[], ctx: ChartCtx, opts: { 
         const r = rows[i]
         if (!r) return ''
         return [`<b>${escapeHtml(labels.get(r.unitCode) ?? r.unitName)}</b> · #${r.rank}`,
-          `${escapeHtml(opts.name)}：<b>${escapeHtml(fmt(r.value))}</b>`,
-          `${escapeHtml(ctx.t('analysis.col.prev'))}：${escapeHtml(fmt(r.prev))}`,
-          `${escapeHtml(ctx.t('analysis.col.yoy'))}：${escapeHtml(formatPercent(r.yoy, ctx.locale))}`].join('<br/>')
+          `${escapeHtml(opts.name)}${escapeHtml(colon)}<b>${escapeHtml(fmt(r.value))}</b>`,
+          `${escapeHtml(ctx.t('analysis.col.prev'))}${escapeHtml(colon)}${escapeHtml(fmt(r.prev))}`,
+          `${escapeHtml(ctx.t('analysis.col.yoy'))}${escapeHtml(colon)}${escapeHtml(changeText(r, ratio, ctx.locale))}`].join('<br/>')
       },
     },
     xAxis: { type: 'value', ...(opts.kind === 'percent' ? { axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } } : {}) },
-    yAxis: { type: 'category', inverse: true, data: rows.map((r) => `${r.rank}. ${labels.get(r.unitCode) ?? r.unitName}`), axisLabel: { formatter: (v: string) => shortLabel(v, 14) } },
+    yAxis: unitAxis(cats),
+    dataZoom: rowScroll(cats.length),
     series: [{
       type: 'bar', id: 'value', name: opts.name, barMaxWidth: 18,
-      data: rows.map((r) => ({ value: cell(r.value), unitCode: r.unitCode, itemStyle: { color: r.unitCode === opts.highlight ? PALETTE[5] : PALETTE[0] } })),
-      label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => {
-        const y = rows[p.dataIndex]?.yoy
-        return y == null ? '—' : `${y >= 0 ? '+' : ''}${(y * 100).toFixed(1)}%`
-      } },
+      // the change against the previous year at the end of each bar (rates: percentage points), as plain text
+      data: rows.map((r) => ({
+        value: cell(r.value), unitCode: r.unitCode, itemStyle: { color: r.unitCode === opts.highlight ? PALETTE[5] : PALETTE[0] },
+        label: { show: true, position: 'right' as const, formatter: fmt(r.value) + ctx.t('charts.paren', { x: changeText(r, ratio, ctx.locale) }), fontSize: 11 },
+      })),
     }],
   }
 }
@@ -57,5 +62,7 @@ export const rankingColumns = (ctx: ChartCtx, kind: ColumnKind, name: string): T
   { key: 'year', label: ctx.t('analysis.col.year'), kind: 'year' },
   { key: 'value', label: name, kind },
   { key: 'prev', label: ctx.t('analysis.col.prev'), kind },
-  { key: 'yoy', label: ctx.t('analysis.col.yoy'), kind: 'percent' },
+  kind === 'percent'
+    ? { key: 'diff', label: ctx.t('analysis.col.yoyPp'), kind: 'pp' }
+    : { key: 'yoy', label: ctx.t('analysis.col.yoy'), kind: 'change' },
 ]

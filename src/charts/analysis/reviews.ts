@@ -1,8 +1,8 @@
 /** Reconsideration and litigation: cases by year/unit, outcomes, correction rate per block and overall. */
 import type { EChartsOption } from 'echarts'
 import { REVIEW_BLOCK_KEYS, type ReviewRow } from '../../queries/analysis/rows'
-import { baseOption, shortLabel } from '../common'
-import { formatPercent } from '../escape'
+import { baseOption } from '../common'
+import { rowScroll, unitAxis } from '../byUnit'
 import { PALETTE } from '../theme'
 import type { ChartCtx } from '../types'
 import { axisTooltip, cell, yearChart, type TableColumn } from './common'
@@ -13,31 +13,34 @@ const blockName = (b: string, ctx: ChartCtx) => ctx.t(`analysis.review.block.${b
 const keys = (rows: readonly ReviewRow[]) => [...new Set(rows.map((r) => r.key))]
 const find = (rows: readonly ReviewRow[], key: string, block: string) => rows.find((r) => r.key === key && r.block === block)
 
-/** Total cases per block by year (rows from reviewsQuery(f, 'year')). */
+/** Reports behind each year: those stating any block's total (the `all` rows of reviewsQuery(f, 'year')). */
+const reportsByYear = (rows: readonly ReviewRow[], years: readonly number[]): (number | null)[] =>
+  years.map((y) => find(rows, String(y), 'all')?.reports ?? null)
+
+/** Total cases per block by year (rows from reviewsQuery(f, 'year'); the `all` rows give the reports per year). */
 export function reviewCases(rows: readonly ReviewRow[], ctx: ChartCtx): EChartsOption {
   const years = keys(rows).map(Number)
   return yearChart(years, REVIEW_BLOCK_KEYS.map((b, i) => ({
     id: b, name: blockName(b, ctx), color: PALETTE[i],
     data: years.map((y) => ({ value: cell(find(rows, String(y), b)?.total), year: y })),
-  })), ctx, { yName: ctx.t('analysis.unitCases') })
+  })), ctx, { yName: ctx.t('analysis.unitCases'), reports: reportsByYear(rows, years) })
 }
 
 /** Total cases per block by unit, stacked (rows from reviewsQuery(f, 'unit'), units with cases). */
-export function reviewCasesUnit(rows: readonly ReviewRow[], ctx: ChartCtx): EChartsOption {
+export function reviewCasesUnit(rows: readonly ReviewRow[], ctx: ChartCtx, highlight?: string | null): EChartsOption {
   const units = keys(rows)
   const labels = units.map((u) => rows.find((r) => r.key === u)?.label ?? u)
-  const tall = units.length > 30
   return {
     ...baseOption(ctx),
-    legend: { top: 0, type: 'scroll' },
-    grid: { left: 8, right: 40, top: 36, bottom: 24, containLabel: true },
+    legend: { top: 0, type: 'plain' },
+    grid: { left: 8, right: 40, top: ctx.locale === 'en' ? 56 : 36, bottom: 24, containLabel: true },
     tooltip: { trigger: 'axis', confine: true, axisPointer: { type: 'shadow' }, formatter: (p: unknown) => axisTooltip(p, ctx, 'number') },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', inverse: true, data: labels, axisLabel: { formatter: (v: string) => shortLabel(v, 12) } },
-    dataZoom: tall ? [{ type: 'slider', yAxisIndex: 0, right: 8, width: 16, startValue: 0, endValue: 29, filterMode: 'filter' }] : [],
+    yAxis: unitAxis(labels),
+    dataZoom: rowScroll(units.length),
     series: REVIEW_BLOCK_KEYS.map((b, i) => ({
       type: 'bar' as const, id: b, name: blockName(b, ctx), stack: 'cases', barMaxWidth: 18, itemStyle: { color: PALETTE[i] },
-      data: units.map((u) => ({ value: cell(find(rows, u, b)?.total), unitCode: u })),
+      data: units.map((u) => ({ value: cell(find(rows, u, b)?.total), unitCode: u, ...(highlight && highlight !== u ? { itemStyle: { opacity: 0.3 } } : {}) })),
     })),
   }
 }
@@ -56,10 +59,10 @@ export function reviewOutcomes(rows: readonly ReviewRow[], ctx: ChartCtx): EChar
   const blocks = rows.map((r) => r.block)
   return {
     ...baseOption(ctx),
-    legend: { top: 0 },
-    grid: { left: 56, right: 24, top: 40, bottom: 36 },
+    legend: { top: 0, type: 'plain' },
+    grid: { left: 56, right: 24, top: 40, bottom: 48 },
     tooltip: { trigger: 'axis', confine: true, axisPointer: { type: 'shadow' }, formatter: (p: unknown) => axisTooltip(p, ctx, 'number') },
-    xAxis: { type: 'category', data: blocks.map((b) => blockName(b, ctx)), axisLabel: { interval: 0, formatter: (v: string) => shortLabel(v, 12) } },
+    xAxis: { type: 'category', data: blocks.map((b) => blockName(b, ctx)), axisLabel: { interval: 0, width: 150, overflow: 'break' } },
     yAxis: { type: 'value', minInterval: 1, name: ctx.t('analysis.unitCases') },
     series: REVIEW_OUTCOME_KEYS.map((o) => ({
       type: 'bar' as const, id: o, name: ctx.t(`analysis.review.${o}`), stack: 'outcomes', barMaxWidth: 48,
@@ -74,8 +77,8 @@ export function correctionRate(rows: readonly ReviewRow[], ctx: ChartCtx): EChar
   const o = yearChart(years, [...REVIEW_BLOCK_KEYS, 'all'].map((b, i) => ({
     id: b, name: blockName(b, ctx), type: 'line' as const, color: b === 'all' ? '#303133' : PALETTE[i],
     data: years.map((y) => ({ value: cell(find(rows, String(y), b)?.correctionRate), year: y })),
-  })), ctx, { kind: 'percent', percent: true })
-  return { ...o, yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => formatPercent(v, ctx.locale) } } }
+  })), ctx, { kind: 'percent', percent: true, reports: reportsByYear(rows, years) })
+  return o
 }
 
 export const reviewColumns = (ctx: ChartCtx, first: 'year' | 'unit' | 'none'): TableColumn<ReviewRow>[] => [

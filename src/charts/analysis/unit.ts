@@ -3,7 +3,7 @@ import type { EChartsOption } from 'echarts'
 import type { UnitProfileRow } from '../../queries/analysis/rows'
 import { PALETTE } from '../theme'
 import type { ChartCtx } from '../types'
-import { cell, yearChart, type ColumnKind, type TableColumn } from './common'
+import { cell, changeText, yearChart, type ColumnKind, type TableColumn } from './common'
 
 export const RATIO_INDICATORS = ['disclosure_rate', 'correction_rate']
 export const indicatorKind = (k: string): ColumnKind => (RATIO_INDICATORS.includes(k) ? 'percent' : 'number')
@@ -29,9 +29,12 @@ export function unitProfile(rows: readonly UnitProfileRow[], ctx: ChartCtx, name
     const r = rows[i]
     if (!r) return ''
     const f = (v: number | null) => (v == null ? '—' : kind === 'percent' ? `${(v * 100).toFixed(1)}%` : v.toLocaleString(ctx.locale === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 1 }))
-    return [`<b>${ctx.t('charts.yearLabel', { year: r.year })}</b>`, `${escapeText(name)}：<b>${f(r.value)}</b>`,
-      `P25 ${f(r.p25)} · P50 ${f(r.p50)} · P75 ${f(r.p75)}`,
-      `${escapeText(ctx.t('analysis.col.rank'))}：${r.rank == null ? '—' : `${r.rank} / ${r.peers}`}`].join('<br/>')
+      const colon = escapeText(ctx.t('charts.colon'))
+    return [`<b>${escapeText(ctx.t('charts.yearLabel', { year: r.year }))}</b>`, `${escapeText(name)}${colon}<b>${f(r.value)}</b>`,
+      `${escapeText(ctx.t('analysis.unit.p50'))}${colon}${f(r.p50)}`,
+      `${escapeText(ctx.t('analysis.unit.band'))}${colon}${f(r.p25)}–${f(r.p75)}`,
+      `${escapeText(ctx.t('analysis.col.yoy'))}${colon}${escapeText(changeText(r, kind === 'percent', ctx.locale))}`,
+      `${escapeText(ctx.t('analysis.col.rank'))}${colon}${r.rank == null ? '—' : `${r.rank} / ${r.peers}`}`].join('<br/>')
   }
   return { ...o, legend: { top: 0, data: [name, ctx.t('analysis.unit.p50'), ctx.t('analysis.unit.band')] }, series,
     tooltip: { trigger: 'axis', confine: true, formatter: (p: unknown) => fmtRow((Array.isArray(p) ? p[0] : p)?.dataIndex ?? -1) } } as EChartsOption
@@ -42,9 +45,11 @@ const escapeText = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 export const unitProfileColumns = (ctx: ChartCtx, kind: ColumnKind, name: string): TableColumn<UnitProfileRow>[] => [
   { key: 'year', label: ctx.t('analysis.col.year'), kind: 'year' },
   { key: 'value', label: name, kind },
-  { key: 'p25', label: 'P25', kind },
-  { key: 'p50', label: 'P50', kind },
-  { key: 'p75', label: 'P75', kind },
+  { key: 'p25', label: ctx.t('analysis.unit.p25'), kind },
+  { key: 'p50', label: ctx.t('analysis.unit.p50'), kind },
+  { key: 'p75', label: ctx.t('analysis.unit.p75'), kind },
   { key: 'rank', label: ctx.t('analysis.col.rank'), kind: 'text', value: (r) => (r.rank == null ? null : `${r.rank} / ${r.peers}`) },
-  { key: 'yoy', label: ctx.t('analysis.col.yoy'), kind: 'percent' },
+  kind === 'percent'
+    ? { key: 'diff', label: ctx.t('analysis.col.yoyPp'), kind: 'pp' }
+    : { key: 'yoy', label: ctx.t('analysis.col.yoy'), kind: 'change' },
 ]

@@ -9,6 +9,8 @@ export interface Caption {
   source: string
   /** The indicator's definition, when the chart shows one. */
   definition?: string
+  /** The notes shown under the chart on screen (basis, what was left out…): every export carries them. */
+  notes?: string[]
 }
 
 export interface FilterWords {

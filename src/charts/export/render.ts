@@ -9,6 +9,7 @@ import { FONT_FAMILY, theme } from '../theme'
 import type { Caption } from './caption'
 import { downloadBlob } from './download'
 import { recordFunctions, type StoredFunctions } from './functions'
+import { FOOT_LINE, footHeight, footLines, headHeight, safeScale, wrappedLines } from './size'
 
 /** The CJK stack Word/WPS/PowerPoint understand (SimSun as the Windows last resort). */
 export const EXPORT_FONT = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','SimSun','PingFang SC',sans-serif"
@@ -56,17 +57,14 @@ export function drawableOption(option: EChartsOption): EChartsOption {
   return kept.length === series.length ? option : ({ ...option, series: kept } as EChartsOption)
 }
 
-const FOOT_LINE = 18
-
-/** The option as exported: no animation, no zoom window, room for the caption. */
+/** The option as exported: no animation, no zoom window (every row drawn), room for the caption and the footer. */
 export function exportOption(option: EChartsOption, opts: RenderOptions): EChartsOption {
   const { caption } = opts
+  const width = opts.width ?? 1200
   const grid = (Array.isArray(option.grid) ? option.grid[0] : option.grid) ?? {}
   const legend = Array.isArray(option.legend) ? option.legend[0] : option.legend
-  const hasSub = !!caption.subtitle
-  const head = hasSub ? 84 : 60
-  const foot = [caption.source, caption.definition].filter(Boolean) as string[]
-  const footH = foot.length * FOOT_LINE + 12
+  const head = headHeight(caption)
+  const footH = footHeight(caption, width)
   const text = (size: number, weight: number | string, color: string) => ({ fontFamily: EXPORT_FONT, fontSize: size, fontWeight: weight, color })
   const visualMap = option.visualMap && !Array.isArray(option.visualMap) && isObj(option.visualMap) && option.visualMap.bottom != null
     ? { ...option.visualMap, bottom: Number(option.visualMap.bottom) + footH }
@@ -75,6 +73,14 @@ export function exportOption(option: EChartsOption, opts: RenderOptions): EChart
   const body = withFont(drawableOption(option)) as Obj
   // Progressive rendering would finish large series in later frames, after the image is taken.
   const series = Array.isArray(body.series) ? body.series.map((x) => (isObj(x) ? { ...x, progressive: 0 } : x)) : body.series
+  // Footer lines from the bottom up: notes, source, definition; long lines wrap at the image width.
+  const lines = footLines(caption)
+  const foot: Obj[] = []
+  let bottom = 6
+  for (const line of [...lines].reverse()) {
+    foot.push({ text: line, left: 16, bottom, textStyle: { ...text(12, 'normal', '#606266'), width: width - 32, overflow: 'break', lineHeight: FOOT_LINE } })
+    bottom += wrappedLines(line, width) * FOOT_LINE
+  }
   return {
     ...(body as EChartsOption),
     series,
@@ -86,12 +92,9 @@ export function exportOption(option: EChartsOption, opts: RenderOptions): EChart
     title: [
       {
         text: caption.title, subtext: caption.subtitle || undefined, left: 'center', top: 12, itemGap: 6,
-        textStyle: text(18, 600, '#303133'), subtextStyle: text(13, 'normal', '#606266'),
+        textStyle: { ...text(18, 600, '#303133'), width: width - 48, overflow: 'truncate' }, subtextStyle: text(13, 'normal', '#606266'),
       },
-      ...foot.map((line, i) => ({
-        text: line, left: 16, bottom: 6 + (foot.length - 1 - i) * FOOT_LINE,
-        textStyle: text(12, 'normal', '#606266'),
-      })),
+      ...foot.reverse(),
     ],
     legend: legend ? { ...legend, top: head - 20, textStyle: { ...(isObj(legend.textStyle) ? legend.textStyle : {}), fontFamily: EXPORT_FONT } } : undefined,
     grid: { ...g, top: Math.max(Number(g.top ?? 0), 0) + head, bottom: Number(g.bottom ?? 24) + footH },
@@ -154,6 +157,7 @@ function mount(width: number, height: number): HTMLDivElement {
   const div = document.createElement('div')
   div.style.cssText = `position:fixed;left:-20000px;top:0;width:${width}px;height:${height}px;pointer-events:none;contain:strict`
   div.setAttribute('aria-hidden', 'true')
+  div.className = 'gdd-export-offscreen' // never printed (src/views/PrintView.vue)
   document.body.appendChild(div)
   return div
 }
@@ -231,7 +235,7 @@ function canvasToBlob(canvas: HTMLCanvasElement): Promise<Blob> {
 function draw(option: EChartsOption, opts: RenderOptions & { scale?: number }): { chart: EChartsType; scale: number } {
   const width = opts.width ?? 1200
   const height = opts.height ?? 720
-  const scale = opts.scale ?? 2
+  const scale = safeScale(height, opts.scale ?? 2)
   const chart = instance('canvas', scale, opts.locale, width, height)
   chart.setOption(exportOption(option, opts), { notMerge: true, lazyUpdate: false, silent: true })
   return { chart, scale }
@@ -263,6 +267,31 @@ export function recordExportFunctions(option: EChartsOption, opts: RenderOptions
   const rec = recordFunctions(option)
   draw(rec.option, { ...opts, scale: 1 })
   return rec.result()
+}
+
+interface ZrEl {
+  type?: string; ignore?: boolean; invisible?: boolean; style?: { text?: unknown }
+  childrenRef?(): ZrEl[]; getTextContent?(): ZrEl | undefined
+}
+
+/**
+ * The texts an export draws (axis labels, bar labels, caption…), read from the drawn scene: what the PNG of
+ * this option at this size shows, hidden labels (interval, overlap) left out. For tests and the export check.
+ */
+export async function drawnTexts(option: EChartsOption, opts: RenderOptions): Promise<string[]> {
+  await fontsReady()
+  const { chart } = draw(option, { ...opts, scale: 1 })
+  const out: string[] = []
+  const visit = (el: ZrEl): void => {
+    if (el.ignore || el.invisible) return
+    if (el.type === 'text' && el.style?.text != null && el.style.text !== '') out.push(String(el.style.text))
+    const label = el.getTextContent?.()
+    if (label) visit(label)
+    for (const c of el.childrenRef?.() ?? []) visit(c)
+  }
+  const storage = (chart.getZr() as unknown as { storage: { getRoots(): ZrEl[] } }).storage
+  for (const root of storage.getRoots()) visit(root)
+  return out
 }
 
 /** Base64 of a Blob (no data: prefix), read natively. */

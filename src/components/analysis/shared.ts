@@ -7,6 +7,8 @@ import { useDashboard } from '../../composables/useDashboard'
 import { useQuery, type UseQueryOptions } from '../../composables/useQuery'
 import type { Row } from '../../db/types'
 import type { Filters, Query } from '../../queries/types'
+import { filtersFor, highlightOf, type ActivePick } from '../../composables/useCrossFilter'
+import { screenHeight } from '../../charts/byUnit'
 
 /** "数据来源：…（年度 from–to）" for exports, from the filters or the loaded years. */
 export function useSource(): ComputedRef<string> {
@@ -42,3 +44,18 @@ export const rowsHeight = (n: number): number => Math.min(Math.max(240, Math.min
 export function useRows<T>(build: (f: Filters) => Query<T> | null, options?: UseQueryOptions): ShallowRef<T[]> {
   return useQuery(build as unknown as (f: Filters) => Query<Row> | null, options).rows as unknown as ShallowRef<T[]>
 }
+
+/**
+ * The rows of one chart: built with the shared filters — except on the chart a cross-filter pick was made on,
+ * which keeps its other bars (its query leaves the pick out) — and the pick to highlight on it.
+ */
+export function useChartRows<T>(chartId: string, build: (f: Filters) => Query<T> | null, options: UseQueryOptions = {}): {
+  rows: ShallowRef<T[]>; highlight: ComputedRef<ActivePick | null>
+} {
+  const dash = useDashboard()
+  const rows = useRows(build, { ...options, filters: (f) => filtersFor(chartId, f) })
+  return { rows, highlight: computed(() => highlightOf(chartId, dash.filters.value)) }
+}
+
+/** Chart height for the rows of a by-unit figure (the rows shown at once; more scroll, exports show all). */
+export const unitRowsHeight = (labels: readonly string[], chrome = 90): number => screenHeight(labels, chrome)

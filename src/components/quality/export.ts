@@ -18,23 +18,6 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvVal
   return csvText([header, ...rows])
 }
 
-const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i
-
-/** A file name every OS accepts (Windows is the strictest): no reserved characters or names, no trailing dot/space. */
-export function safeFileName(name: string, fallback = 'export'): string {
-  let s = name.replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, '_').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '')
-  if (!s) s = fallback
-  if (RESERVED.test(s)) s = `_${s}`
-  // keep well under MAX_PATH, counting UTF-16 units
-  return s.length > 120 ? s.slice(0, 120).replace(/[. ]+$/, '') : s
-}
-
-/** Local date-time stamp for file names: 20261127-2235. */
-export function stamp(d = new Date()): string {
-  const p = (n: number): string => String(n).padStart(2, '0')
-  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}`
-}
-
 /** Save bytes or text as a file through a temporary object URL (nothing leaves the tab). */
 export function download(data: BlobPart, fileName: string, type: string): void {
   downloadBlob(new Blob([data], { type }), fileName)

@@ -27,12 +27,19 @@ export function findingLines(counts: FindingCount[], t: T, locale: string): stri
       const d = RULE_BY_ID[r as RuleId]
       return d ? (locale === 'en' ? d.en : d.zh) : r
     }
-    const named = list.slice(0, 6).map((c) => `${name(c.rule)} ${c.n}`).join(locale === 'en' ? '; ' : '；')
-    const more = list.length > 6 ? (locale === 'en' ? '; …' : '；…') : ''
+    const sep = t('charts.listSep')
+    const named = list.slice(0, 6).map((c) => t('briefing.ruleCount', { rule: name(c.rule), n: c.n })).join(sep)
+    const more = list.length > 6 ? `${sep}…` : ''
     const sevKey = `briefing.severity.${s}`
     const sevText = t(sevKey)
     return t('briefing.findingsLine', { severity: sevText === sevKey ? s : sevText, n: total, rules: named + more })
   })
+}
+
+/** The sources slide: what is loaded, the counting rules, then each distinct source line of the charts once. */
+export function sourceLines(items: readonly PackItem[], loaded: string | null, t: T): string[] {
+  const own = [...new Set(items.map((i) => i.caption.source.trim()).filter(Boolean))]
+  return [...(loaded ? [loaded] : []), ...(own.length ? own : [t('briefing.sourceLine1')]), t('briefing.sourceLine3')]
 }
 
 export interface DeckDeps { pack: UseBriefingPackReturn; dash: UseDashboardReturn; t: T; locale: string }
@@ -56,15 +63,14 @@ export async function buildDeck(items: PackItem[], deps: DeckDeps, onProgress?: 
       title: pack.deckTitle.value || t('briefing.deckTitleDefault'),
       subtitle: t('briefing.deckSubtitleDefault', { date, n: items.length }),
       sourcesTitle: t('briefing.sourcesTitle'),
-      sources: [
-        t('briefing.sourceLine1'),
-        ...(s ? [t('briefing.sourceLine2', { reports: s.reports, units: s.units, years: s.years })] : []),
-        t('briefing.sourceLine3'),
-        ...[...new Set(items.map((i) => i.caption.source).filter(Boolean))],
-      ],
+      sources: sourceLines(items, s ? t('briefing.sourceLine2', { reports: s.reports, units: s.units, years: s.years }) : null, t),
       findingsTitle: t('briefing.findingsTitle'),
       findings,
       locale,
+      labels: {
+        definition: t('briefing.notesDefinition'), notes: t('briefing.notesNote'), filters: t('briefing.notesFilters'),
+        source: t('briefing.notesSource'), part: (k, n) => t('briefing.part', { k, n }),
+      },
     },
     onProgress,
   )

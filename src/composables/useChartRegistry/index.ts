@@ -81,10 +81,30 @@ export function chartPixel(id: string, target: ChartPixelTarget): ChartPixel | n
   return { x: rect.left + pt[0], y: rect.top + pt[1], inside }
 }
 
+const exporters = new Map<string, () => Promise<string[]>>()
+
+declare global {
+  interface DashboardTestApi {
+    /** The texts a chart's PNG export draws (axis and bar labels, caption, notes) — for browser tests. */
+    exportTexts?(chartId: string): Promise<string[] | null>
+  }
+}
+
+/** A chart panel's "texts of my export" (returns the unregister function). */
+export function registerExporter(id: string, texts: () => Promise<string[]>): () => void {
+  exporters.set(id, texts)
+  return () => { if (exporters.get(id) === texts) exporters.delete(id) }
+}
+
+export function exportTexts(id: string): Promise<string[] | null> {
+  const f = exporters.get(id)
+  return f ? f() : Promise.resolve(null)
+}
+
 export function chartIds(): string[] {
   return [...options.keys()]
 }
 
 export function useChartRegistry() {
-  return { registerChart, unregisterChart, getChartOption, chartIds, registerChartInstance, chartPixel }
+  return { registerChart, unregisterChart, getChartOption, chartIds, registerChartInstance, chartPixel, registerExporter, exportTexts }
 }

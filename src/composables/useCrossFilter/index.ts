@@ -1,17 +1,18 @@
 /**
  * useCrossFilter — chart clicks become shared filters: a bar of a unit restricts every view to
  * that unit (and its units below), a heatmap cell (unit × year) to that unit and year, a bar of a
- * year to that year. ChartPanel forwards every ECharts click here (`notifyChartClick`); views may
- * register a mapper for their own chart ids; any other chart whose data items carry a `unitCode`
- * filters to that unit. The filter shows in the active-filter list (marked as coming from a chart,
- * with a link to the unit profile) and is removed there like any other.
+ * year to that year. ChartPanel forwards every ECharts click here (`notifyChartClick`); views
+ * register a mapper for their heatmaps; any other chart's data items carry their `unitCode` (and `year`).
+ * The usual semantics: the clicked chart keeps its other bars and highlights the pick (`filtersFor`,
+ * `highlightOf`; the chart is kept as `pick` in the filters and the URL), the other charts filter.
+ * The filter shows in the active-filter list (marked as coming from a chart, with a link to the unit
+ * profile) and is removed there like any other.
  *
  * The same on every view: a plain click filters; a Ctrl/⌘-click on a unit opens its profile
  * (/unit/:code) instead.
  */
 import { shallowRef, type ShallowRef } from 'vue'
 import { useRouter } from 'vue-router'
-import { uniqueUnitLabels } from '../../charts/common'
 import { getChartOption } from '../useChartRegistry'
 import { useDashboard } from '../useDashboard'
 import type { Filters } from '../../queries/types'
@@ -54,19 +55,69 @@ export function registerCrossFilter(chartId: string, mapper: CrossMapper): () =>
   return () => { if (mappers.get(chartId) === mapper) mappers.delete(chartId) }
 }
 
-/** Unit label as drawn on the active-volume charts → unit code (labels are unique per chart). */
-function unitByLabel(): Map<string, string> {
-  const dash = useDashboard()
-  const seen = new Map<string, { code: string; name: string; parent: string | null }>()
-  for (const r of dash.data.value.active) if (!seen.has(r.unitCode)) seen.set(r.unitCode, { code: r.unitCode, name: r.unitName, parent: r.parentName })
-  const out = new Map<string, string>()
-  for (const [code, label] of uniqueUnitLabels([...seen.values()])) out.set(label, code)
+/** What a click on a chart picks: heatmap cells a unit and a year, by-year charts a year, the rest a unit. */
+const PICKS: Record<string, 'unit' | 'year' | 'both'> = {
+  'active-heatmap': 'both', 'active-unit-heatmap': 'both', 'outcome-shares-year': 'year',
+}
+const pickKind = (chartId: string): 'unit' | 'year' | 'both' => PICKS[chartId] ?? 'unit'
+
+/** The pick in force: the chart that set it, and the unit/year it set — while the filters still hold them. */
+export interface ActivePick { chartId: string; unitCode?: string; year?: number }
+
+export function activePick(f: Filters): ActivePick | null {
+  if (!f.pick) return null
+  const kind = pickKind(f.pick)
+  const unit = f.unitCodes?.length === 1 ? f.unitCodes[0] : undefined
+  const year = f.yearFrom != null && f.yearFrom === f.yearTo ? f.yearFrom : undefined
+  if (kind !== 'year' && unit == null) return null
+  if (kind !== 'unit' && year == null) return null
+  return { chartId: f.pick, ...(kind !== 'year' ? { unitCode: unit } : {}), ...(kind !== 'unit' ? { year } : {}) }
+}
+
+/**
+ * The filters a chart draws with: those of the view, except on the chart the pick was made on — it keeps its
+ * other bars (the picked unit/year is highlighted there), while every other chart filters to the pick.
+ */
+export function filtersFor(chartId: string, f: Filters): Filters {
+  const p = activePick(f)
+  if (!p || p.chartId !== chartId) return f
+  const out: Filters = { ...f, pick: undefined }
+  if (p.unitCode != null) out.unitCodes = undefined
+  if (p.year != null) { out.yearFrom = undefined; out.yearTo = undefined }
   return out
+}
+
+/** The unit (and year) to highlight on a chart: its own pick, if it is the chart the pick was made on. */
+export function highlightOf(chartId: string, f: Filters): ActivePick | null {
+  const p = activePick(f)
+  return p && p.chartId === chartId ? p : null
 }
 
 const yearOf = (v: unknown): number | undefined => {
   const m = /(\d{4})/.exec(String(v ?? ''))
   return m ? Number(m[1]) : undefined
+}
+
+/** Any chart: a data item naming its unit (bars by unit) and/or its year (by-year charts of the overview). */
+const byItem: CrossMapper = (p) => {
+  const d = p.data as { unitCode?: unknown; year?: unknown } | null | undefined
+  if (!d || typeof d !== 'object') return null
+  const unitCode = typeof d.unitCode === 'string' && d.unitCode ? d.unitCode : undefined
+  const year = typeof d.year === 'number' ? d.year : undefined
+  return unitCode || year != null ? { unitCode, year } : null
+}
+
+/** Heatmap cells ([x, y, v] on the chart's own axes): the view registers the unit of each row label. */
+export function heatmapMapper(chartId: string, unitOfLabel: () => ReadonlyMap<string, string>): CrossMapper {
+  return (p) => {
+    const v = (Array.isArray(p.value) ? p.value : Array.isArray(p.data) ? p.data : null) as unknown[] | null
+    if (!v) return null
+    const years = axisData(chartId, 'xAxis')
+    const units = axisData(chartId, 'yAxis')
+    const code = unitOfLabel().get(units[Number(v[1])] ?? '')
+    const year = yearOf(years[Number(v[0])])
+    return code ? { unitCode: code, year } : null
+  }
 }
 
 function axisData(chartId: string, axis: 'xAxis' | 'yAxis'): string[] {
@@ -76,69 +127,25 @@ function axisData(chartId: string, axis: 'xAxis' | 'yAxis'): string[] {
   return (first?.data ?? []).map((d) => (typeof d === 'object' && d && 'value' in d ? String((d as { value: unknown }).value) : String(d)))
 }
 
-/**
- * Active-volume bars (src/charts/activeVolume.ts), wherever they are shown: the overview and the
- * active-disclosure view draw the same rows (activeByUnitYearQuery under the shared filters).
- */
-const volumeBars: CrossMapper = (p) => {
-  if (p.seriesType !== 'bar' || !p.name) return null
-  const code = unitByLabel().get(p.name)
-  return code ? { unitCode: code } : null // "其他" (the rest) is not a unit
-}
-/** Active-volume heatmap cell (unit × year): value [x, y, v] on the chart's own axes. */
-const volumeHeatmap = (chartId: string): CrossMapper => (p) => {
-  const v = (Array.isArray(p.value) ? p.value : Array.isArray(p.data) ? p.data : null) as unknown[] | null
-  if (!v) return null
-  const years = axisData(chartId, 'xAxis')
-  const units = axisData(chartId, 'yAxis')
-  const code = unitByLabel().get(units[Number(v[1])] ?? '')
-  const year = yearOf(years[Number(v[0])])
-  return code ? { unitCode: code, year } : null
-}
-
-/** The overview charts (src/views/OverviewView.vue) and the active-volume charts of the active view. */
-const DEFAULTS: Record<string, CrossMapper> = {
-  'active-bars': volumeBars,
-  'active-heatmap': volumeHeatmap('active-heatmap'),
-  'active-unit-bars': volumeBars,
-  'active-unit-heatmap': volumeHeatmap('active-unit-heatmap'),
-  'outcome-shares-unit': (p) => byIndex(p),
-  'outcome-counts-unit': (p) => byIndex(p),
-  'outcome-shares-year': (p) => {
-    if (p.dataIndex == null) return null
-    const r = useDashboard().data.value.outcomesByYear[p.dataIndex]
-    const year = r ? Number(r.key) : NaN
-    return Number.isFinite(year) ? { year } : null
-  },
-}
-
-/** Any other chart: a data item naming its unit (e.g. disclosure rate or cases by unit). */
-const byItemUnit: CrossMapper = (p) => {
-  const d = p.data as { unitCode?: unknown } | null | undefined
-  return d && typeof d === 'object' && typeof d.unitCode === 'string' && d.unitCode ? { unitCode: d.unitCode } : null
-}
-
-function byIndex(p: ChartClickParams): CrossPick | null {
-  if (p.dataIndex == null) return null
-  // The custom "no handled" series carries only the category index in its data.
-  const idx = p.seriesType === 'custom' && Array.isArray(p.value) ? Number(p.value[0]) : p.dataIndex
-  const r = useDashboard().data.value.outcomesByUnit[idx]
-  return r ? { unitCode: r.key } : null
-}
-
-/** The filters after a pick: the unit replaces the unit selection, the year sets the range to it. */
-export function applyPick(f: Filters, pick: CrossPick): Filters {
+/** The filters after a pick: the unit replaces the unit selection, the year sets the range; `chartId` is kept as `pick`. */
+export function applyPick(f: Filters, pick: CrossPick, chartId?: string): Filters {
   const next: Filters = { ...f }
   if (pick.unitCode) next.unitCodes = [pick.unitCode]
   if (pick.year != null) { next.yearFrom = pick.year; next.yearTo = pick.year }
+  if (chartId) next.pick = chartId
   return next
 }
 
 /** The pick a click on a chart stands for (null = the click names no unit or year). */
 export function resolvePick(chartId: string, params: ChartClickParams): CrossPick | null {
-  const map = mappers.get(chartId) ?? DEFAULTS[chartId] ?? byItemUnit
-  const pick = map(params)
-  return pick && (pick.unitCode != null || pick.year != null) ? pick : null
+  const own = mappers.get(chartId)
+  const raw = (own ?? byItem)(params)
+  if (!raw) return null
+  if (own) return raw.unitCode != null || raw.year != null ? raw : null
+  // from a data item: only what this chart picks (a year on a unit chart's item is not a year filter)
+  const kind = pickKind(chartId)
+  const pick: CrossPick = { ...(kind !== 'year' && raw.unitCode ? { unitCode: raw.unitCode } : {}), ...(kind !== 'unit' && raw.year != null ? { year: raw.year } : {}) }
+  return pick.unitCode != null || pick.year != null ? pick : null
 }
 
 /** Opens the unit profile (set by useCrossFilter() in the app shell, which has the router). */
@@ -159,7 +166,7 @@ export function notifyChartClick(chartId: string, params: ChartClickParams): boo
   }
   const dash = useDashboard()
   lastPick.value = { ...pick, chartId }
-  dash.setFilters(applyPick(dash.filters.value, pick))
+  dash.setFilters(applyPick(dash.filters.value, pick, chartId))
   return true
 }
 

@@ -25,9 +25,13 @@ import { collectFiles } from '../../ingest/browser-files'
 import { hasTables } from '../../db/catalog'
 import { usePersistence } from '../../persist'
 import type {
-  DashboardData, DashboardError, DashboardState, FindingItem, LoadProgress, PickedFiles,
+  DashboardData, DashboardError, DashboardState, FindingItem, LoadMode, LoadProgress, PickedFiles, RejectedFile,
   UseDashboardOptions, UseDashboardReturn,
 } from './types'
+
+/** Ingest findings that mean "this file was not loaded": a notice beside the data, not a finding of the data. */
+const REFUSED = new Set<string>(['unrecognised_file', 'missing_column'])
+const refused = (f: Finding): boolean => REFUSED.has(f.rule)
 
 export type * from './types'
 export { FINDINGS_SHOWN } from './sql'
@@ -38,7 +42,7 @@ const message = (e: unknown): string => (e instanceof Error ? e.message : String
 
 const fromFinding = (f: Finding): FindingItem => ({
   rule: f.rule, severity: f.severity, unitCode: f.unitCode, unitName: null, year: f.year,
-  file: f.file ?? null, line: f.line ?? null, column: f.column ?? null, message: f.message,
+  file: f.file ?? null, line: f.line ?? null, column: f.column ?? null, table: f.table ?? null, raw: f.raw ?? null, message: f.message,
 })
 
 async function defaultStartDb(): Promise<Db> {
@@ -47,7 +51,7 @@ async function defaultStartDb(): Promise<Db> {
   return startDuckDb({ timeoutMs: 60_000 })
 }
 
-interface LoadOpts { sample?: boolean; skipped?: { path: string; reason: string }[] }
+interface LoadOpts { sample?: boolean; replace?: boolean; skipped?: { path: string; reason: string }[] }
 
 function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn {
   const startDb = options.startDb ?? defaultStartDb
@@ -94,6 +98,7 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
   const ingestFindings = shallowRef<FindingItem[]>([])
   const dbFindings = shallowRef<FindingItem[]>([])
   const skipped = shallowRef<{ path: string; reason: string }[]>([])
+  const rejected = shallowRef<RejectedFile[]>([])
   const isSample = ref(false)
   const filters = shallowRef<Filters>({})
   const years = shallowRef<number[]>([])
@@ -183,20 +188,23 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
       const d = await getDb()
       const res = await ingestFiles(files, (p) => { progress.value = p }, { signal: ctl.signal })
       const skippedNow = [...(opts.skipped ?? []), ...res.skipped]
-      if (res.tables.length === 0) {
-        skipped.value = [...skipped.value, ...skippedNow]
-        ingestFindings.value = [...res.findings.map(fromFinding), ...ingestFindings.value]
-        throw new Error(skippedNow.map((s) => s.reason).join('；') || res.findings.map((f) => f.message).join('；') || 'no tables')
-      }
+      rejected.value = [
+        ...skippedNow.map((x) => ({ path: x.path, reason: x.reason })),
+        ...res.findings.filter(refused).map((f) => ({ path: f.file ?? '', reason: f.message, rule: f.rule, line: f.line ?? null })),
+      ]
+      const kept = res.findings.filter((f) => !refused(f))
+      // Nothing loadable: the data loaded before stays as it was, and the notice says which files and why.
+      if (res.tables.length === 0) return
       // The fictional sample is never mixed with real reports (nor loaded twice): it is replaced
-      // inside the load's transaction, so a cancelled load still keeps it.
-      const replace = (opts.sample || isSample.value) && (summary.value?.files ?? 0) > 0
+      // inside the load's transaction, so a cancelled load still keeps it. A user's second bundle replaces
+      // what is loaded when they chose so.
+      const replace = (opts.sample || isSample.value || opts.replace === true) && (summary.value?.files ?? 0) > 0
       progress.value = { stage: 'loading', done: 0, total: res.tables.length }
       const s = await changingData(() => loadTables(d, res.tables, { onProgress: (p) => { progress.value = p }, signal: ctl.signal, replace }))
       if (loadAbort.value === ctl) loadAbort.value = null
       if (replace) { ingestFindings.value = []; dbFindings.value = []; skipped.value = [] }
       skipped.value = [...skipped.value, ...skippedNow]
-      ingestFindings.value = [...ingestFindings.value, ...res.findings.map(fromFinding)]
+      ingestFindings.value = [...ingestFindings.value, ...kept.map(fromFinding)]
       summary.value = s
       isSample.value = opts.sample === true
       progress.value = { stage: 'charting', done: 0, total: 1 }
@@ -205,7 +213,7 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
       // IndexedDB takes seconds); `saving` tells tests and the UI when it is on disk.
       if (!restoring) {
         saving.value++
-        void persist.afterLoad(keep, { sample: opts.sample === true }).finally(() => { saving.value-- }) // never throws
+        void persist.afterLoad(keep, { sample: opts.sample === true, replace }).finally(() => { saving.value-- }) // never throws
       }
     }, () => loadSources(files, opts), opts.sample ? 'errors.sample' : 'errors.load')
     if (loadAbort.value === ctl) loadAbort.value = null
@@ -224,13 +232,16 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
     }, () => loadSample(), 'errors.sample')
   }
 
-  async function loadPicked(input: PickedFiles): Promise<void> {
-    // collectFiles reads a DataTransfer synchronously on entry: its items die after the drop handler.
-    progress.value = { stage: 'reading', done: 0, total: 1 }
+  async function loadPicked(input: PickedFiles, mode: LoadMode | Promise<LoadMode | null> = 'add'): Promise<void> {
+    // collectFiles reads a DataTransfer synchronously on entry: its items die after the drop handler
+    // (so before the question "replace or add" is answered).
     const pending = collectFiles(input, { onProgress: (p) => { progress.value = p } })
+    const m = await mode
+    if (m == null) return
+    progress.value = { stage: 'reading', done: 0, total: 1 }
     await run(async () => {
       const c = await pending
-      await loadSources(c.files, { skipped: c.skipped })
+      await loadSources(c.files, { skipped: c.skipped, replace: m === 'replace' })
     }, () => Promise.resolve(), 'errors.load')
   }
 
@@ -239,6 +250,7 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
     ingestFindings.value = []
     dbFindings.value = []
     skipped.value = []
+    rejected.value = []
     summary.value = null
     isSample.value = false
   }
@@ -262,10 +274,7 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
     ])
     years.value = y.map((r) => Number(r.year)).sort((a, b) => a - b)
     units.value = u
-    dbFindings.value = f.map((r) => ({
-      rule: r.rule, severity: r.severity, unitCode: r.unitCode, unitName: r.unitName, year: r.year,
-      file: r.file, line: r.line, column: r.column, message: r.message ?? '',
-    }))
+    dbFindings.value = f.map((r) => ({ ...r, message: r.message ?? '' }))
     // Drop filter values that no longer exist (e.g. after clearing).
     const f0 = filters.value
     const known = new Set(u.map((x) => x.unitCode))
@@ -373,7 +382,7 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
 
   return {
     state, error, progress, querying, cancelLoad, cancelled, saving: computed(() => saving.value > 0), cancellable: computed(() => loadAbort.value != null), summary, ingestFindings, findings,
-    findingsTotal, skipped, isSample, filters, years, units, data,
+    findingsTotal, skipped, rejected, isSample, filters, years, units, data,
     start, loadPicked, loadSources, loadSample, clear, retry, setFilters, refresh, query, dataVersion, runBuilt, idle,
     clearQueryCache: () => cache.clear(),
   }

@@ -23,8 +23,20 @@ export interface FindingItem {
   file: string | null
   line: number | null
   column: string | null
+  /** Structured columns the message is rendered from in other languages (src/components/quality/findingText.ts). */
+  table?: string | null
+  cells?: string | null
+  left?: number | null
+  right?: number | null
+  raw?: string | null
   message: string
 }
+
+/** A second bundle replaces what is loaded or is added to it. */
+export type LoadMode = 'replace' | 'add'
+
+/** A file of a load that was not loaded, and why (rule: the ingest rule that refused it, if any). */
+export interface RejectedFile { path: string; reason: string; rule?: string; line?: number | null }
 
 export interface DashboardError {
   /** i18n key + params, so the message follows the language switch. */
@@ -73,6 +85,8 @@ export interface UseDashboardReturn {
   /** All findings: DB count + ingest count. */
   findingsTotal: ComputedRef<number>
   skipped: ShallowRef<{ path: string; reason: string }[]>
+  /** Files of the last load that were not loaded (skipped, unreadable, not a table): a notice, not findings. */
+  rejected: ShallowRef<RejectedFile[]>
   /** Whether what is loaded is (only) the sample bundle. */
   isSample: Ref<boolean>
   filters: ShallowRef<Filters>
@@ -89,8 +103,9 @@ export interface UseDashboardReturn {
   /** Resolves when no query of the dashboard or of a view runs and a frame is drawn (benchmarks, tests). */
   idle(): Promise<void>
   start(): Promise<void>
-  loadPicked(input: PickedFiles): Promise<void>
-  loadSources(files: SourceFile[], opts?: { sample?: boolean; skipped?: { path: string; reason: string }[] }): Promise<void>
+  /** `mode`: replace what is loaded or add to it (default add); may be a pending answer (null = do not load). */
+  loadPicked(input: PickedFiles, mode?: LoadMode | Promise<LoadMode | null>): Promise<void>
+  loadSources(files: SourceFile[], opts?: { sample?: boolean; replace?: boolean; skipped?: { path: string; reason: string }[] }): Promise<void>
   loadSample(): Promise<void>
   clear(): Promise<void>
   retry(): Promise<void>

@@ -11,6 +11,11 @@ import { useDashboard } from '../useDashboard'
 export interface UseQueryOptions {
   /** Extra reactive inputs of the builder (e.g. a drill level or a selected unit). */
   deps?: WatchSource[]
+  /**
+   * The filters the statement is built with (default: the shared filters), e.g. the shared filters without the
+   * cross-filter pick on the chart it was made on (useCrossFilter's filtersFor).
+   */
+  filters?: (shared: Filters) => Filters
 }
 
 export interface UseQueryReturn<T> {
@@ -31,7 +36,7 @@ export function useQuery<T extends Row>(
   let generation = 0
 
   async function refresh(): Promise<void> {
-    const q = build(dash.filters.value)
+    const q = build(options.filters ? options.filters(dash.filters.value) : dash.filters.value)
     const my = ++generation
     if (!q || dash.summary.value == null) { rows.value = []; return }
     loading.value = true

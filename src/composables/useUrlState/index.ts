@@ -1,7 +1,8 @@
 /**
  * useUrlState — the view and the shared filters live in the URL (hash history query), so a copied
  * link reopens the same view with the same filters once the same bundle is loaded:
- *   #/applications?years=2020-2023&unit=0101&unit=0102&level=县&drill=0101
+ *   #/applications?years=2020-2023&unit=0101&unit=0102&level=县&drill=0101&panel=1&pick=active-bars
+ * (`panel`: same units in every year; `pick`: the chart whose click set the unit/year, see useCrossFilter)
  * Filters → URL with router.replace (no history entry per filter change); URL → filters when the
  * query changes (a pasted link, back/forward). Moving between views keeps the filter keys.
  * Units of the link that are not (yet) known are kept until data is loaded, then dropped with a note.
@@ -13,7 +14,7 @@ import { useDashboard } from '../useDashboard'
 import type { Filters } from '../../queries/types'
 
 /** Query keys owned by the URL state. */
-export const URL_KEYS = ['years', 'unit', 'level', 'drill'] as const
+export const URL_KEYS = ['years', 'unit', 'level', 'drill', 'panel', 'pick'] as const
 
 const first = (v: LocationQuery[string] | undefined): string | undefined => {
   const x = Array.isArray(v) ? v[0] : v
@@ -45,6 +46,9 @@ export function filtersFromQuery(q: LocationQuery): Filters {
   if (level) f.level = level
   const drill = first(q.drill)
   if (drill) f.drill = drill
+  if (first(q.panel) === '1') f.panel = true
+  const pick = first(q.pick)
+  if (pick && /^[a-z0-9_-]{1,60}$/.test(pick)) f.pick = pick
   return f
 }
 
@@ -56,6 +60,8 @@ export function queryFromFilters(f: Filters): Record<(typeof URL_KEYS)[number], 
     unit: f.unitCodes && f.unitCodes.length ? [...f.unitCodes] : undefined,
     level: f.level || undefined,
     drill: f.drill || undefined,
+    panel: f.panel ? '1' : undefined,
+    pick: f.pick || undefined,
   }
 }
 
@@ -72,7 +78,9 @@ export function filtersKey(f: Filters): string {
   return JSON.stringify(queryFromFilters(f))
 }
 
-const hasOwnKeys = (q: LocationQuery): boolean => URL_KEYS.some((k) => q[k] != null)
+/** Keys a nav link carries to the next view: the filters and the basis of the by-unit figures. */
+const CARRIED = [...URL_KEYS, 'basis'] as const
+const hasOwnKeys = (q: LocationQuery): boolean => CARRIED.some((k) => q[k] != null)
 
 export interface UseUrlStateReturn {
   /** Unit codes of the link that the loaded data does not have (dropped); shown as a note. */
@@ -88,7 +96,7 @@ function installCarry(router: Router): void {
   router.beforeEach((to, from) => {
     if (to.path !== from.path && !hasOwnKeys(to.query) && hasOwnKeys(from.query)) {
       const carried: LocationQueryRaw = { ...to.query }
-      for (const k of [...URL_KEYS, 'nosample']) if (from.query[k] != null && to.query[k] == null) carried[k] = from.query[k]
+      for (const k of [...CARRIED, 'nosample']) if (from.query[k] != null && to.query[k] == null) carried[k] = from.query[k]
       return { path: to.path, params: to.params, query: carried, hash: to.hash, replace: false }
     }
     return true

@@ -24,6 +24,8 @@ export default {
         crossFilter: '（图表联动）',
         unknownDropped: '链接中的 {n} 个单位在当前数据中不存在，已忽略：{codes}',
         reports: '{n} 份报告',
+        panel: '同口径：只看各年都有报告的单位（{n}/{all} 个）',
+        tagPanel: '同口径（各年都有报告的单位）',
       },
       hierarchy: {
         label: '单位层级',
@@ -96,6 +98,8 @@ export default {
         crossFilter: '(from chart)',
         unknownDropped: '{n} unit(s) of the link are not in the loaded data and were ignored: {codes}',
         reports: '{n} reports',
+        panel: 'Same units every year ({n} of {all})',
+        tagPanel: 'Same units every year',
       },
       hierarchy: {
         label: 'Unit hierarchy',

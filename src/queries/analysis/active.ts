@@ -43,8 +43,12 @@ const EXPR: Record<RankingIndicator, string> = {
 }
 
 /**
- * Every unit's value of `indicator` in the latest filtered year (or `year`), with the previous
- * year's value (unit/level filters apply to it, the year range does not) and the change.
+ * Every unit's value of `indicator` in the ranking year, with the previous year's value (unit/level filters
+ * apply to it, the year range does not), the relative change (`yoy`) and the difference (`diff`, for rates:
+ * percentage points). The ranking year is `year` when given, else the latest filtered year in which enough
+ * units have a value — at least half as many as in the year with the most, and 3 (or all there are): in a
+ * sparse bundle the latest year often holds a handful of reports. Every row carries that year's number of
+ * units with a value (`yearUnits`) and the latest year's (`latestYear`, `latestUnits`), for the caption.
  * `peersOf`: only the units with the same parent and level as that unit (its peers, itself included).
  */
 export function rankingQuery(f: Filters, indicator: RankingIndicator, year?: number, peersOf?: string): Query<RankingRow> {
@@ -52,16 +56,23 @@ export function rankingQuery(f: Filters, indicator: RankingIndicator, year?: num
   if (!expr) throw new Error(`unknown indicator ${indicator}`)
   const noYear = summaryWhere({ ...f, yearFrom: undefined, yearTo: undefined })
   const w = summaryWhere(f)
-  const target = year != null ? { sql: 'SELECT ?::INTEGER AS y', params: [year] } : { sql: `SELECT max(s.year) AS y FROM summary s ${w.sql}`, params: w.params }
+  const target = year != null
+    ? { sql: 'SELECT ?::INTEGER AS y', params: [year] }
+    : { sql: 'SELECT coalesce(max(yc.year) FILTER (WHERE yc.n >= least(3, mx.m) AND yc.n * 2 >= mx.m), max(yc.year)) AS y FROM yc, mx', params: [] }
   return {
     sql: `WITH b AS (SELECT s.unit_code, s.year, s.unit_name, s.parent_code, s.parent_name, s.level, (${expr})::DOUBLE AS v FROM summary s ${noYear.sql}),
-      ty AS (${target.sql})
+      yc AS (SELECT s.year, count(${expr})::INTEGER AS n FROM summary s ${w.sql} GROUP BY s.year),
+      mx AS (SELECT max(n) AS m FROM yc),
+      ty AS (${target.sql}),
+      meta AS (SELECT (SELECT n FROM yc WHERE yc.year = ty.y) AS yn, (SELECT max(year) FROM yc) AS ly,
+        (SELECT n FROM yc WHERE yc.year = (SELECT max(year) FROM yc)) AS ln FROM ty)
     SELECT b.unit_code AS "unitCode", b.unit_name AS "unitName", b.parent_name AS "parentName", b.year::INTEGER AS "year",
-      b.v AS "value", p.v AS "prev", CASE WHEN p.v <> 0 THEN ((b.v - p.v) / p.v)::DOUBLE END AS "yoy"
-    FROM b JOIN ty ON b.year = ty.y LEFT JOIN b p ON p.unit_code = b.unit_code AND p.year = b.year - 1
+      b.v AS "value", p.v AS "prev", CASE WHEN p.v <> 0 THEN ((b.v - p.v) / p.v)::DOUBLE END AS "yoy", (b.v - p.v)::DOUBLE AS "diff",
+      coalesce(meta.yn, 0)::INTEGER AS "yearUnits", meta.ly::INTEGER AS "latestYear", coalesce(meta.ln, 0)::INTEGER AS "latestUnits"
+    FROM b JOIN ty ON b.year = ty.y CROSS JOIN meta LEFT JOIN b p ON p.unit_code = b.unit_code AND p.year = b.year - 1
     ${peersOf != null ? `WHERE b.parent_code IS NOT DISTINCT FROM (SELECT any_value(parent_code) FROM summary WHERE unit_code = ?)
       AND b.level IS NOT DISTINCT FROM (SELECT any_value(level) FROM summary WHERE unit_code = ?)` : ''}
     ORDER BY b.v DESC NULLS LAST, b.unit_code`,
-    params: [...noYear.params, ...target.params, ...(peersOf != null ? [peersOf, peersOf] : [])],
+    params: [...noYear.params, ...w.params, ...target.params, ...(peersOf != null ? [peersOf, peersOf] : [])],
   }
 }

@@ -20,12 +20,13 @@ export function reviewsQuery(f: Filters = {}, by: 'year' | 'unit' | 'total' = 'y
   const g2 = by === 'total' ? '' : `GROUP BY ${key}`
   const agg = `${OUTS.map((o) => `sum(l.${o})::DOUBLE AS "${o}"`).join(', ')},
       CASE WHEN sum(l.upheld + l.corrected + l.other) > 0
-        THEN (sum(l.corrected) FILTER (WHERE l.upheld IS NOT NULL AND l.other IS NOT NULL) / sum(l.upheld + l.corrected + l.other))::DOUBLE END AS "correctionRate"`
+        THEN (sum(l.corrected) FILTER (WHERE l.upheld IS NOT NULL AND l.other IS NOT NULL) / sum(l.upheld + l.corrected + l.other))::DOUBLE END AS "correctionRate",
+      count(DISTINCT l.unit_code || '|' || l.year) FILTER (WHERE l.total IS NOT NULL)::INTEGER AS "reports"`
   return {
     sql: `WITH s AS (SELECT s.* FROM summary s ${w.sql}), l AS (${long}),
       r AS (SELECT ${key} AS key, ${label} AS label, l.block, ${agg} FROM l ${g1}
         UNION ALL SELECT ${key} AS key, ${label} AS label, 'all' AS block, ${agg} FROM l ${g2})
-    SELECT r.key AS "key", r.label AS "label", r.block AS "block", ${OUTS.map((o) => `r."${o}"`).join(', ')}, r."correctionRate"
+    SELECT r.key AS "key", r.label AS "label", r.block AS "block", ${OUTS.map((o) => `r."${o}"`).join(', ')}, r."correctionRate", r."reports"
     FROM r ORDER BY r.key, CASE r.block WHEN 'review' THEN 0 WHEN 'litigation_direct' THEN 1 WHEN 'litigation_after_review' THEN 2 ELSE 3 END`,
     params: w.params,
   }

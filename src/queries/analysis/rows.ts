@@ -32,6 +32,12 @@ export interface RankingRow {
   prev: number | null
   /** (value − prev) ÷ prev; null when prev is 0 or missing. */
   yoy: number | null
+  /** value − prev (for rates: percentage points ÷ 100); null when either is missing. */
+  diff?: number | null
+  /** Units with a value in the ranking year; the latest filtered year and its units (caption). */
+  yearUnits?: number
+  latestYear?: number | null
+  latestUnits?: number
 }
 
 /** Applications flow per year (total column). */
@@ -41,6 +47,8 @@ export interface FlowYearRow {
   carriedIn: number | null
   handled: number | null
   carriedOut: number | null
+  /** Reports of the year with a section 三 table. */
+  reports: number
 }
 
 /** Applications received per applicant type and year. */
@@ -53,6 +61,8 @@ export interface ApplicantYearRow {
   legal_service: number | null
   other_org: number | null
   total: number | null
+  /** Reports of the year with a section 三 table. */
+  reports: number
 }
 
 /** One reason row (withheld.* / unavailable.* / rejected.*), total column summed. */
@@ -71,6 +81,11 @@ export interface DisclosureUnitRow {
   handled: number | null
   /** (granted + partial) ÷ handled; null when handled is 0 or missing. */
   rate: number | null
+  /** Reports behind the rate, and the latest of their years. */
+  reports?: number
+  year?: number
+  /** Units within the filters (and basis) without a section 三 table, left out. */
+  unitsWithout?: number
 }
 
 export type ReviewBlock = 'review' | 'litigation_direct' | 'litigation_after_review'
@@ -89,6 +104,8 @@ export interface ReviewRow {
   total: number | null
   /** corrected ÷ (upheld + corrected + other); null when none concluded. */
   correctionRate: number | null
+  /** Reports with this block's total stated (block `all`: with any block's total). */
+  reports?: number
 }
 
 /** One indicator of one unit in one year against its peers (same parent and level, same year). */
@@ -99,6 +116,8 @@ export interface UnitProfileRow {
   value: number | null
   prev: number | null
   yoy: number | null
+  /** value − prev (rates: as a fraction; shown in percentage points). */
+  diff?: number | null
   p25: number | null
   p50: number | null
   p75: number | null

@@ -1,5 +1,6 @@
 /** Unit profile: one unit's key indicators across its years, against its peers' quartiles and rank. */
 import { REVIEW_BLOCK_KEYS, type UnitProfileRow } from './rows'
+import { summaryWhere } from '../filters'
 import type { Filters, Query } from '../types'
 
 export const PROFILE_INDICATORS = ['active_total', 'received', 'workload', 'disclosure_rate', 'correction_rate'] as const
@@ -22,7 +23,8 @@ const EXPR: Record<ProfileIndicator, string> = {
 /**
  * Peers = units with the same parent and level in the same year (the unit itself included).
  * The year range applies to the unit's years; the previous year is looked up regardless.
- * Rank 1 = the highest value among peers that have one.
+ * Rank 1 = the highest value among peers that have one. With `panel` (like for like) the peers are the units
+ * with data in every year of the range only, so that the peers' median does not move with coverage.
  */
 export function unitProfileQuery(code: string, f: Filters = {}): Query<UnitProfileRow> {
   const cases = PROFILE_INDICATORS.map((k) => `WHEN '${k}' THEN ${EXPR[k]}`).join(' ')
@@ -30,6 +32,8 @@ export function unitProfileQuery(code: string, f: Filters = {}): Query<UnitProfi
   const params: (string | number)[] = [code]
   if (f.yearFrom != null) { conds.push('v.year >= ?'); params.push(f.yearFrom) }
   if (f.yearTo != null) { conds.push('v.year <= ?'); params.push(f.yearTo) }
+  const panel = f.panel ? summaryWhere({ yearFrom: f.yearFrom, yearTo: f.yearTo, panel: true }, 'q') : null
+  const peers = panel ? `(SELECT v.* FROM v SEMI JOIN (SELECT DISTINCT q.unit_code FROM summary q ${panel.sql}) q ON q.unit_code = v.unit_code)` : 'v'
   return {
     sql: `WITH ind(k, ord) AS (VALUES ${PROFILE_INDICATORS.map((k, i) => `('${k}', ${i})`).join(', ')}),
       v AS (SELECT s.unit_code, s.year, s.unit_name, s.parent_code, s.level, ind.k AS indicator, ind.ord,
@@ -37,16 +41,16 @@ export function unitProfileQuery(code: string, f: Filters = {}): Query<UnitProfi
       me AS (SELECT * FROM v WHERE ${conds.join(' AND ')}),
       peer AS (SELECT me.indicator, me.year, quantile_cont(p.v, 0.25)::DOUBLE AS p25, quantile_cont(p.v, 0.5)::DOUBLE AS p50,
         quantile_cont(p.v, 0.75)::DOUBLE AS p75, count(p.v)::INTEGER AS n, (count(*) FILTER (WHERE p.v > me.v) + 1)::INTEGER AS rnk
-        FROM me JOIN v p ON p.indicator = me.indicator AND p.year = me.year
+        FROM me JOIN ${peers} p ON p.indicator = me.indicator AND p.year = me.year
           AND p.parent_code IS NOT DISTINCT FROM me.parent_code AND p.level IS NOT DISTINCT FROM me.level
         GROUP BY me.indicator, me.year, me.v)
     SELECT me.indicator AS "indicator", me.year::INTEGER AS "year", me.unit_name AS "unitName", me.v AS "value", pv.v AS "prev",
-      CASE WHEN pv.v <> 0 THEN ((me.v - pv.v) / pv.v)::DOUBLE END AS "yoy",
+      CASE WHEN pv.v <> 0 THEN ((me.v - pv.v) / pv.v)::DOUBLE END AS "yoy", (me.v - pv.v)::DOUBLE AS "diff",
       peer.p25 AS "p25", peer.p50 AS "p50", peer.p75 AS "p75",
       CASE WHEN me.v IS NOT NULL THEN peer.rnk END AS "rank", peer.n AS "peers"
     FROM me JOIN peer ON peer.indicator = me.indicator AND peer.year = me.year
     LEFT JOIN v pv ON pv.unit_code = me.unit_code AND pv.indicator = me.indicator AND pv.year = me.year - 1
     ORDER BY me.ord, me.year`,
-    params,
+    params: [...params, ...(panel?.params ?? [])],
   }
 }

@@ -9,6 +9,7 @@ import { OUTCOME_KEYS, outcomeShares } from '../../../src/charts/outcomes'
 import type { ActiveYearRow, RankingRow, ReviewRow, UnitProfileRow } from '../../../src/queries/analysis/rows'
 import type { OutcomeRow } from '../../../src/queries/rows'
 import type { ChartCtx } from '../../../src/charts/types'
+import { exportOption } from '../../../src/charts/export/render'
 
 const ctx: ChartCtx = { t: (k, n) => (n ? `${k}${JSON.stringify(n)}` : k), locale: 'zh-CN' }
 type S = { id?: string; data: unknown[] }
@@ -30,10 +31,15 @@ describe('active option builders', () => {
     expect(vals(decisions(active, ctx), 'coercion')).toEqual(['-', '-'])
     expect(vals(decisions(active, ctx), 'licensing')).toEqual([80, 100])
   })
-  it('the approximate 2019 mapping is said, in the note and on the chart', () => {
+  it('the approximate 2019 mapping is said, in the note, and every export of the chart carries it', () => {
     expect(normativeDocsNote(active, ctx)).toEqual(['analysis.active.approxNote'])
-    expect(JSON.stringify(normativeDocs(active, ctx).title)).toContain('analysis.active.approxShort')
+    const exported = exportOption(normativeDocs(active, ctx), { caption: { title: 'T', subtitle: '', source: 'S', notes: normativeDocsNote(active, ctx) }, locale: 'zh-CN' })
+    expect(JSON.stringify(exported.title)).toContain('analysis.active.approxNote')
     expect(normativeDocsNote([active[1]], ctx)).toEqual([])
+  })
+  it('yearly figures draw the reports behind each year beside the values', () => {
+    expect(vals(activeTrend(active, ctx), 'reports')).toEqual([2, 2])
+    expect(vals(fees(feeRows(active), ctx), 'reports')).toEqual([2])
   })
   it('fees: 2021-layout years only (never on an axis with 2019 fee item counts)', () => {
     const rows = feeRows(active)
@@ -46,11 +52,13 @@ describe('active option builders', () => {
 
 describe('applications option builders', () => {
   it('flow and applicant types match the rows', () => {
-    const o = applicationsFlow([{ year: 2023, received: 14, carriedIn: 1, handled: 15, carriedOut: null }], ctx)
+    const o = applicationsFlow([{ year: 2023, received: 14, carriedIn: 1, handled: 15, carriedOut: null, reports: 3 }], ctx)
     expect(vals(o, 'received')).toEqual([14])
     expect(vals(o, 'carriedOut')).toEqual(['-'])
-    const a = applicantTypes([{ year: 2023, natural_person: 10, commercial: 2, research: 1, social_welfare: 0, legal_service: 0, other_org: 1, total: 14 }], ctx)
-    expect(series(a)).toHaveLength(6)
+    const a = applicantTypes([{ year: 2023, natural_person: 10, commercial: 2, research: 1, social_welfare: 0, legal_service: 0, other_org: 1, total: 14, reports: 3 }], ctx)
+    // six applicant types, and the reports behind the year
+    expect(series(a)).toHaveLength(7)
+    expect(vals(a, 'reports')).toEqual([3])
     expect(vals(a, 'natural_person')).toEqual([10])
   })
   it('reasons keep the form order, with counts', () => {

@@ -55,7 +55,7 @@ describe('analysis query builders', () => {
 
   it('applications flow, applicant types and reasons', async () => {
     const flow = await runQuery(db, applicationsFlowQuery({ yearFrom: 2023 }))
-    expect(flow).toEqual([{ year: 2023, received: 14, carriedIn: 1, handled: 15, carriedOut: 0 }])
+    expect(flow).toEqual([{ year: 2023, received: 14, carriedIn: 1, handled: 15, carriedOut: 0, reports: 3 }])
     const types = await runQuery(db, applicantTypesQuery({ yearFrom: 2023 }))
     expect(types[0]).toMatchObject({ natural_person: 10, commercial: 2, research: 1, other_org: 1, total: 14 })
     const reasons = await runQuery(db, reasonsQuery({ yearFrom: 2023 }))

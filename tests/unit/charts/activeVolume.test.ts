@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { activeVolumeBars, activeVolumeHeatmap, activeVolumeNote, MAX_UNITS, TOP_N } from '../../../src/charts/activeVolume'
+import { activeVolumeBars, activeVolumeHeatmap, activeVolumeNote, activeVolumeNotes } from '../../../src/charts/activeVolume'
 import { barsTooltip, heatmapTooltip } from '../../../src/charts/activeVolume'
 import { createTranslate } from '../../../src/i18n/translate'
 import type { ActiveByUnitYearRow } from '../../../src/queries/rows'
 import type { ChartCtx } from '../../../src/charts/types'
-import { optionToTable } from '../../../src/charts/export/table'
-import { valueExtent } from '../helpers/echarts'
 
 const ctx: ChartCtx = { t: createTranslate('zh-CN'), locale: 'zh-CN' }
 const XSS = '<img src=x onerror=alert(1)>'
@@ -21,70 +19,77 @@ const rows: ActiveByUnitYearRow[] = [
   row('C', XSS, 2023, 7), // no 2022 report loaded
 ]
 
-type AnySeries = { id?: string; type?: string; name?: string; data: unknown[] }
+type AnySeries = { id?: string; type?: string; name?: string; stack?: string; data: unknown[] }
+const value = (d: unknown): unknown => (d && typeof d === 'object' && !Array.isArray(d) && 'value' in d ? (d as { value: unknown }).value : d)
 const seriesOf = (o: unknown): AnySeries[] => (o as { series: AnySeries[] }).series
 const axisData = (o: unknown, axis: 'xAxis' | 'yAxis'): string[] => (o as Record<string, { data: string[] }>)[axis].data
+type Label = { show?: boolean; formatter?: string }
 
 describe('activeVolumeBars', () => {
-  it('has one series per year and numbers that match the rows', () => {
+  it('horizontal bars, one per unit, stacked by year; numbers match the rows', () => {
     const o = activeVolumeBars(rows, ctx)
     const s = seriesOf(o)
     expect(s.map((x) => x.name)).toEqual(['2022 年', '2023 年'])
-    const cats = axisData(o, 'xAxis')
-    const at = (unit: string, yi: number) => s[yi].data[cats.indexOf(unit)]
+    expect(new Set(s.map((x) => x.stack)).size).toBe(1)
+    const cats = axisData(o, 'yAxis')
+    const at = (unit: string, yi: number) => value(s[yi].data[cats.indexOf(unit)])
     expect(at('浓桥镇', 0)).toBe(40)
     expect(at('浓桥镇', 1)).toBe(43)
     expect(at('寒葱沟镇', 0)).toBe(0) // a stated 0 stays 0
+    // largest sum first
+    expect(cats[0]).toBe('浓桥镇')
   })
 
   it('keeps missing and not-loaded values missing, never 0', () => {
     const o = activeVolumeBars(rows, ctx)
     const s = seriesOf(o)
-    const cats = axisData(o, 'xAxis')
-    expect(s[1].data[cats.indexOf('寒葱沟镇')]).toBe('-')
-    expect(s[0].data[cats.indexOf(XSS)]).toBe('-')
+    const cats = axisData(o, 'yAxis')
+    expect(value(s[1].data[cats.indexOf('寒葱沟镇')])).toBe('-')
+    expect(value(s[0].data[cats.indexOf(XSS)])).toBe('-')
     expect(activeVolumeNote(rows)).toEqual({ missing: 1, notLoaded: 1 })
   })
 
-  it('cuts to the top units when there are more than MAX_UNITS units; the rest does not set the scale', () => {
-    const many: ActiveByUnitYearRow[] = []
-    for (let i = 0; i < MAX_UNITS + 5; i++) many.push(row(`U${i}`, `单位${i}`, 2023, i))
-    many.push(row('N', '无数字', 2023, null))
-    const o = activeVolumeBars(many, ctx)
-    const cats = axisData(o, 'xAxis')
-    // only units are categories: no "其他" bar
-    expect(cats).toHaveLength(TOP_N)
-    expect(cats[0]).toBe(`单位${MAX_UNITS + 4}`)
-    expect(cats.some((c) => c.startsWith('其他'))).toBe(false)
-    expect(seriesOf(o)[0].data).toHaveLength(TOP_N)
-    const unitMax = MAX_UNITS + 4
-    const rest = Array.from({ length: MAX_UNITS + 5 - TOP_N }, (_, i) => i).reduce((a, b) => a + b, 0) // 0 … 14 = 105
-    expect(rest).toBeGreaterThan(unitMax)
-    // the value axis ECharts draws ends at the units' scale, below the rest's total
-    const [, top] = valueExtent(o)
-    expect(top).toBeGreaterThanOrEqual(unitMax)
-    expect(top).toBeLessThan(rest)
-    // the rest's exact total is written under the bars …
-    const name = (o as { xAxis: { name: string } }).xAxis.name
-    expect(name).toContain(`其余 ${MAX_UNITS + 6 - TOP_N} 个单位合计`)
-    expect(name).toContain(`2023 年 ${rest}`)
-    // … and is the last row of the exported table, named like the data table's merged rows
-    const table = optionToTable(o)
-    expect(table.columns.map((c) => c.label)).toEqual(['单位', '2023 年'])
-    expect(table.rows).toHaveLength(TOP_N + 1)
-    expect(Object.values(table.rows[TOP_N])).toEqual([`其他（${MAX_UNITS + 6 - TOP_N} 个单位）`, rest])
-    expect(Object.values(table.rows[0])).toEqual([`单位${unitMax}`, unitMax])
+  it('writes the value and the reports behind it at the end of each bar', () => {
+    const o = activeVolumeBars(rows, ctx)
+    const s = seriesOf(o)
+    const cats = axisData(o, 'yAxis')
+    const end = (unit: string) => s.map((x) => x.data[cats.indexOf(unit)] as { label?: Label }).find((d) => d?.label?.show)?.label?.formatter
+    expect(end('浓桥镇')).toBe('83 · 2 份报告')
+    expect(end('寒葱沟镇')).toBe('0 · 2 份报告（1 份未填写）')
   })
 
-  it('no units cut: no note, no data table of its own (exported from the bars)', () => {
-    const o = activeVolumeBars(rows, ctx) as { xAxis: { name?: string }; dataset?: unknown }
-    expect(o.xAxis.name).toBeUndefined()
+  it('names every unit in full, whatever their number (no top-N cut, no label interval, no "…")', () => {
+    const many: ActiveByUnitYearRow[] = []
+    for (let i = 0; i < 120; i++) many.push(row(`U${i}`, `某某市某某县人力资源和社会保障局劳动保障监察大队${i}`, 2023, i))
+    const o = activeVolumeBars(many, ctx)
+    const cats = axisData(o, 'yAxis')
+    expect(cats).toHaveLength(120)
+    expect(cats.every((c) => c.startsWith('某某市某某县人力资源和社会保障局劳动保障监察大队'))).toBe(true)
+    const y = (o as { yAxis: { axisLabel: { interval: number; overflow: string; formatter?: unknown } } }).yAxis
+    expect(y.axisLabel.interval).toBe(0)
+    expect(y.axisLabel.overflow).toBe('break')
+    expect(y.axisLabel.formatter).toBeUndefined()
+  })
+
+  it('basis: the latest year of each unit, or one chosen year (units without a report that year are left out)', () => {
+    const latest = activeVolumeBars(rows, ctx, { basis: { kind: 'latest' } })
+    const cats = axisData(latest, 'yAxis')
+    const s = seriesOf(latest)
+    expect(value(s[0].data[cats.indexOf('浓桥镇')])).toBe('-') // 2022 is not its latest year
+    expect(value(s[1].data[cats.indexOf('浓桥镇')])).toBe(43)
+    const y22 = activeVolumeBars(rows, ctx, { basis: { kind: 'year', year: 2022 } })
+    expect(axisData(y22, 'yAxis')).toEqual(['浓桥镇', '寒葱沟镇'])
+    expect(activeVolumeNotes(rows, { kind: 'year', year: 2022 }, ctx)[0]).toContain('另有 1 个单位')
+  })
+
+  it('no unit merged by the query: no data table of its own (exported from the bars)', () => {
+    const o = activeVolumeBars(rows, ctx) as { dataset?: unknown }
     expect(o.dataset).toBeUndefined()
   })
 
   it('escapes unit names in the tooltip', () => {
     const o = activeVolumeBars(rows, ctx)
-    const cats = axisData(o, 'xAxis')
+    const cats = axisData(o, 'yAxis')
     const html = barsTooltip([{ dataIndex: cats.indexOf(XSS), seriesIndex: 1, value: 7 }], cats, [2022, 2023], ctx)
     expect(html).not.toContain('<img')
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')

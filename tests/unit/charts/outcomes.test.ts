@@ -19,7 +19,10 @@ const rows: OutcomeRow[] = [
 ]
 
 type AnySeries = { id?: string; type?: string; stack?: string; data: unknown[] }
-const seriesOf = (o: unknown): AnySeries[] => (o as { series: AnySeries[] }).series
+/** Series with their items' values (items are { value, unitCode } so that a click names its unit). */
+const seriesOf = (o: unknown): AnySeries[] => (o as { series: AnySeries[] }).series.map((s) => ({
+  ...s, data: s.data.map((d) => (d && typeof d === 'object' && !Array.isArray(d) && 'value' in d ? (d as { value: unknown }).value : d)),
+}))
 
 describe('outcomeShares', () => {
   const s = seriesOf(outcomeShares(rows, ctx))
@@ -36,6 +39,11 @@ describe('outcomeShares', () => {
       expect(sum).toBeCloseTo(1, 10)
     }
     expect(bars[0].data[0]).toBeCloseTo(6 / 13, 10)
+  })
+
+  it('every item names its unit (a click picks it, whatever rows the chart shows)', () => {
+    const raw = (outcomeShares(rows, ctx) as { series: { data: { unitCode?: string }[] }[] }).series[0].data
+    expect(raw.map((d) => d.unitCode)).toEqual(['A', 'B', 'C', 'D'])
   })
 
   it('draws no 0 % bar where handled is 0 or missing, and marks it with —', () => {

@@ -1,7 +1,7 @@
 /** Pure parts: review-mark identity and persistence, CSV neutralisation and file names, finding → cells. */
 import { describe, expect, it } from 'vitest'
 import { findingKey, loadMarks, parseMarks, saveMarks, STORAGE_KEY, withMark, type MarkStorage } from '../../../src/composables/useReviewMarks/marks'
-import { neutralise, safeFileName, toCsv } from '../../../src/components/quality/export'
+import { neutralise, toCsv } from '../../../src/components/quality/export'
 import { cellKey, findingCellKeys } from '../../../src/components/report/findingCells'
 
 const f = { rule: 'flow_identity', unitCode: '230883103000', year: 2023, cells: 'received.total+carried_in.total=handled.total+carried_out.total', file: 'a/applications.csv', line: 12 }
@@ -52,14 +52,6 @@ describe('CSV export', () => {
     expect(text.slice(1).split('\r\n')).toEqual(['规则,说明', `"'=HYPERLINK(""http://x"")","a,b"`, '-3,', `"line1\nline2",'@x`, ''])
   })
 
-  it('file names safe on Windows', () => {
-    expect(safeFileName('数据质量问题-2026/11/27 22:35?')).toBe('数据质量问题-2026_11_27 22_35_')
-    expect(safeFileName('CON')).toBe('_CON')
-    expect(safeFileName('nul.csv')).toBe('_nul.csv')
-    expect(safeFileName('a<b>c:"d|e*. ')).toBe('a_b_c__d_e_')
-    expect(safeFileName('...')).toBe('export')
-    expect(safeFileName('x'.repeat(300)).length).toBe(120)
-  })
 })
 
 describe('finding → form cells', () => {

@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  activeVolumeBars, activeVolumeHeatmap, activeVolumeMerged, activeVolumeNote, activeVolumeTableRows, activeVolumeUnitCount,
+  activeVolumeBars, activeVolumeHeatmap, activeVolumeMerged, activeVolumeNote, activeVolumeNotes, activeVolumeTableRows, activeVolumeUnitCount,
 } from '../../../src/charts/activeVolume'
+import { SUM_BASIS } from '../../../src/queries/basis'
 import { optionToTable } from '../../../src/charts/export/table'
 import type { ChartCtx } from '../../../src/charts/types'
 import { startNodeDuckDb } from '../../../src/db/duckdb-node'
@@ -15,7 +16,7 @@ import { runQuery } from '../../../src/db/run'
 import type { Db } from '../../../src/db/types'
 import { createTranslate } from '../../../src/i18n/translate'
 import { activeByUnitYearQuery, outcomesByUnitQuery } from '../../../src/queries'
-import { csv, prepared } from '../helpers/db'
+import { APP_HEADER, appLines, csv, prepared } from '../helpers/db'
 import { valueExtent } from '../helpers/echarts'
 
 const ctx: ChartCtx = { t: createTranslate('zh-CN'), locale: 'zh-CN' }
@@ -29,7 +30,9 @@ describe('active volume by unit beyond the row limit', () => {
   let db: Db
   beforeAll(async () => {
     db = await startNodeDuckDb()
-    await loadTables(db, [prepared('reports.csv', 'reports', REPORTS)])
+    // section 三 for every unit (outcomes by unit list units with the table only)
+    const apps = csv(APP_HEADER, ...['A', 'B', 'C', 'D'].flatMap((u, i) => appLines(u, 2023, { received: 4 - i, granted: 4 - i, handled: 4 - i })))
+    await loadTables(db, [prepared('reports.csv', 'reports', REPORTS), prepared('applications.csv', 'applications', apps)])
   }, 60_000)
   afterAll(async () => { await db.close() })
 
@@ -49,12 +52,13 @@ describe('active volume by unit beyond the row limit', () => {
     // the same note as with every unit listed: one blank total (C 2023), one unit-year without a report (D 2022)
     expect(activeVolumeNote(rows)).toEqual({ missing: 1, notLoaded: 1 })
     // the bars are the two units only: the merged rest is not a bar and does not set the value axis …
-    const bars = activeVolumeBars(rows, ctx) as { xAxis: { data: string[]; name: string }; series: { data: unknown[] }[] }
-    expect(bars.xAxis.data).toEqual(['甲镇', '乙镇'])
-    expect(bars.series.map((s) => s.data)).toEqual([[100, 50], [100, 40]])
-    expect(valueExtent(bars)[1]).toBe(100)
-    // … its exact figures per year are written under the bars and exported as the table's last row
-    expect(bars.xAxis.name).toBe('其余 2 个单位合计（不画成柱，以免压低各单位的刻度）：\n2022 年 10；2023 年 5')
+    const bars = activeVolumeBars(rows, ctx) as { yAxis: { data: string[] }; series: { data: unknown[] }[] }
+    expect(bars.yAxis.data).toEqual(['甲镇', '乙镇'])
+    const v = (d: unknown): unknown => (d && typeof d === 'object' && 'value' in d ? (d as { value: unknown }).value : d)
+    expect(bars.series.map((s) => s.data.map(v))).toEqual([[100, 50], [100, 40]])
+    expect(valueExtent(bars, 'xAxis')[1]).toBe(200) // 甲镇's two years stacked
+    // … its exact figures per year are written in the notes (every export carries them) and exported as the table's last row
+    expect(activeVolumeNotes(rows, SUM_BASIS, ctx).at(-1)).toBe('其余 2 个单位合计（不画成柱，以免压低各单位的刻度）：2022 年 10；2023 年 5')
     expect(optionToTable(bars).rows.map((r) => Object.values(r)))
       .toEqual([['甲镇', 100, 100], ['乙镇', 50, 40], ['其他（2 个单位）', 10, 5]])
     // the heatmap lists only the units that came one by one

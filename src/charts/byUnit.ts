@@ -1,0 +1,69 @@
+/**
+ * What every by-unit figure shares (bars, heatmap rows, outcome bars): units on a vertical category axis,
+ * largest first, with their FULL names (long names wrap onto a second line, never cut with "…"), every
+ * label drawn (interval 0), and a height that follows the number of units. On screen at most VISIBLE_ROWS
+ * rows show at a time (the rest scroll); exports and print drop the scroll and grow instead
+ * (src/charts/export/size.ts), or split across slides and pages (src/charts/export/split.ts).
+ */
+import type { EChartsOption } from 'echarts'
+
+/** Rows shown at once on screen; more scroll (dataZoom). */
+export const VISIBLE_ROWS = 30
+/** Width of the unit labels (CSS px): ~18 CJK characters on a line, longer names take a second line. */
+export const LABEL_WIDTH = 220
+const FONT = 12
+/** Height of one row: a one-line label, and a two-line one. */
+export const ROW_PX = 24
+export const ROW_PX_WRAPPED = 34
+
+/** Width of a text drawn at 12 px (CJK ~12 px, Latin ~7 px): enough to know whether a label wraps. */
+export function textWidth(s: string, font = FONT): number {
+  let w = 0
+  for (const ch of s) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? font : font * 0.58
+  return w
+}
+
+/** Row height for these labels: room for two lines when any label wraps. */
+export const rowPx = (labels: readonly string[]): number =>
+  (labels.some((l) => textWidth(l) > LABEL_WIDTH) ? ROW_PX_WRAPPED : ROW_PX)
+
+/** The unit axis: full names, every one drawn, long ones wrapped. */
+export function unitAxis(labels: readonly string[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'category',
+    data: [...labels],
+    inverse: true, // first row (largest) on top
+    axisTick: { alignWithLabel: true },
+    axisLabel: { interval: 0, width: LABEL_WIDTH, overflow: 'break', lineHeight: 14, fontSize: FONT, hideOverlap: false },
+    ...extra,
+  }
+}
+
+/** Plot height (CSS px) for `n` rows with these labels (all rows: exports and print). */
+export const plotHeight = (n: number, labels: readonly string[]): number => Math.max(1, n) * rowPx(labels)
+
+/** On-screen chart height: the rows shown at once plus `chrome` (legend, axis, margins). */
+export function screenHeight(labels: readonly string[], chrome: number, min = 220): number {
+  return Math.max(min, Math.min(labels.length, VISIBLE_ROWS) * rowPx(labels) + chrome)
+}
+
+/** A scroll bar over the rows when there are more than fit on screen (removed in exports). */
+export function rowScroll(n: number): EChartsOption['dataZoom'] {
+  if (n <= VISIBLE_ROWS) return []
+  return [
+    { type: 'slider', yAxisIndex: 0, right: 6, width: 14, startValue: 0, endValue: VISIBLE_ROWS - 1, filterMode: 'filter', showDetail: false, brushSelect: false },
+    { type: 'inside', yAxisIndex: 0, filterMode: 'filter', zoomOnMouseWheel: false, moveOnMouseWheel: true, preventDefaultMouseMove: false },
+  ]
+}
+
+/** The category axis holding the units of an option (the one with `inverse` rows), if any. */
+export function unitAxisOf(option: EChartsOption): { axis: 'xAxis' | 'yAxis'; labels: string[] } | null {
+  for (const axis of ['yAxis', 'xAxis'] as const) {
+    const a = option[axis]
+    const first = (Array.isArray(a) ? a[0] : a) as { type?: string; data?: unknown[] } | undefined
+    if (first?.type === 'category' && Array.isArray(first.data) && axis === 'yAxis') {
+      return { axis, labels: first.data.map((d) => String(d && typeof d === 'object' && 'value' in d ? (d as { value: unknown }).value : d)) }
+    }
+  }
+  return null
+}
