@@ -7,7 +7,7 @@
 import type { EChartsOption } from 'echarts'
 import type { ActiveByUnitYearRow } from '../queries/rows'
 import type { UnitBasis } from '../queries/basis'
-import { NO_VALUE, baseOption, cell, uniqueUnitLabels, type Cell } from './common'
+import { NO_VALUE, baseOption, cell, legendSpace, uniqueUnitLabels, type Cell } from './common'
 import { rowScroll, unitAxis } from './byUnit'
 import { escapeHtml, formatNumber, tooltipLine } from './escape'
 import { PALETTE } from './theme'
@@ -186,7 +186,7 @@ export function activeVolumeBars(rows: readonly ActiveByUnitYearRow[], ctx: Char
     ...baseOption(ctx),
     ...(dataset ? { dataset } : {}),
     legend: { top: 0, type: 'plain', data: yearNames },
-    grid: { left: 8, right: 132, top: legendTop(yearNames.length), bottom: 28, containLabel: true },
+    grid: { left: 8, right: 132, top: legendSpace(yearNames), bottom: 28, containLabel: true },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -200,8 +200,6 @@ export function activeVolumeBars(rows: readonly ActiveByUnitYearRow[], ctx: Char
   }
 }
 
-/** Room above the plot for a legend of `n` items (two rows beyond 6). */
-export const legendTop = (n: number): number => (n > 6 ? 60 : 36)
 
 interface AxisParam { dataIndex: number; seriesIndex: number; value: unknown; data?: unknown }
 

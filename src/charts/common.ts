@@ -1,6 +1,7 @@
 /** Helpers shared by option builders. */
 import type { EChartsOption } from 'echarts'
 import { FONT_FAMILY } from './theme'
+import { textWidth } from './byUnit'
 import type { ChartCtx } from './types'
 
 /** The value ECharts treats as "no data": the bar/cell is not drawn (never 0). */
@@ -19,7 +20,8 @@ export function uniqueUnitLabels(units: readonly { code: string; name: string; p
   const out = new Map<string, string>()
   for (const u of units) {
     const dup = (count.get(u.name) ?? 0) > 1
-    out.set(u.code, dup ? `${u.name}（${u.parent ?? u.code}）` : u.name)
+    // " · " (not brackets): the same in every language
+    out.set(u.code, dup ? `${u.name} · ${u.parent ?? u.code}` : u.name)
   }
   return out
 }
@@ -33,6 +35,21 @@ export function baseOption(_ctx: ChartCtx): EChartsOption {
     animationDurationUpdate: 0,
     tooltip: { confine: true, textStyle: { fontFamily: FONT_FAMILY } },
   }
+}
+
+/**
+ * Room (px) above the plot for a plain legend of these names, which wraps onto more rows when narrow: rows
+ * counted for the narrowest chart panel (`width`), so that no legend row overlaps the plot or gets paged.
+ */
+export function legendSpace(names: readonly string[], width = 520): number {
+  let rows = 1
+  let x = 0
+  for (const n of names) {
+    const w = 25 + 5 + textWidth(n) + 10 // icon, gap, text, item gap
+    if (x > 0 && x + w > width) { rows++; x = 0 }
+    x += w
+  }
+  return rows * 22 + 10
 }
 
 /** Axis labels truncated for long unit names; the full name is in the tooltip. */

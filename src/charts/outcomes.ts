@@ -7,7 +7,7 @@ import type { CustomSeriesRenderItem, CustomSeriesRenderItemReturn, EChartsOptio
 import { OUTCOME_GROUPS, type OutcomeGroup } from '../domain/format'
 import { ratio } from '../domain/indicators'
 import type { OutcomeRow } from '../queries/rows'
-import { NO_VALUE, baseOption, cell, type Cell } from './common'
+import { NO_VALUE, baseOption, cell, legendSpace, type Cell } from './common'
 import { rowScroll, unitAxis } from './byUnit'
 import { escapeHtml, formatNumber, formatPercent, tooltipLine } from './escape'
 import { EMPTY_STROKE, OUTCOME_COLORS } from './theme'
@@ -86,8 +86,7 @@ function build(rows: readonly OutcomeRow[], ctx: ChartCtx, { kind, by = 'unit', 
   return {
     ...baseOption(ctx),
     legend: { top: 0, type: 'plain', data: OUTCOME_KEYS.map((k) => groupLabel(k, ctx)) },
-    // two legend rows in English (six long names), one in Chinese
-    grid: { left: 8, right: 32, top: ctx.locale === 'en' ? 56 : 36, bottom: shares ? 24 : 36, containLabel: true },
+    grid: { left: 8, right: 32, top: legendSpace(OUTCOME_KEYS.map((k) => groupLabel(k, ctx))), bottom: shares ? 24 : 36, containLabel: true },
     tooltip: {
       trigger: 'item',
       confine: true,

@@ -73,7 +73,10 @@ async function clickItem(page: Page, chartId: string, target: { seriesIndex?: nu
   for (const m of modifiers) await page.keyboard.up(m)
 }
 
-type BarsOpt = { xAxis: { data: string[] }; series: { data: unknown[] }[] }
+type Axis = { type?: string; data?: string[] }
+type BarsOpt = { xAxis: Axis; yAxis: Axis; series: { data: unknown[] }[] }
+/** The unit labels of a bar chart: its category axis (horizontal bars put the units on y). */
+const unitLabels = (o: BarsOpt): string[] => ([o.xAxis, o.yAxis].find((a) => a?.type === 'category')?.data ?? [])
 const numVal = (d: unknown): number | null => {
   const v = d && typeof d === 'object' && !Array.isArray(d) && 'value' in d ? (d as { value: unknown }).value : d
   return typeof v === 'number' ? v : null
@@ -161,7 +164,7 @@ describe('explore: hierarchy, cross-filter, URL state', () => {
   test('cross-filter: a mouse click on a bar filters the other charts; on a heatmap cell, unit and year', async () => {
     const page = s.page
     const bars = await getOption<BarsOpt>(page, 'active-bars')
-    const label = bars.xAxis.data[0]
+    const label = unitLabels(bars)[0]
     const si = barSeries(bars, 0)
     expect(si).toBeGreaterThanOrEqual(0)
     await clickItem(page, 'active-bars', { seriesIndex: si, dataIndex: 0 })
@@ -261,12 +264,12 @@ describe('explore: hierarchy, cross-filter, URL state', () => {
     await page.waitForSelector('[data-testid="view-active"]')
 
     // a plain click on a bar filters every chart to that unit (and below it)
-    const bars = await waitForOption<BarsOpt>(page, 'active-unit-bars', (x) => x.xAxis.data.length > 1 && barSeries(x, 1) >= 0)
+    const bars = await waitForOption<BarsOpt>(page, 'active-unit-bars', (x) => unitLabels(x).length > 1 && barSeries(x, 1) >= 0)
     await clickItem(page, 'active-unit-bars', { seriesIndex: barSeries(bars, 1), dataIndex: 1 })
     await page.waitForSelector('[data-testid="filter-tag"][data-key^="unit:"]')
     const code = (await page.getAttribute('[data-testid="filter-tag"][data-key^="unit:"]', 'data-key'))!.slice(5)
     const [u] = await query<{ name: string }>(page, `SELECT unit_name AS name FROM units WHERE unit_code = '${code}'`)
-    expect(bars.xAxis.data[1].startsWith(u.name)).toBe(true)
+    expect(unitLabels(bars)[1].startsWith(u.name)).toBe(true)
     const [t] = await query<{ a: number | null }>(page, `SELECT sum(active_total)::DOUBLE AS a FROM summary s JOIN unit_tree t ON t.unit_code = s.unit_code WHERE t.ancestor_code = '${code}'`)
     await waitForOption<{ series: { id?: string; data: unknown[] }[] }>(page, 'active-trend',
       (x) => Math.abs((x.series.find((y) => y.id === 'active_total')?.data ?? []).map(numVal).reduce<number>((a, b) => a + (b ?? 0), 0) - (t.a ?? 0)) < 1e-6)

@@ -1,6 +1,6 @@
 /** Shared pieces of the analysis option builders: table columns, year axes, "—" for undefined values. */
 import type { EChartsOption } from 'echarts'
-import { baseOption, cell, type Cell } from '../common'
+import { baseOption, cell, legendSpace, type Cell } from '../common'
 import { escapeHtml, formatNumber, formatPercent, marker } from '../escape'
 import type { ChartCtx } from '../types'
 
@@ -101,7 +101,8 @@ export function yearChart(years: readonly number[], series: SeriesSpec[], ctx: C
   return {
     ...baseOption(ctx),
     legend: { top: 0, type: 'plain' },
-    grid: { left: 56, right: withReports ? 48 : 24, top: series.length + (withReports ? 1 : 0) > 4 ? 64 : 44, bottom: 36 },
+    // the legend's rows, then the value axis' name above the plot
+    grid: { left: 56, right: withReports ? 48 : 24, top: legendSpace([...(withReports ? [reportsName] : []), ...series.map((s) => s.name)]) + 22, bottom: 36 },
     tooltip: {
       trigger: 'axis', confine: true, axisPointer: { type: 'shadow' },
       formatter: (p: unknown) => axisTooltip(p, ctx, kind, (n) => yearText(n, ctx), reportsName),

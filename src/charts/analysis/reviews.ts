@@ -1,7 +1,7 @@
 /** Reconsideration and litigation: cases by year/unit, outcomes, correction rate per block and overall. */
 import type { EChartsOption } from 'echarts'
 import { REVIEW_BLOCK_KEYS, type ReviewRow } from '../../queries/analysis/rows'
-import { baseOption } from '../common'
+import { baseOption, legendSpace } from '../common'
 import { rowScroll, unitAxis } from '../byUnit'
 import { PALETTE } from '../theme'
 import type { ChartCtx } from '../types'
@@ -33,7 +33,7 @@ export function reviewCasesUnit(rows: readonly ReviewRow[], ctx: ChartCtx, highl
   return {
     ...baseOption(ctx),
     legend: { top: 0, type: 'plain' },
-    grid: { left: 8, right: 40, top: ctx.locale === 'en' ? 56 : 36, bottom: 24, containLabel: true },
+    grid: { left: 8, right: 40, top: legendSpace(REVIEW_BLOCK_KEYS.map((b) => blockName(b, ctx))), bottom: 24, containLabel: true },
     tooltip: { trigger: 'axis', confine: true, axisPointer: { type: 'shadow' }, formatter: (p: unknown) => axisTooltip(p, ctx, 'number') },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: unitAxis(labels),
@@ -60,7 +60,7 @@ export function reviewOutcomes(rows: readonly ReviewRow[], ctx: ChartCtx): EChar
   return {
     ...baseOption(ctx),
     legend: { top: 0, type: 'plain' },
-    grid: { left: 56, right: 24, top: 40, bottom: 48 },
+    grid: { left: 56, right: 24, top: legendSpace(REVIEW_OUTCOME_KEYS.map((o) => ctx.t(`analysis.review.${o}`))) + 22, bottom: 48 },
     tooltip: { trigger: 'axis', confine: true, axisPointer: { type: 'shadow' }, formatter: (p: unknown) => axisTooltip(p, ctx, 'number') },
     xAxis: { type: 'category', data: blocks.map((b) => blockName(b, ctx)), axisLabel: { interval: 0, width: 150, overflow: 'break' } },
     yAxis: { type: 'value', minInterval: 1, name: ctx.t('analysis.unitCases') },
