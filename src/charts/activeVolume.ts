@@ -193,7 +193,7 @@ export function activeVolumeBars(rows: readonly ActiveByUnitYearRow[], ctx: Char
       confine: true,
       formatter: (params: unknown) => barsTooltip(params, categories, g.years, ctx),
     },
-    xAxis: { type: 'value', name: ctx.t('charts.activeUnit'), nameLocation: 'middle', nameGap: 22, minInterval: 1 },
+    xAxis: { type: 'value', name: ctx.t('charts.activeUnit'), nameLocation: 'middle', nameGap: 22, minInterval: 1, axisLabel: { hideOverlap: true } },
     yAxis: unitAxis(categories),
     dataZoom: rowScroll(categories.length),
     series,

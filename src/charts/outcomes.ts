@@ -94,7 +94,7 @@ function build(rows: readonly OutcomeRow[], ctx: ChartCtx, { kind, by = 'unit', 
     },
     xAxis: shares
       ? { type: 'value', min: 0, max: maxShare(rows), axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } }
-      : { type: 'value', minInterval: 1, name: ctx.t('charts.count'), nameLocation: 'middle', nameGap: 26 },
+      : { type: 'value', minInterval: 1, name: ctx.t('charts.count'), nameLocation: 'middle', nameGap: 26, axisLabel: { hideOverlap: true } },
     yAxis: unitAxis(categories),
     dataZoom: rowScroll(categories.length),
     series,

@@ -13,8 +13,8 @@ const CHROME = 110
 /** The tallest canvas browsers draw reliably is 32,767 px: the pixel ratio is lowered to stay under it. */
 const MAX_CANVAS = 32_000
 
-/** Height of the caption above the chart (title, subtitle). */
-export const headHeight = (c: Caption): number => (c.subtitle ? 84 : 60)
+/** Height of the caption above the chart (title, subtitle); none when the picture goes under a caption of its own (PPTX, print). */
+export const headHeight = (c: Caption): number => (!c.title && !c.subtitle ? 0 : c.subtitle ? 84 : 60)
 
 /** The footer lines (notes, then source, then definition), each wrapped to the image width. */
 export function footLines(c: Caption): string[] {

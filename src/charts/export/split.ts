@@ -52,10 +52,10 @@ function valueMax(option: EChartsOption): number | undefined {
   return max > 0 ? niceCeil(max) : undefined
 }
 
-/** The next "round" number at or above v (1, 2, 2.5, 5 × 10^k), as an axis end. */
+/** The next "round" number at or above v (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k), as an axis end. */
 export function niceCeil(v: number): number {
   const p = 10 ** Math.floor(Math.log10(v))
-  const m = [1, 2, 2.5, 5, 10].find((k) => k * p >= v) ?? 10
+  const m = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((k) => k * p >= v) ?? 10
   return m * p
 }
 
