@@ -73,30 +73,17 @@ export function activeVolumeHeatmap(rows: readonly ActiveByUnitYearRow[], ctx: C
         emphasis: { itemStyle: { borderColor: '#303133', borderWidth: 1 } },
         itemStyle: { borderColor: '#fff', borderWidth: 1 },
       },
-      {
-        type: 'custom',
-        id: 'not-loaded',
-        name: ctx.t('charts.notLoaded'),
-        data: notLoaded,
-        encode: { x: 0, y: 1 },
-        renderItem: renderEmptyCell,
-        tooltip: { show: true },
-        z: 1,
-      },
-      {
-        // A report is loaded but its figure is blank/not applicable: outlined, not filled.
-        type: 'custom',
-        id: 'missing-value',
-        name: ctx.t('charts.noValue'),
-        data: missing,
-        encode: { x: 0, y: 1 },
-        renderItem: renderMissingCell,
-        tooltip: { show: true },
-        z: 1,
-      },
+      cellMarks('not-loaded', ctx.t('charts.notLoaded'), notLoaded, renderEmptyCell),
+      // A report is loaded but its figure is blank/not applicable: outlined, not filled.
+      cellMarks('missing-value', ctx.t('charts.noValue'), missing, renderMissingCell),
     ],
   }
 }
+
+/** Marks drawn on some cells (no report, a blank figure): a custom series located by [x, y]. */
+const cellMarks = (id: string, name: string, data: [number, number][], renderItem: CustomSeriesRenderItem) => ({
+  type: 'custom' as const, id, name, data, encode: { x: 0, y: 1 }, renderItem, tooltip: { show: true }, z: 1,
+})
 
 /** Notes of the heatmap: what its two kinds of empty cells mean (only those drawn), the merged rest. */
 export function heatmapNotes(rows: readonly ActiveByUnitYearRow[], ctx: ChartCtx): string[] {

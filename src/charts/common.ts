@@ -51,8 +51,3 @@ export function legendSpace(names: readonly string[], width = 520): number {
   }
   return rows * 22 + 10
 }
-
-/** Axis labels truncated for long unit names; the full name is in the tooltip. */
-export function shortLabel(name: string, max = 8): string {
-  return name.length > max ? name.slice(0, max - 1) + '…' : name
-}

@@ -166,10 +166,7 @@ const en: Messages = {
     handled: 'Handled (total)',
     missingCells: '{n} cell(s) missing or not applicable, left out',
     noteMissing: '{n} value(s) missing or not applicable, left out',
-    noteNotLoaded: '{n} unit-year(s) without a loaded report',
     noteNoHandled: '{n} categor(ies) with handled = 0 or missing, shown as “—”',
-    noteNone: 'No missing data',
-    topN: 'Many units: the top {n} are shown; the others are totalled per year under the chart',
     export: 'Export PNG',
     exportTip: 'Export as PNG (2× resolution, with title and source)',
     exported: 'Exported: {name}',
@@ -177,7 +174,6 @@ const en: Messages = {
     source: 'Source: annual government-information-disclosure reports of the units (years {from}–{to})',
   },
   overview: {
-    activeSection: 'Active disclosure',
     outcomeSection: 'Outcomes of applications',
   },
 }

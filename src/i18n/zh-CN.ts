@@ -165,10 +165,7 @@ const zhCN = {
     handled: '办理结果总计',
     missingCells: '{n} 个单元格缺失或不适用，未计入',
     noteMissing: '{n} 个数值缺失或不适用，未计入',
-    noteNotLoaded: '{n} 个单位年度未载入报告',
     noteNoHandled: '{n} 个类别办理总数为 0 或缺失，显示为“—”',
-    noteNone: '无缺失数据',
-    topN: '单位较多，仅显示前 {n} 个；其余单位逐年合计，写在图下方',
     export: '导出 PNG',
     exportTip: '导出为 PNG 图片（2 倍分辨率，含标题与数据来源）',
     exported: '已导出：{name}',
@@ -176,7 +173,6 @@ const zhCN = {
     source: '数据来源：各单位政府信息公开工作年度报告（年度 {from}–{to}）',
   },
   overview: {
-    activeSection: '主动公开',
     outcomeSection: '依申请公开办理结果',
   },
 }

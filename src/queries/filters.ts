@@ -20,6 +20,18 @@ export function summaryWhere(f: Filters, a = 's'): Clause {
   }
 }
 
+/**
+ * The units `f` keeps — the unit, level and drill filters, and with `panel` the units with data in every year of
+ * f's range — on rows of any year (a previous year's value for a change, a ranking's year before).
+ */
+export function unitsWhere(f: Filters, a = 's'): Clause {
+  const base = baseWhere({ ...f, yearFrom: undefined, yearTo: undefined }, a)
+  if (!f.panel) return base
+  const inRange = summaryWhere(f, 'q')
+  const cond = `${a}.unit_code IN (SELECT q.unit_code FROM summary q ${inRange.sql})`
+  return { sql: base.sql ? `${base.sql} AND ${cond}` : `WHERE ${cond}`, params: [...base.params, ...inRange.params] }
+}
+
 function baseWhere(f: Filters, a: string): Clause {
   const conds: string[] = []
   const params: SqlParam[] = []

@@ -4,7 +4,7 @@
  * option (Filters.panel, see ./filters.ts) and the year-on-year change of the headline figures compare the
  * same units only.
  */
-import { summaryWhere } from './filters'
+import { summaryWhere, unitsWhere } from './filters'
 import type { Filters, Query } from './types'
 
 export type PanelInfoRow = {
@@ -48,7 +48,7 @@ export type KpiChangeRow = {
  * that state the figure in both years (never the totals of two different sets of units).
  */
 export function kpiChangeQuery(f: Filters = {}): Query<KpiChangeRow> {
-  const noYear = summaryWhere({ ...f, yearFrom: undefined, yearTo: undefined })
+  const noYear = unitsWhere(f)
   const w = summaryWhere(f)
   const both = (a: string, b: string): string => `${a} IS NOT NULL AND ${b} IS NOT NULL`
   const rateOk = 'g1 IS NOT NULL AND h1 > 0 AND g0 IS NOT NULL AND h0 > 0'

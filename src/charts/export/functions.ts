@@ -1,7 +1,7 @@
 /**
  * The functions of a chart option, kept across a JSON round trip (the briefing pack in localStorage).
  *
- * Formatters are closures over the view's data and language (`shortLabel(v, 12)`, `…%`, "—" for an
+ * Formatters are closures over the view's data and language (`…%`, "—" for an
  * undefined ratio), so they cannot be stored. What an export needs from them is only what they
  * returned while the chart was drawn at its export size: that is recorded when the chart enters the
  * pack (every function wrapped, the chart drawn offscreen once, each call's result kept by its

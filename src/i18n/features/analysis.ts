@@ -12,7 +12,6 @@ export default {
         title: '主动公开', total: '主动公开信息数', trend: '主动公开信息数年度趋势', unitBars: '各单位主动公开信息数', unitHeatmap: '单位 × 年度主动公开信息数',
         docs: '行政规范性文件（制发、废止、现行有效）', issued: '本年制发', repealed: '本年废止', inForce: '现行有效',
         approxNote: '2019 版格式：“本年新制作数量”计为制发、“对外公开总数量”计为现行有效，口径近似；“本年新公开数量”和废止无对应项，不计入。',
-        approxShort: '注：2019 版格式数据按近似口径对应（见图下说明）',
         decisions: '行政许可、处罚、强制处理决定', licensing: '行政许可', penalty: '行政处罚', coercion: '行政强制',
         fees: '行政事业性收费金额（2021 版格式）', feeAmount: '收费金额（万元）',
         feeNote: '仅 2021 版格式报告的收费金额；2019 版格式填报的是收费项目数量，与金额不可比，未纳入本图。',
@@ -41,7 +40,7 @@ export default {
       unit: {
         title: '单位画像', back: '返回', filter: '筛选到该单位', notFound: '未找到单位 {code} 的数据', peersNote: '同级参照：同一上级、同一层级、同一年度的单位（含本单位）；排名按数值从高到低。',
         p25: '同级较低四分位数', p50: '同级中位数', p75: '同级较高四分位数', median: '同级中位数', band: '同级中间一半单位的范围', latest: '{year} 年关键指标', value: '数值', peers: '同级单位数',
-        peerRanking: '同级单位排名（{year} 年）', peerRankingBase: '同级单位排名', level: '层级', parent: '上级单位',
+        peerRankingBase: '同级单位排名', level: '层级', parent: '上级单位',
       },
       rank: { indicator: '指标', top: '前 N 名', bottom: '后 N 名', n: 'N',
         title: '{title}：{indicator}（{year} 年）', titleNoYear: '{title}：{indicator}',
@@ -62,7 +61,6 @@ export default {
         title: 'Active disclosure', total: 'Items actively disclosed', trend: 'Items actively disclosed by year', unitBars: 'Items actively disclosed by unit', unitHeatmap: 'Unit × year volume',
         docs: 'Normative documents (issued, repealed, in force)', issued: 'Issued', repealed: 'Repealed', inForce: 'In force',
         approxNote: '2019 layout: “made this year” counted as issued and “total published” as in force (approximate); “newly published” and repealed have no counterpart and are left out.',
-        approxShort: 'Note: 2019-layout figures mapped approximately (see below)',
         decisions: 'Licensing, penalty and coercion decisions', licensing: 'Licensing', penalty: 'Penalties', coercion: 'Coercion',
         fees: 'Administrative fees collected (2021 layout)', feeAmount: 'Fees (10k yuan)',
         feeNote: '2021-layout reports only; the 2019 layout counts fee items, not amounts, and is not comparable, so it is left out.',
@@ -91,7 +89,7 @@ export default {
       unit: {
         title: 'Unit profile', back: 'Back', filter: 'Filter to this unit', notFound: 'No data for unit {code}', peersNote: 'Peers: units with the same parent and level in the same year (this unit included); rank by value, highest first.',
         p25: 'Peers’ lower quartile', p50: 'Peers’ median', p75: 'Peers’ upper quartile', median: 'peers’ median', band: 'Middle half of the peers', latest: 'Key indicators, {year}', value: 'Value', peers: 'Peers',
-        peerRanking: 'Ranking among peers ({year})', peerRankingBase: 'Ranking among peers', level: 'Level', parent: 'Parent',
+        peerRankingBase: 'Ranking among peers', level: 'Level', parent: 'Parent',
       },
       rank: { indicator: 'Indicator', top: 'Top N', bottom: 'Bottom N', n: 'N',
         title: '{title}: {indicator} ({year})', titleNoYear: '{title}: {indicator}',

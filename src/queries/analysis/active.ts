@@ -1,5 +1,5 @@
 /** Section 二 and active_total per year, and per-unit rankings with change vs the previous year. */
-import { summaryWhere } from '../filters'
+import { summaryWhere, unitsWhere } from '../filters'
 import type { Filters, Query } from '../types'
 import type { ActiveYearRow, RankingRow } from './rows'
 
@@ -54,7 +54,7 @@ const EXPR: Record<RankingIndicator, string> = {
 export function rankingQuery(f: Filters, indicator: RankingIndicator, year?: number, peersOf?: string): Query<RankingRow> {
   const expr = EXPR[indicator]
   if (!expr) throw new Error(`unknown indicator ${indicator}`)
-  const noYear = summaryWhere({ ...f, yearFrom: undefined, yearTo: undefined })
+  const noYear = unitsWhere(f)
   const w = summaryWhere(f)
   const target = year != null
     ? { sql: 'SELECT ?::INTEGER AS y', params: [year] }
