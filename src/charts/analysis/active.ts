@@ -31,8 +31,9 @@ export function normativeDocs(rows: readonly ActiveYearRow[], ctx: ChartCtx): EC
     { id: 'repealed', name: ctx.t('analysis.active.repealed'), color: PALETTE[5], data: rows.map((r) => ({ value: cell(r.docsRepealed), year: r.year })) },
     { id: 'in_force', name: ctx.t('analysis.active.inForce'), color: PALETTE[2], data: rows.map((r) => ({ value: cell(r.docsInForce), year: r.year })) },
   ], ctx, { yName: ctx.t('analysis.unitDocs'), reports: rows.map((r) => r.reports) })
-  // The approximate-mapping note (normativeDocsNote) is the panel's note, which every export carries.
-  return o
+  // Flagged on the chart itself too; exports carry the full note (normativeDocsNote) in their footer.
+  return normativeDocsNote(rows, ctx).length ? { ...o, grid: { ...(o.grid as object), bottom: 64 },
+    title: { subtext: ctx.t('analysis.active.approxShort'), left: 'center', bottom: 0, subtextStyle: { fontSize: 11, color: '#8A5A00' } } } : o
 }
 export const normativeDocsColumns = (ctx: ChartCtx): TableColumn<ActiveYearRow>[] => [
   { key: 'year', label: ctx.t('analysis.col.year'), kind: 'year' },

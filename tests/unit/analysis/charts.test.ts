@@ -33,6 +33,7 @@ describe('active option builders', () => {
   })
   it('the approximate 2019 mapping is said, in the note, and every export of the chart carries it', () => {
     expect(normativeDocsNote(active, ctx)).toEqual(['analysis.active.approxNote'])
+    expect(JSON.stringify(normativeDocs(active, ctx).title)).toContain('analysis.active.approxShort')
     const exported = exportOption(normativeDocs(active, ctx), { caption: { title: 'T', subtitle: '', source: 'S', notes: normativeDocsNote(active, ctx) }, locale: 'zh-CN' })
     expect(JSON.stringify(exported.title)).toContain('analysis.active.approxNote')
     expect(normativeDocsNote([active[1]], ctx)).toEqual([])
