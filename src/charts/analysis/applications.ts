@@ -62,9 +62,9 @@ export function outcomeReasons(rows: readonly ReasonRow[], ctx: ChartCtx): EChar
   const labels = rows.map((r) => `${ctx.t(`analysis.outcome.${r.group}`)} · ${reasonLabel(r.row, ctx)}`)
   return {
     ...baseOption(ctx),
-    grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
+    grid: { left: 8, right: 48, top: 8, bottom: 36, containLabel: true },
     tooltip: { trigger: 'axis', confine: true, axisPointer: { type: 'shadow' }, formatter: (p: unknown) => axisTooltip(p, ctx, 'number') },
-    xAxis: { type: 'value', minInterval: 1, name: ctx.t('analysis.unitApps') },
+    xAxis: { type: 'value', minInterval: 1, name: ctx.t('analysis.unitApps'), nameLocation: 'middle', nameGap: 24 },
     yAxis: { type: 'category', inverse: true, data: labels, axisLabel: { interval: 0, width: 260, overflow: 'break', lineHeight: 14 } },
     series: [{
       type: 'bar', id: 'reasons', name: ctx.t('analysis.app.reasonCount'), barMaxWidth: 18,

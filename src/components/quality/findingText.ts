@@ -45,7 +45,7 @@ export function cellWords(key: string, locale: string): string {
   const col = key.slice(i + 1)
   const name = (l: Labelled | undefined, k: string): string => (l ? (locale === 'en' ? l.en : l.zh) : k)
   const parts = [row ? name(ROWS.get(row), row) : '', col ? name(COLS.get(col) ?? ROWS.get(col), col) : ''].filter(Boolean)
-  return parts.map((p) => `“${p}”`).join(' / ')
+  return parts.map((p) => (locale === 'en' ? `"${p}"` : `“${p}”`)).join(' / ')
 }
 
 /** A list of cell keys ("a.b, c.d") in words, at most `max` named. */

@@ -14,8 +14,8 @@ export default {
       errorInputs: '{n} unit-years with error-level data-quality findings',
       errorInputsTip: '{n} unit-years behind this chart have error-level data-quality findings (e.g. totals that do not add up, text cells); figures may be wrong. Click to see them in Data quality.',
       openProfile: 'Unit profile',
-      openProfileOf: 'Open the unit profile of “{name}”',
-      clickHint: 'Click a unit bar or heatmap cell to filter the other charts to it (and its year); Ctrl-click (⌘ on Mac) it, or use “Unit profile” on the filter tag, to open its profile.',
+      openProfileOf: 'Open the unit profile of "{name}"',
+      clickHint: 'Click a unit bar or heatmap cell to filter the other charts to it (and its year); Ctrl-click (⌘ on Mac) it, or use "Unit profile" on the filter tag, to open its profile.',
     },
   },
 }

@@ -23,9 +23,9 @@ describe('findingText', () => {
     expect(s).toContain('15')
     expect(s).toContain('14')
     expect(s).toContain('浓桥镇 (T1), 2023')
-    expect(s).toContain('“Total”')
+    expect(s).toContain('"Total"')
     expect(en({ ...base, rule: 'text_cells', cells: 'received.commercial', raw: '详见附表', column: '商业企业', left: null, right: null }))
-      .toMatch(/^浓桥镇 \(T1\), 2023: “New applications.*详见附表/)
+      .toMatch(/^浓桥镇 \(T1\), 2023: "New applications.*详见附表/)
   })
   it('English: every rule renders without Chinese other than the data (unit name, raw text, headers)', () => {
     for (const r of RULES) {
