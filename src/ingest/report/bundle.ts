@@ -6,11 +6,11 @@
 import { ACTIVE_ITEMS, ACTIVE_MEASURES, APPLICANT_KEYS, APPLICATION_ROW_KEYS, REVIEW_KEYS } from '../../domain/format'
 import type { ExtractedCell, ParsedReport } from './types'
 
-export interface AcceptedReport extends ParsedReport {
+export interface AcceptedReport extends Omit<ParsedReport, 'parentName' | 'level'> {
   unitCode: string
   parentCode?: string
-  parentName?: string
-  level?: string
+  parentName?: string | null
+  level?: string | null
   /** URL or file the figures came from; defaults to fileName. */
   source?: string
 }
