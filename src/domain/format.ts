@@ -57,7 +57,7 @@ export interface ActiveItem extends Labelled {
 
 export const ACTIVE_ITEMS_2021: readonly ActiveItem[] = [
   { key: 'regulations', zh: '规章', en: 'Regulations', group: '第二十条第（一）项', measures: ['issued', 'repealed', 'in_force'] },
-  { key: 'normative_docs', zh: '行政规范性文件', en: 'Normative documents', group: '第二十条第（一）项', measures: ['issued', 'repealed', 'in_force'], aliases: ['规范性文件'] },
+  { key: 'normative_docs', zh: '行政规范性文件', en: 'Normative documents', group: '第二十条第（一）项', measures: ['issued', 'repealed', 'in_force'], aliases: ['规范性文件', '行政规范性档案', '规范性档案'] },
   { key: 'licensing', zh: '行政许可', en: 'Administrative licensing', group: '第二十条第（五）项', measures: ['decisions'] },
   { key: 'penalty', zh: '行政处罚', en: 'Administrative penalties', group: '第二十条第（六）项', measures: ['decisions'] },
   { key: 'coercion', zh: '行政强制', en: 'Administrative coercion', group: '第二十条第（六）项', measures: ['decisions'] },
@@ -66,7 +66,7 @@ export const ACTIVE_ITEMS_2021: readonly ActiveItem[] = [
 
 export const ACTIVE_ITEMS_2019: readonly ActiveItem[] = [
   { key: 'regulations', zh: '规章', en: 'Regulations', group: '第二十条第（一）项', measures: ['made', 'published', 'total_published'] },
-  { key: 'normative_docs', zh: '规范性文件', en: 'Normative documents', group: '第二十条第（一）项', measures: ['made', 'published', 'total_published'], aliases: ['行政规范性文件'] },
+  { key: 'normative_docs', zh: '规范性文件', en: 'Normative documents', group: '第二十条第（一）项', measures: ['made', 'published', 'total_published'], aliases: ['行政规范性文件', '规范性档案', '行政规范性档案'] },
   { key: 'licensing', zh: '行政许可', en: 'Administrative licensing', group: '第二十条第（五）项', measures: ['prev_items', 'change', 'decisions'] },
   { key: 'other_services', zh: '其他对外管理服务事项', en: 'Other external management services', group: '第二十条第（五）项', measures: ['prev_items', 'change', 'decisions'] },
   { key: 'penalty', zh: '行政处罚', en: 'Administrative penalties', group: '第二十条第（六）项', measures: ['prev_items', 'change', 'decisions'] },

@@ -15,6 +15,7 @@ import { matchLabel, walkRows } from './walk'
 import type { ExtractedCell, ParsedReport, ReportInput, ReportIssue, SrcLine, Tok } from './types'
 
 const squash = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '')
+const HEADER_WORD = /^(?:申请人情况|自然人|法人或其他组织|商业|企业|商业企业|科研|机构|科研机构|社会公益组织|法律服务机构|总计|合计)$/
 const APP_ROW_START = /^(一、)?本年新收政府信息公开申请|^(二、)?上年结转政府信息公开申请|^(四、)?结转下年度继续办理/
 
 /** Where each table section starts and ends (line indices); headings first, label anchors second. */
@@ -58,7 +59,7 @@ function unusedNumbers(toks: readonly Tok[], used: Set<number>, from: number, wh
   return out
 }
 
-/** Prose (a sentence of the narrative), never a table row: its years and counts are not cells. */
+/** Prose (a sentence of the narrative) in section 四, which has no row labels: its years and counts are not cells. */
 const isProse = (l: SrcLine): boolean => !l.cells && !/[|\t]/.test(l.text) && /[\u4e00-\u9fff]{6,}/.test(l.text) && /[，。；,;]/.test(l.text)
 
 export function parseReport(input: ReportInput): ParsedReport {
@@ -88,7 +89,7 @@ export function parseReport(input: ReportInput): ParsedReport {
 
   const pipe = usesPipeLines(lines)
   const headings = headingLabels(format).filter((h) => !(format === '2019' && h === '其他处理'))
-  const toks = (ls: readonly SrcLine[]): Tok[] => dropLoneBreaks(tokenize(ls.filter((l) => !isProse(l)), pipe))
+  const toks = (ls: readonly SrcLine[]): Tok[] => dropLoneBreaks(tokenize(ls, pipe))
 
   const aToks = toks(ranges.active)
   const act = walkRows(aToks, activeSpecs(format), 'active', headings)
@@ -98,14 +99,16 @@ export function parseReport(input: ReportInput): ParsedReport {
   const pToks = toks(ranges.applications)
   const specs0 = applicationSpecs(format)
   let firstRow = pToks.findIndex((_, i) => matchLabel(pToks, i, specs0[0].labels) !== null)
-  if (firstRow < 0) firstRow = 0
+  // No 一、本年新收 row (the page is cut, or starts lower): rows start after the header's last word,
+  // so that the header's 总计 is never taken for the row （七）总计.
+  if (firstRow < 0) firstRow = pToks.reduce((end, t, i) => (!t.br && HEADER_WORD.test(t.text) ? i + 1 : end), 0)
   const order = applicantOrder(pToks.slice(0, firstRow))
   if (order.message) issues.push({ severity: order.doubtful ? 'warning' : 'info', rule: 'column_order', line: order.line ?? undefined, message: order.message })
   const app = walkRows(pToks, applicationSpecs(format, order.columns), 'applications', headings, firstRow)
   const applications: ExtractedCell[] = order.doubtful ? app.cells.map((c) => ({ ...c, confidence: 'doubtful', why: c.why ?? '第三部分表头不完整，列顺序无法确认' })) : app.cells
   issues.push(...app.issues, ...unusedNumbers(pToks, app.used, firstRow, '第三部分'))
 
-  const rev = readReviews(toks(ranges.reviews))
+  const rev = readReviews(toks(ranges.reviews.filter((l) => !isProse(l))))
   issues.push(...rev.issues)
 
   const all = [...activeCells, ...applications, ...rev.cells]
