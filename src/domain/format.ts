@@ -209,6 +209,25 @@ export function isTownship(level: string | null | undefined, name?: string | nul
   return !level && !!name && TOWNSHIP_NAME.test(name)
 }
 
+/**
+ * Bodies that make no 规章 (立法法: only provincial governments, 设区的市/自治州 governments and State
+ * Council departments do): townships and subdistricts, county-level governments and their
+ * departments. Decided from the level, else the parent's level, else the names; a unit whose
+ * level cannot be told (a 市 department may be city- or county-level) is not checked.
+ */
+// 自治区 is a province: its 区 never counts.
+export const COUNTY_NAME = '(县|旗|[^治]区)(人民政府|政府)?$'
+export const COUNTY_DEPT_NAME = '^[^市省州盟]{0,12}?(县|旗|[^治]区)[^市省州盟]{1,30}$'
+export const COUNTY_PARENT_NAME = COUNTY_NAME
+export function belowCityLevel(level: string | null | undefined, name?: string | null, parentLevel?: string | null, parentName?: string | null): boolean {
+  if (isTownship(level, name)) return true
+  if (level === '县') return true
+  if (level === '部门') return parentLevel === '县' || (!parentLevel && !!parentName && new RegExp(COUNTY_PARENT_NAME).test(parentName))
+  if (level) return false
+  if (!name) return false
+  return new RegExp(COUNTY_NAME).test(name) || new RegExp(COUNTY_DEPT_NAME).test(name)
+}
+
 /** Which format a year's report should use. Before 2019 there is no table format. */
 export function expectedFormat(year: number): FormatVersion | null {
   if (year >= 2021) return '2021'
