@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { APPLICATION_ROWS, REVIEW_BLOCKS, REVIEW_OUTCOMES, ACTIVE_ITEMS_2021, APPLICANT_KEYS } from '../src/domain/format'
 import { parseReportFile } from '../src/ingest/report'
+import { loadPdfjsNode } from './lib/pdfjs-node'
 import { formatScores, scoreReport, type Expected, type FileScore } from './lib/accuracy'
 
 export function findShared(from: string, name: string): string | null {
@@ -31,7 +32,7 @@ export async function scoreDir(dir: string): Promise<FileScore[]> {
   const out: FileScore[] = []
   for (const f of readdirSync(dir).filter((n) => n in expected).sort()) {
     let r = null
-    try { r = await parseReportFile(f, new Uint8Array(readFileSync(join(dir, f)))) } catch { r = null }
+    try { r = await parseReportFile(f, new Uint8Array(readFileSync(join(dir, f))), { pdf: loadPdfjsNode }) } catch { r = null }
     out.push(scoreReport(f, r, expected[f]))
   }
   return out

@@ -2,8 +2,8 @@
  * Accepted reports → a CSV bundle (bundle-format.md, contract v1): reports.csv, active.csv,
  * applications.csv, reviews.csv. Cells are written as read: blank stays blank (missing, not 0),
  * "/" stays "/", text stays text; numbers are written normalised (１２ → 12), amounts in 万元.
- * A cell the importer did not read is written 未读取 (NOT_READ), never blank; a row with no cell
- * read at all is left out (absent, not blank).
+ * A cell the importer did not read is written 未读取 (NOT_READ), never blank; a row the page does
+ * not show is left out (absent, not blank).
  */
 import { NOT_READ } from '../../domain/cells'
 import { ACTIVE_ITEMS, ACTIVE_MEASURES, APPLICANT_KEYS, APPLICATION_ROW_KEYS, REVIEW_KEYS } from '../../domain/format'
@@ -43,7 +43,7 @@ function table(reports: readonly AcceptedReport[], rowKeys: readonly string[], c
     }
     for (const k of rowKeys) {
       const cells = byRow.get(k)
-      if (!cells || [...cells.values()].every((c) => c.unread)) continue
+      if (!cells) continue
       rows.push([r.unitCode, r.year, ...(rowHeader ? [k] : []), ...columns.map((col) => cellText(cells.get(col)))])
     }
   }

@@ -126,8 +126,12 @@ export function walkRows(toks: readonly Tok[], specs: readonly RowSpec[], sectio
   if (missing.length === specs.filter((s) => !s.optional).length) {
     // Nothing found at all: the table is an image or an attachment, one message is enough.
     issues.push({ severity: 'warning', rule: 'missing_table', message: `${where}未找到表格（可能是图片或附件），未读取` })
-  } else {
-    for (const spec of missing) issues.push({ severity: 'warning', rule: 'missing_row', message: `${where}未找到“${spec.zh}”行，该行未读取` })
+  } else if (missing.length === 1) {
+    issues.push({ severity: 'warning', rule: 'missing_row', message: `${where}未找到“${missing[0].zh}”行，该行未读取` })
+  } else if (missing.length) {
+    // A page cut off (or starting) mid-table lacks many rows: one message naming them.
+    const names = missing.map((m) => `“${m.zh}”`)
+    issues.push({ severity: 'warning', rule: 'missing_row', message: `${where}未找到${missing.length}行：${names.length > 6 ? `${names.slice(0, 3).join('、')}……${names.slice(-2).join('、')}` : names.join('、')}（原文可能被截断或缺行），这些行未读取` })
   }
   return { cells, issues, used }
 }
