@@ -17,7 +17,8 @@ function anchorsFrom(others: readonly (readonly Tok[])[], n: number): number[] |
 
 export function placeRow(got: readonly Tok[], n: number, others: readonly (readonly Tok[])[]): (Tok | undefined)[] | null {
   const vals = got.filter((t) => t.text.trim())
-  if (vals.length !== got.length || vals.some((t) => t.x === undefined)) return null
+  // Nothing beside the label: its cells may be printed elsewhere — not placed, left unread.
+  if (!vals.length || vals.length !== got.length || vals.some((t) => t.x === undefined)) return null
   const anchors = anchorsFrom(others, n)
   if (!anchors) return null
   let pitch = Infinity

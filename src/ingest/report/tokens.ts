@@ -39,6 +39,8 @@ export function usesPipeLines(lines: readonly SrcLine[]): boolean {
  * between, or `cell |` lines): dropped, so that rows end at the next label instead.
  */
 export function dropLoneBreaks(toks: readonly Tok[]): Tok[] {
+  // PDF lines are printed lines: their breaks always mean something (positions place the cells).
+  if (toks.some((t) => t.x !== undefined)) return [...toks]
   let groups = 0
   let single = 0
   let size = 0

@@ -38,16 +38,20 @@ export function matchLabel(toks: readonly Tok[], i: number, labels: readonly str
     if (/^[\d.]+$/.test(tail)) return { consumed: 1, rest: DIGITS_TAIL.exec(t.text.normalize('NFKC'))?.[0].trim() ?? tail }
     if (s.length >= 4 && !/\d/.test(tail)) return { consumed: 1, rest: '' } // label with a printed note
   }
-  // A long label wrapped over several tokens/lines, or cut by the cells printed beside its first line.
+  // A label wrapped over several lines, the row's cells printed beside any of them (PDF): the
+  // label's text tokens, numbers and blanks skipped, must spell the label.
   for (const s of labels) {
-    if (s.length < 8 || n.length < 4 || !s.startsWith(n)) continue
+    if (s.length < 4 || n.length < 2 || !s.startsWith(n) || n === s) continue
     let acc = n
-    for (let k = i + 1; k < toks.length && k < i + 8; k++) {
-      if (toks[k].br) continue
-      acc += norm(toks[k].text)
-      if (acc === s) return { consumed: k - i + 1, rest: '' }
-      if (!s.startsWith(acc)) break
+    for (let k = i + 1; k < toks.length && k < i + 16; k++) {
+      const u = toks[k]
+      if (u.br || parseCell(u.text).kind !== 'text') continue
+      const next = acc + norm(u.text)
+      if (!s.startsWith(next)) break
+      acc = next
+      if (acc === s) return { consumed: 1, rest: '' }
     }
+    // Cut off after its first line (the page ends there): a long prefix is still the label.
     if (n.length >= 8) return { consumed: 1, rest: '' }
   }
   return null
@@ -60,8 +64,8 @@ export function isStop(t: Tok, labels: readonly string[], headings: readonly str
   if (/^第二十条/.test(n) || headings.includes(n)) return true
   const bare = noNote(t.text)
   if (labels.some((s) => n === s || bare === s || (n.startsWith(s) && (s.length >= 4 || /^[\d.]+$/.test(n.slice(s.length)))))) return true
-  // A fragment of a header or label (一、本年 …): text, never a cell of this row.
-  return n.length >= 2 && parseCell(t.text).kind === 'text' && [...labels, ...headings].some((s) => s.length > n.length && s.startsWith(n))
+  // The start of a row label wrapped or cut (一、本年 …): text, never a cell of this row.
+  return n.length >= 2 && parseCell(t.text).kind === 'text' && labels.some((s) => s.length > n.length && s.startsWith(n))
 }
 
 export function makeCell(section: ReportSection, row: string, column: string, raw: string, line: number, doubtful: boolean, why?: string): ExtractedCell {
@@ -111,9 +115,10 @@ export function walkRows(toks: readonly Tok[], specs: readonly RowSpec[], sectio
       const u = toks[j]
       if (u.br) { if (!got.length && !brSeen) { brSeen = true; continue } break }
       if (isStop(u, allLabels, headings)) break
-      // The rest of a label split by a space or line, or wrapped below the cells beside its first line.
+      // The rest of a label split by a space or line, or wrapped below the cells beside its first line,
+      // and the wrapped remains of a group heading (（三）不予 / 公开): words of the form, not cells.
       const n = norm(u.text)
-      if (n.length >= 2 && parseCell(u.text).kind === 'text' && spec.labels.some((s) => s.includes(n))) { used.add(j); continue }
+      if (n && parseCell(u.text).kind === 'text' && [...spec.labels, ...headings].some((s) => s.includes(n))) { used.add(j); continue }
       if (parseCell(u.text).kind === 'text' && n.length > 12) break
       got.push(u)
       used.add(j)
