@@ -111,6 +111,8 @@ export function parseReport(input: ReportInput): ParsedReport {
   const rev = readReviews(toks(ranges.reviews.filter((l) => !isProse(l))))
   issues.push(...rev.issues)
 
+  const cutAt = cutNumber(input, raw, [activeCells, applications, rev.cells])
+  if (cutAt) issues.push(cutAt)
   const all = [...activeCells, ...applications, ...rev.cells]
   issues.push(...cellIssues(all), ...consistencyIssues(format, applications, rev.cells))
   issues.push(...checkStated(statedFigures(ranges.part1), activeCells, applications))
@@ -122,6 +124,26 @@ export function parseReport(input: ReportInput): ParsedReport {
     activeTotalLine: total?.line ?? null, activeTotalConfidence: total?.confidence ?? null, activeTotalApprox: total?.approximate ?? false,
     active: activeCells, applications, reviews: rev.cells, issues,
   }
+}
+
+/**
+ * A page stored cut off (archives keep the first ~2,000 characters) may end inside a number: "26"
+ * cut to "2". The cell the text ends on is doubtful — its digits may be incomplete.
+ */
+function cutNumber(input: ReportInput, lines: readonly SrcLine[], sections: ExtractedCell[][]): ReportIssue | null {
+  const source = (input.html ?? input.text ?? '').replace(/\s+$/, '')
+  const end = lines[lines.length - 1]
+  const last = end ? Math.max(end.line, ...(end.cells ?? []).map((c) => c.line)) : undefined
+  if (!source || last === undefined || !/[\d.,，-]$/.test(source)) return null
+  // The text ends on the last cell read from its last line.
+  for (const cells of [...sections].reverse()) {
+    const i = cells.findLastIndex((c) => c.line === last && !c.unread && c.raw.trim() !== '')
+    if (i < 0 || !source.endsWith(cells[i].raw.trim())) continue
+    const c = cells[i]
+    cells[i] = { ...c, confidence: 'doubtful', why: '原文在此截断，该数字可能不完整' }
+    return { severity: 'warning', rule: 'cut_off', line: c.line, message: `第${c.line}行：原文在“${c.raw.trim()}”处截断，该数字可能不完整，已标为存疑` }
+  }
+  return null
 }
 
 /** Where the unit and year came from; a report with neither still reads, with a located note. */

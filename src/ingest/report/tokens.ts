@@ -83,7 +83,8 @@ export function tokenize(lines: readonly SrcLine[], pipeLines: boolean): Tok[] {
       else { br(l.line); prevTabCell = false }
       continue
     }
-    if (raw.trim() === '|') { prevTabCell = false; br(l.line); continue }
+    // A lone `|` starts a row of `cell |` lines; ` |` (the cell's text, empty, then its pipe) is a blank cell.
+    if (raw.trim() === '|') { prevTabCell = false; if (/^\s/.test(raw)) toks.push({ text: '', line: l.line }); else br(l.line); continue }
     if (raw.includes('|')) {
       prevTabCell = false
       if (SEPARATOR_ROW.test(raw)) continue
