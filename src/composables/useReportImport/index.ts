@@ -9,6 +9,7 @@
 import { computed, effectScope, ref, shallowRef } from 'vue'
 import { useDashboard } from '../useDashboard'
 import { reviewList } from '../../ingest/report/review'
+import { collectFiles } from '../../ingest/browser-files'
 import type { SourceFile } from '../../ingest/types'
 import { DEFAULT_FOLDER, REVIEW_FILE, buildBundleZip, buildSourceFiles, initialMeta, reviewState, toAccepted, zipName } from './helpers'
 import { readPasted, readReportBytes, readReportFiles, type ReadReport } from './read'
@@ -77,21 +78,20 @@ function createReportImport(options: UseReportImportOptions = {}): UseReportImpo
     return 'reason' in read ? null : add(read, name)
   }
 
-  async function addFiles(files: readonly File[]): Promise<AddResult> {
+  async function addFiles(input: readonly File[] | DataTransfer): Promise<AddResult> {
     const out: AddResult = { added: [], skipped: [] }
     busy.value = true
-    progress.value = { done: 0, total: files.length }
+    progress.value = { done: 0, total: 'length' in input ? input.length : 0 }
     try {
-      const inputs: { path: string; bytes: Uint8Array }[] = []
-      for (const f of files) {
-        // A folder's files carry their path inside it.
-        const path = (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name
-        try { inputs.push({ path, bytes: new Uint8Array(await f.arrayBuffer()) }) } catch (e) { out.skipped.push({ name: path, reason: e instanceof Error ? e.message : String(e) }) }
-      }
-      for (const item of await readReportFiles(inputs, (done, total) => { progress.value = { done, total } })) {
+      // Folders (dropped or picked) are walked, oversized files refused before they are read.
+      const got = await collectFiles(input as File[] | DataTransfer)
+      for (const s of got.skipped) out.skipped.push({ name: s.path, reason: s.reason })
+      for (const item of await readReportFiles(got.files, (done, total) => { progress.value = { done, total } })) {
         if ('reason' in item.result) out.skipped.push({ name: item.path, reason: item.result.reason })
         else out.added.push(add(item.result, item.path))
       }
+    } catch (e) {
+      out.skipped.push({ name: '', reason: e instanceof Error ? e.message : String(e) })
     } finally {
       busy.value = false
       progress.value = null

@@ -90,7 +90,7 @@ export interface UseReportImportReturn {
   accepted: ComputedRef<AcceptedReport[]>
   addText(text: string, name?: string): ImportedReport
   /** Report files, .zip archives of them, a folder's files: each read, or listed with why not. */
-  addFiles(files: readonly File[]): Promise<AddResult>
+  addFiles(files: readonly File[] | DataTransfer): Promise<AddResult>
   addBytes(name: string, bytes: Uint8Array): Promise<ImportedReport | null>
   /** Files of the batch that could not be read, with the reason (kept in the review list). */
   skipped: ShallowRef<readonly SkippedFile[]>
