@@ -55,8 +55,20 @@ const WHY_NOT: Record<string, string> = {
   jpg: '图片无法读取文字，请先用 OCR 识别为文字后再导入', jpeg: '图片无法读取文字，请先用 OCR 识别为文字后再导入', png: '图片无法读取文字，请先用 OCR 识别为文字后再导入',
 }
 
+/** A text with no year anywhere and no table cell (a README, a notice) is not an annual report. */
+function notAReport(r: ReadReport | Unreadable): ReadReport | Unreadable {
+  if ('reason' in r) return r
+  const p = r.parsed
+  if (p.year !== null || p.active.length || p.applications.length || p.reviews.length) return r
+  return { reason: '未找到报告年度，也未读到任何表格单元格，不像政府信息公开工作年度报告' }
+}
+
 /** Read one report file; never throws for a bad file (the reason says what is wrong). */
 export async function readReportFile(name: string, bytes: Uint8Array, opts: ReadOptions = {}): Promise<ReadReport | Unreadable> {
+  return notAReport(await readAny(name, bytes, opts))
+}
+
+async function readAny(name: string, bytes: Uint8Array, opts: ReadOptions): Promise<ReadReport | Unreadable> {
   const ext = extensionOf(name)
   if (!(REPORT_EXTENSIONS as readonly string[]).includes(ext)) {
     return { reason: WHY_NOT[ext] ?? `不支持的文件类型“.${ext || '（无扩展名）'}”（支持 ${REPORT_EXTENSIONS.map((e) => `.${e}`).join('、')} 及其 .zip 压缩包）` }
