@@ -167,7 +167,8 @@ describe('user SQL', () => {
     await db.session('write', async (w) => {
       await w.exec('BEGIN TRANSACTION')
       await w.exec('INSERT INTO t VALUES (41)')
-      await expect(runUserSql(db, 'SELECT * FROM no_such_table')).rejects.toBeInstanceOf(SqlRefused)
+      await expect(runUserSql(db, "SELECT 'x'::INTEGER")).rejects.toBeInstanceOf(SqlRefused) // run-time errors abort the transaction they happen in
+      await expect(runUserSql(db, "SELECT error('boom')")).rejects.toBeInstanceOf(SqlRefused)
       await expect(runUserSql(db, 'SELECT 1; DROP TABLE t')).rejects.toBeInstanceOf(SqlRefused)
       // the user's connection does not see the uncommitted row; the app's main connection neither
       expect(await runUserSql(db, 'SELECT count(*)::INTEGER AS n FROM t')).toEqual([{ n: 0 }])
