@@ -349,7 +349,10 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
   watch(filters, (now) => { if (now !== refreshedFilters) void refresh() })
   watch(filters, (now) => { if (!restoring) persist.saveFilters(now) })
 
-  /** Replay the saved bundles in load order; false when none are saved. Stops at the first failure. */
+  /**
+   * Replay the saved bundles in load order; false when none are saved. Bad saved bundles were removed and named by
+   * persist.restore(); one that fails to load is named in a notice (and kept saved), the others still load.
+   */
   async function restoreSaved(): Promise<boolean> {
     const saved = await persist.restore()
     if (saved.length === 0) return false
@@ -358,7 +361,11 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
     try {
       for (const b of saved) {
         await loadSources(b.files)
-        if (error.value) return true
+        if (error.value) {
+          persist.replayFailed(b, String(error.value.params?.msg ?? error.value.key))
+          error.value = null
+          lastAction = null
+        }
       }
     } finally {
       restoring = false
