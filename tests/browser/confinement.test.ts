@@ -6,6 +6,8 @@
  * a fetch evaluated inside it is refused, while the same script started from its network URL (the control)
  * does reach the other server — so this test would fail if the worker were not confined.
  */
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import type { Worker as PwWorker } from 'playwright-core'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
@@ -13,6 +15,7 @@ import { encodeFiles } from '../../scripts/lib/encode.mjs'
 import { appUrl, assertPrivate, baseUrl, getOption, openSession, query, sampleReportsCsv, uploadFiles, waitForReady, waitForReports, type Session } from './helpers'
 import { bundleFacts } from './bundle-facts'
 import { startForeignServer, type ForeignServer } from './foreign-server'
+import { startStaticServer } from './static-server'
 
 vi.setConfig({ testTimeout: 420_000, hookTimeout: 300_000 })
 
@@ -151,5 +154,40 @@ describe.sequential('console attacks and the worker network, with another origin
     const own = new URL(baseUrl()).origin
     expect(s.requests.filter((r) => /^https?:/.test(r.url) && new URL(r.url).origin !== own && !r.url.endsWith(CONTROL) && !r.url.includes('/from-worker')).map((r) => r.url)).toEqual([])
     assertPrivate(s)
+  })
+})
+
+describe('served with the README\'s deployment headers', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+  const policies = [...readme.matchAll(/Content-Security-Policy(?::|"\s+value=|\s+)\s*"?([^"\n]+?)"?(?:\s+always;|\s*\/>|\n)/g)].map((m) => m[1].trim())
+
+  test('the text, nginx, IIS and Apache policies are the same: the page\'s <meta> policy plus frame-ancestors', async () => {
+    expect(policies).toHaveLength(4)
+    expect(new Set(policies).size).toBe(1)
+    const html = await (await fetch(baseUrl())).text()
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? ''
+    expect(policies[0]).toBe(`${meta}; frame-ancestors 'none'`)
+  })
+
+  test('the app works under them and its worker still cannot reach another origin', async () => {
+    const dist = process.env.GDD_DIST ?? fileURLToPath(new URL('../../dist', import.meta.url))
+    const server = await startStaticServer(dist, '/headers/app/', { headers: {
+      'content-security-policy': policies[0], 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer',
+    } })
+    const t = await openSession()
+    try {
+      await t.page.goto(`${server.url}#/`)
+      await waitForReports(t.page, bundleFacts(sampleReportsCsv()).reportCount, 300_000)
+      const workers = t.page.workers()
+      expect(workers.length).toBeGreaterThan(0)
+      for (const w of workers) {
+        expect(w.url().startsWith('blob:')).toBe(true)
+        expect(await w.evaluate((u) => fetch(u).then(() => 'fetched', () => 'refused'), `${foreign.origin}/headers`)).toBe('refused')
+      }
+      expect(leaks()).toEqual([])
+    } finally {
+      await t.close()
+      await server.close()
+    }
   })
 })
