@@ -6,7 +6,7 @@
  * The worker is started from a same-origin blob: URL that imports DuckDB's worker script. A worker
  * started from a network URL gets its Content-Security-Policy from that script's response headers only
  * (the page's <meta> policy does not reach it); a blob: worker inherits the page's policy, so
- * `connect-src 'self'` governs the worker's fetches too (tests/browser/network.test.ts).
+ * `connect-src 'self'` governs the worker's fetches too (tests/browser/confinement.test.ts).
  */
 import * as duckdb from '@duckdb/duckdb-wasm'
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'
