@@ -7,6 +7,7 @@ import { docxToHtml } from './docx'
 import { parseReport } from './parse'
 import { readPdf, type PdfLoader } from './pdf'
 import type { ParsedReport } from './types'
+import { BudgetExceeded } from '../limits'
 
 /** UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (what Chinese Windows writes). */
 export function decodeText(bytes: Uint8Array): string {
@@ -91,6 +92,7 @@ async function readAny(name: string, bytes: Uint8Array, opts: ReadOptions): Prom
       ? { parsed: parseReport({ html: text, fileName: name }), source: text, sourceKind: 'html' }
       : { parsed: parseReport({ text, fileName: name }), source: text, sourceKind: 'text' }
   } catch (e) {
+    if (e instanceof BudgetExceeded) return { reason: e.message } // already says what and which limit
     return { reason: `读取失败：${e instanceof Error ? e.message : String(e)}` }
   }
 }
