@@ -12,4 +12,4 @@ if (typeof opts === 'string') {
   console.error(opts)
   process.exit(2)
 }
-process.exit(cli.runImport(opts))
+process.exit(await cli.runImport(opts))

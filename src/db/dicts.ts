@@ -8,6 +8,7 @@
  * of the text, so entries left over from removed files are harmless.
  */
 import { parseCell, parseYear } from '../domain'
+import { registeredPath } from './engine'
 import { insertRows } from './insert'
 import { rowKey, updateFactsMap } from './labels'
 import { CELL_COLUMNS, DATA_KINDS, q } from './schema'
@@ -86,7 +87,7 @@ export async function insertDictRows(db: Db, table: string, rows: SqlParam[][]):
   const long = rows.filter(isLong)
   if (long.length === 0) return
   const n = long[0].length
-  const name = `dict_${++dictFileSeq}.csv`
+  const name = registeredPath(`dict_${++dictFileSeq}.csv`)
   await db.registerFile(name, new TextEncoder().encode(long.map((r) => r.map(csvField).join(',')).join('\n') + '\n'))
   try {
     const cols = Array.from({ length: n }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ')

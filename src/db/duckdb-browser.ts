@@ -1,7 +1,12 @@
 /**
  * DuckDB-WASM in a Web Worker, self-hosted (wasm and worker files are served by the app itself,
- * nothing is fetched from a CDN). Start-up is bounded by a timeout: a `.wasm` served with the wrong
- * MIME type makes instantiate() hang forever.
+ * nothing is fetched from a CDN), set up and locked by src/db/engine.ts. Start-up is bounded by a
+ * timeout: a `.wasm` served with the wrong MIME type makes instantiate() hang forever.
+ *
+ * The worker is started from a same-origin blob: URL that imports DuckDB's worker script. A worker
+ * started from a network URL gets its Content-Security-Policy from that script's response headers only
+ * (the page's <meta> policy does not reach it); a blob: worker inherits the page's policy, so
+ * `connect-src 'self'` governs the worker's fetches too (tests/browser/confinement.test.ts).
  */
 import * as duckdb from '@duckdb/duckdb-wasm'
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'
@@ -9,6 +14,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url'
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url'
 import { arrowToRows, type ArrowLike } from './arrow'
+import { LOCKDOWN_SQL, engineDb, type Conn } from './engine'
 import type { Db, Row, SqlParam } from './types'
 
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -23,29 +29,16 @@ function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> 
   })
 }
 
-export async function startDuckDb(opts: { timeoutMs?: number } = {}): Promise<Db> {
-  const timeoutMs = opts.timeoutMs ?? 20_000
-  let worker: Worker | null = null
-  const start = async (): Promise<{ db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection }> => {
-    const bundle = await duckdb.selectBundle(BUNDLES)
-    // classic worker, as DuckDB-WASM ships it
-    worker = new Worker(bundle.mainWorker!)
-    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker)
-    await db.instantiate(bundle.mainModule, bundle.pthreadWorker)
-    await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } })
-    const conn = await db.connect()
-    await conn.query('SET autoinstall_known_extensions=false; SET autoload_known_extensions=false')
-    return { db, conn }
-  }
-  let started: { db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection }
-  try {
-    started = await withTimeout(start(), timeoutMs,
-      `数据库引擎（DuckDB-WASM）在 ${Math.round(timeoutMs / 1000)} 秒内未能启动。请确认网站以正确的 MIME 类型（application/wasm）提供 .wasm 文件，并刷新页面重试。`)
-  } catch (e) {
-    ;(worker as Worker | null)?.terminate()
-    throw e
-  }
-  const { db, conn } = started
+const absolute = (url: string): string => new URL(url, document.baseURI).href
+
+/** A classic worker running `script`, started from a blob: URL so that it inherits this page's CSP. */
+export function confinedWorker(script: string): { worker: Worker; revoke(): void } {
+  const src = `importScripts(${JSON.stringify(absolute(script))});\n`
+  const url = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }))
+  return { worker: new Worker(url), revoke: () => URL.revokeObjectURL(url) }
+}
+
+function wrap(conn: duckdb.AsyncDuckDBConnection): Conn {
   return {
     async query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
       if (params.length === 0) return arrowToRows<T>((await conn.query(sql)) as unknown as ArrowLike)
@@ -59,16 +52,46 @@ export async function startDuckDb(opts: { timeoutMs?: number } = {}): Promise<Db
     async exec(sql: string): Promise<void> {
       await conn.query(sql)
     },
-    /** The buffer is transferred to the worker (detached here): pass a copy if you still need it. */
-    async registerFile(name: string, bytes: Uint8Array): Promise<void> {
-      await db.registerFileBuffer(name, bytes)
-    },
-    async dropFile(name: string): Promise<void> {
-      await db.dropFile(name)
-    },
     async close(): Promise<void> {
       await conn.close()
-      await db.terminate()
     },
   }
+}
+
+export async function startDuckDb(opts: { timeoutMs?: number } = {}): Promise<Db> {
+  const timeoutMs = opts.timeoutMs ?? 20_000
+  let worker: Worker | null = null
+  const start = async (): Promise<{ db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection }> => {
+    const bundle = await duckdb.selectBundle(BUNDLES)
+    const w = confinedWorker(bundle.mainWorker!)
+    worker = w.worker
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker)
+    try {
+      // Absolute: the worker's own base URL is the blob:.
+      await db.instantiate(absolute(bundle.mainModule), bundle.pthreadWorker ? absolute(bundle.pthreadWorker) : null)
+    } finally {
+      w.revoke()
+    }
+    await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } })
+    const conn = await db.connect()
+    await conn.query(LOCKDOWN_SQL)
+    return { db, conn }
+  }
+  let started: { db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection }
+  try {
+    started = await withTimeout(start(), timeoutMs,
+      `数据库引擎（DuckDB-WASM）在 ${Math.round(timeoutMs / 1000)} 秒内未能启动。请确认网站以正确的 MIME 类型（application/wasm）提供 .wasm 文件，内容安全策略（CSP）的 worker-src 含 blob:，并刷新页面重试。`)
+  } catch (e) {
+    ;(worker as Worker | null)?.terminate()
+    throw e
+  }
+  const { db, conn } = started
+  return engineDb({
+    main: wrap(conn),
+    connect: async () => wrap(await db.connect()),
+    /** The buffer is transferred to the worker (detached here): pass a copy if you still need it. */
+    registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
+    dropFile: async (name) => { await db.dropFile(name) },
+    terminate: () => db.terminate(),
+  })
 }

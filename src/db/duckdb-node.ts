@@ -1,11 +1,12 @@
 /**
- * DuckDB for Node (unit tests, scripts): the blocking bindings, in-process. Never imported by
- * browser code.
+ * DuckDB for Node (unit tests, scripts): the blocking bindings, in-process, set up and locked like the
+ * browser's engine (src/db/engine.ts). Never imported by browser code.
  */
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import * as duckdb from '@duckdb/duckdb-wasm/blocking'
 import { arrowToRows, type ArrowLike } from './arrow'
+import { LOCKDOWN_SQL, engineDb, type Conn } from './engine'
 import type { Db, Row, SqlParam } from './types'
 
 export async function startNodeDuckDb(): Promise<Db> {
@@ -19,9 +20,7 @@ export async function startNodeDuckDb(): Promise<Db> {
   const bindings = await duckdb.createDuckDB(bundles, logger, duckdb.NODE_RUNTIME)
   await bindings.instantiate(() => {})
   bindings.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } })
-  const conn = bindings.connect()
-  conn.query('SET autoinstall_known_extensions=false; SET autoload_known_extensions=false')
-  return {
+  const wrap = (conn: duckdb.DuckDBConnection): Conn => ({
     async query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
       if (params.length === 0) return arrowToRows<T>(conn.query(sql) as unknown as ArrowLike)
       const stmt = conn.prepare(sql)
@@ -34,15 +33,23 @@ export async function startNodeDuckDb(): Promise<Db> {
     async exec(sql: string): Promise<void> {
       conn.query(sql)
     },
+    async close(): Promise<void> {
+      conn.close()
+    },
+  })
+  const main = wrap(bindings.connect())
+  await main.exec(LOCKDOWN_SQL)
+  return engineDb({
+    main,
+    connect: async () => wrap(bindings.connect()),
     async registerFile(name: string, bytes: Uint8Array): Promise<void> {
       bindings.registerFileBuffer(name, bytes)
     },
     async dropFile(name: string): Promise<void> {
       bindings.dropFile(name)
     },
-    async close(): Promise<void> {
-      conn.close()
+    async terminate(): Promise<void> {
       bindings.reset()
     },
-  }
+  })
 }

@@ -6,7 +6,7 @@
  * Few statements, no correlated subqueries: every part is a SELECT of the columns of `PART_COLS`;
  * parts with `pre` = true get the "单位名称（代码） 2023 年" prefix from one join with `units`.
  */
-import { ACTIVE_MEASURES, RULE_BY_ID, type RuleId } from '../domain'
+import { ACTIVE_MEASURES, NOT_READ, RULE_BY_ID, type RuleId } from '../domain'
 import { RULES_SQL, RULES_PREP_SQL } from './sql/rules'
 import { CELL_COLUMNS, DATA_KINDS, ROW_COLUMN, SIGNED_COLUMNS, lineExpr, lit, q, type DataKind } from './schema'
 import { cellDictNum, cellKeyText } from './sql/cells'
@@ -54,7 +54,8 @@ const signed = [...SIGNED_COLUMNS].map(lit).join(', ') || "''"
 const decimal = ACTIVE_MEASURES.filter((m) => m.decimal).map((m) => lit(m.key)).join(', ') || "''"
 
 const CELL_PARTS = [
-  located('text_cells', "kind = 'text'", "'单元格内容为文字“' || raw || '”，不是数字，未计入统计'"),
+  located('text_cells', `kind = 'text' AND raw <> ${lit(NOT_READ)}`, "'单元格内容为文字“' || raw || '”，不是数字，未计入统计'"),
+  grouped('not_read', `kind = 'text' AND raw = ${lit(NOT_READ)}`, "'导入年报原文时未能读取（原文缺损或无法定位，见导入核对清单），未计入统计'"),
   grouped('blank_cells', "kind = 'blank'", "'为空（按缺失处理，不计为 0）'"),
   grouped('tolerated_number', 'tolerated', "'数字写法不规范（全角数字、千分位或单位），已按数字读取'"),
   located('negative', `kind = 'number' AND num < 0 AND col NOT IN (${signed})`, "'数值为 ' || fmt_num(num) || '，小于 0'"),
@@ -191,5 +192,5 @@ export const FINDINGS_SQL: readonly string[] = [
   insertParts([...DUP_PARTS, FACTS_REPEAT]),
   ...RULES_PREP_SQL,
   insertParts(RULES_SQL),
-  'DROP TABLE IF EXISTS dup_pairs',
+  'DROP TABLE IF EXISTS dup_pairs; DROP TABLE IF EXISTS blank_cols; DROP TABLE IF EXISTS form_rows',
 ]

@@ -6,6 +6,7 @@ import type { TableKind } from '../domain'
 import { checkpoint } from '../ingest/abort'
 import type { OnProgress, PreparedTable } from '../ingest/types'
 import { hasEmptyLine, scanRecordLines, splitCsvRecord } from './csv-line'
+import { registeredPath } from './engine'
 import { insertRows } from './insert'
 import { OutOfMemoryAt, isOutOfMemory, recordLoadFailure, type LoadFailure } from './oom'
 import { rebuild } from './rebuild'
@@ -105,7 +106,7 @@ class Files {
     if (known) return known
     // read_csv skips empty lines without counting them: recover true line numbers when ingest did not
     const t = !t0.recordLines && hasEmptyLine(t0.utf8) ? { ...t0, recordLines: scanRecordLines(t0.utf8, t0.headerLines) } : t0
-    const reg = { t, name: `load_${++Files.seq}.csv`, bytes: t0.utf8.length }
+    const reg = { t, name: registeredPath(`load_${++Files.seq}.csv`), bytes: t0.utf8.length }
     await this.db.registerFile(reg.name, t.utf8)
     this.done.set(t0, reg)
     return reg

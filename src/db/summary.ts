@@ -4,7 +4,7 @@
  * one wide row per (unit_code, year) — what the dashboards query. NULL stays NULL: nothing missing
  * is summed as 0; an outcome group with an absent or blank row is NULL (outcome_missing_cells counts them).
  */
-import { ACTIVE_ITEMS_2019, ACTIVE_ITEMS_2021, APPLICANT_PARTS, FORMATS, REVIEW_KEYS, outcomeRowsFor, type FormatVersion, type OutcomeGroup } from '../domain'
+import { ACTIVE_ITEMS_2019, ACTIVE_ITEMS_2021, APPLICANT_PARTS, FORMATS, NOT_READ, REVIEW_KEYS, outcomeRowsFor, type FormatVersion, type OutcomeGroup } from '../domain'
 import { CELL_COLUMNS, DATA_KINDS, lit, q, type DataKind } from './schema'
 import { cellDictNum, cellKind, cellTolerated, isPlain } from './sql/cells'
 
@@ -26,6 +26,8 @@ function cellIssuesSql(): string {
   // A blank active cell only matters for items that have the measure (in either format): the rest
   // of that table's cells are blank by design, and are most of its rows.
   const blankMatters = (k: DataKind, c: string): string => {
+    // A report that states no active total has no blank table cell (report-format.md, blank_cells).
+    if (k === 'reports') return 'false'
     if (k !== 'active') return 'true'
     const items = [...new Set([...ACTIVE_ITEMS_2021, ...ACTIVE_ITEMS_2019].filter((it) => it.measures.includes(c as never)).map((it) => it.key))]
     return items.length ? `rk IN (${items.map(lit).join(', ')})` : 'false'
@@ -83,7 +85,7 @@ WITH app AS (
   FROM applications GROUP BY unit_code, year),
 stats AS (
   SELECT unit_code, year, count(*) FILTER (WHERE kind = 'blank')::INTEGER AS missing_cells,
-    count(*) FILTER (WHERE kind = 'na')::INTEGER AS na_cells, count(*) FILTER (WHERE kind = 'text')::INTEGER AS text_cells
+    count(*) FILTER (WHERE kind = 'na')::INTEGER AS na_cells, count(*) FILTER (WHERE kind = 'text' AND raw <> ${lit(NOT_READ)})::INTEGER AS text_cells
   FROM cell_issues GROUP BY unit_code, year)
 SELECT k.unit_code, k.year, coalesce(r.unit_name, u.unit_name, k.unit_code) AS unit_name,
   u.parent_code, coalesce(r.parent_name, u.parent_name) AS parent_name, coalesce(r.level, u.level) AS level,

@@ -13,6 +13,13 @@ export interface Cell {
   tolerated: boolean
 }
 
+/**
+ * What the report importer writes for a cell it could not read from the page (cut off, not
+ * placeable, or in doubt and not confirmed): never the unit's blank. Loaded as text, reported by
+ * its own finding (`not_read`), not as a text cell.
+ */
+export const NOT_READ = '未读取'
+
 export const NA_TOKENS: readonly string[] = ['/', '／', '—', '——', '-', '－', '–', '不适用', 'n/a', 'na', '#n/a']
 export const ZERO_WORDS: readonly string[] = ['零', '无']
 /** Units a clerk may type after a count. */

@@ -57,7 +57,7 @@ export interface ActiveItem extends Labelled {
 
 export const ACTIVE_ITEMS_2021: readonly ActiveItem[] = [
   { key: 'regulations', zh: '规章', en: 'Regulations', group: '第二十条第（一）项', measures: ['issued', 'repealed', 'in_force'] },
-  { key: 'normative_docs', zh: '行政规范性文件', en: 'Normative documents', group: '第二十条第（一）项', measures: ['issued', 'repealed', 'in_force'], aliases: ['规范性文件'] },
+  { key: 'normative_docs', zh: '行政规范性文件', en: 'Normative documents', group: '第二十条第（一）项', measures: ['issued', 'repealed', 'in_force'], aliases: ['规范性文件', '行政规范性档案', '规范性档案'] },
   { key: 'licensing', zh: '行政许可', en: 'Administrative licensing', group: '第二十条第（五）项', measures: ['decisions'] },
   { key: 'penalty', zh: '行政处罚', en: 'Administrative penalties', group: '第二十条第（六）项', measures: ['decisions'] },
   { key: 'coercion', zh: '行政强制', en: 'Administrative coercion', group: '第二十条第（六）项', measures: ['decisions'] },
@@ -66,7 +66,7 @@ export const ACTIVE_ITEMS_2021: readonly ActiveItem[] = [
 
 export const ACTIVE_ITEMS_2019: readonly ActiveItem[] = [
   { key: 'regulations', zh: '规章', en: 'Regulations', group: '第二十条第（一）项', measures: ['made', 'published', 'total_published'] },
-  { key: 'normative_docs', zh: '规范性文件', en: 'Normative documents', group: '第二十条第（一）项', measures: ['made', 'published', 'total_published'], aliases: ['行政规范性文件'] },
+  { key: 'normative_docs', zh: '规范性文件', en: 'Normative documents', group: '第二十条第（一）项', measures: ['made', 'published', 'total_published'], aliases: ['行政规范性文件', '规范性档案', '行政规范性档案'] },
   { key: 'licensing', zh: '行政许可', en: 'Administrative licensing', group: '第二十条第（五）项', measures: ['prev_items', 'change', 'decisions'] },
   { key: 'other_services', zh: '其他对外管理服务事项', en: 'Other external management services', group: '第二十条第（五）项', measures: ['prev_items', 'change', 'decisions'] },
   { key: 'penalty', zh: '行政处罚', en: 'Administrative penalties', group: '第二十条第（六）项', measures: ['prev_items', 'change', 'decisions'] },
@@ -207,6 +207,25 @@ const TOWNSHIP_NAME = /(镇|乡|街道|街道办事处)$/
 export function isTownship(level: string | null | undefined, name?: string | null): boolean {
   if (level && TOWNSHIP_LEVELS.includes(level)) return true
   return !level && !!name && TOWNSHIP_NAME.test(name)
+}
+
+/**
+ * Bodies that make no 规章 (立法法: only provincial governments, 设区的市/自治州 governments and State
+ * Council departments do): townships and subdistricts, county-level governments and their
+ * departments. Decided from the level, else the parent's level, else the names; a unit whose
+ * level cannot be told (a 市 department may be city- or county-level) is not checked.
+ */
+// 自治区 is a province: its 区 never counts.
+export const COUNTY_NAME = '(县|旗|[^治]区)(人民政府|政府)?$'
+export const COUNTY_DEPT_NAME = '^[^市省州盟]{0,12}?(县|旗|[^治]区)[^市省州盟]{1,30}$'
+export const COUNTY_PARENT_NAME = COUNTY_NAME
+export function belowCityLevel(level: string | null | undefined, name?: string | null, parentLevel?: string | null, parentName?: string | null): boolean {
+  if (isTownship(level, name)) return true
+  if (level === '县') return true
+  if (level === '部门') return parentLevel === '县' || (!parentLevel && !!parentName && new RegExp(COUNTY_PARENT_NAME).test(parentName))
+  if (level) return false
+  if (!name) return false
+  return new RegExp(COUNTY_NAME).test(name) || new RegExp(COUNTY_DEPT_NAME).test(name)
 }
 
 /** Which format a year's report should use. Before 2019 there is no table format. */

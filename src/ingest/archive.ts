@@ -4,10 +4,13 @@
  * one damaged entry does not lose the others.
  */
 import { inflateSync } from 'fflate'
+import { LIMITS } from './limits'
 import type { SourceFile } from './types'
 
 export interface ZipLimits {
-  /** Max total declared uncompressed size of the entries to extract (default 1.5 GB). */
+  /** Max number of entries (folders not counted), read from the central directory (default LIMITS.zipEntries). */
+  maxEntries?: number
+  /** Max total declared uncompressed size of the entries to extract (default LIMITS.expandedBytes, 512 MB). */
   maxTotalBytes?: number
   /** Max declared size of one entry (default 1 GB, as for a single file). */
   maxEntryBytes?: number
@@ -16,6 +19,9 @@ export interface ZipLimits {
   /** … checked only when the total exceeds this (default 100 MB): small zips of zeros are fine. */
   ratioMinBytes?: number
 }
+
+/** What the same load already took (zips inside zips, other files): counted against maxEntries and maxTotalBytes. */
+export interface ZipUsed { entries: number; bytes: number }
 
 export interface Expanded {
   files: SourceFile[]
@@ -28,7 +34,9 @@ export interface Entry { name: string; flags: number; method: number; csize: num
 
 const GB = 1024 ** 3
 const MB = 1024 ** 2
-export const DEFAULT_ZIP_LIMITS: Required<ZipLimits> = { maxTotalBytes: 1.5 * GB, maxEntryBytes: GB, maxRatio: 200, ratioMinBytes: 100 * MB }
+export const DEFAULT_ZIP_LIMITS: Required<ZipLimits> = {
+  maxEntries: LIMITS.zipEntries, maxTotalBytes: LIMITS.expandedBytes, maxEntryBytes: GB, maxRatio: 200, ratioMinBytes: 100 * MB,
+}
 
 export function formatBytes(n: number): string {
   if (n >= GB) return `${(n / GB).toFixed(1)} GB`
@@ -65,7 +73,9 @@ export function readCentralDirectory(d: Uint8Array): Entry[] {
   }
   const entries: Entry[] = []
   let p = cdOffset
-  for (let i = 0; i < count; i++) {
+  // The 16-bit count wraps above 65,535 entries when no ZIP64 record is written: read on to the directory's end.
+  const cdEnd = cdOffset + u32(d, e + 12)
+  for (let i = 0; i < count || (p < cdEnd && p + 46 <= d.length && u32(d, p) === 0x02014b50); i++) {
     if (p + 46 > d.length || u32(d, p) !== 0x02014b50) throw new ZipError('zip 目录已损坏')
     const flags = u16(d, p + 8)
     const nameLen = u16(d, p + 28), extraLen = u16(d, p + 30), commentLen = u16(d, p + 32)
@@ -106,7 +116,7 @@ function inflateEntry(d: Uint8Array, en: Entry): Uint8Array {
  * Expand a zip into its files, paths prefixed with the zip's path (`bundle.zip/2023/reports.csv`).
  * `wanted` says which entry names to extract (others are listed as skipped by the caller).
  */
-export function expandZip(zip: SourceFile, wanted: (path: string) => string | null, limits: ZipLimits = {}): Expanded {
+export function expandZip(zip: SourceFile, wanted: (path: string) => string | null, limits: ZipLimits = {}, used: ZipUsed = { entries: 0, bytes: 0 }): Expanded {
   const lim = { ...DEFAULT_ZIP_LIMITS, ...limits }
   const out: Expanded = { files: [], skipped: [], errors: [] }
   let entries: Entry[]
@@ -115,6 +125,13 @@ export function expandZip(zip: SourceFile, wanted: (path: string) => string | nu
   } catch (err) {
     const why = err instanceof ZipError ? err.message : String(err)
     out.errors.push({ path: zip.path, message: `压缩包 ${zip.path} 已损坏或不是有效的 zip 文件（${why}），无法解压，其中的文件均未加载；请重新压缩或直接拖入文件夹` })
+    return out
+  }
+  // Many small entries cost time, not memory: refused from the directory before anything is read.
+  const files = entries.filter((en) => !en.name.endsWith('/')).length
+  if (files + used.entries > lim.maxEntries) {
+    const all = used.entries ? `（连同本次载入的其他文件共 ${(files + used.entries).toLocaleString('en-US')} 个）` : ''
+    out.errors.push({ path: zip.path, message: `压缩包 ${zip.path} 内有 ${files.toLocaleString('en-US')} 个文件${all}，超过一次载入 ${lim.maxEntries.toLocaleString('en-US')} 个文件的上限，未解压；请把表格合并成较少的文件（例如每种表一个 CSV），或拆成几个压缩包分批载入` })
     return out
   }
   const take: Entry[] = []
@@ -128,10 +145,11 @@ export function expandZip(zip: SourceFile, wanted: (path: string) => string | nu
     if (en.usize > lim.maxEntryBytes) { out.skipped.push({ path, reason: `文件 ${path} 解压后有 ${formatBytes(en.usize)}，超过单个文件 ${formatBytes(lim.maxEntryBytes)} 的上限，未加载；请拆分后再加载` }); continue }
     take.push(en)
   }
-  const total = take.reduce((s, en) => s + en.usize, 0)
+  const total = take.reduce((s, en) => s + en.usize, used.bytes)
   const ratio = total / Math.max(1, zip.bytes.length)
   if (total > lim.maxTotalBytes || (total > lim.ratioMinBytes && ratio > lim.maxRatio)) {
-    out.errors.push({ path: zip.path, message: `压缩包 ${zip.path} 声明解压后共 ${formatBytes(total)}（压缩比 ${Math.round(ratio)}:1），超过上限（${formatBytes(lim.maxTotalBytes)}，压缩比 ${lim.maxRatio}:1），疑似“压缩炸弹”，未解压；请拆分成较小的压缩包或直接加载文件夹` })
+    const all = used.bytes ? `（连同本次载入的其他文件）` : ''
+    out.errors.push({ path: zip.path, message: `压缩包 ${zip.path} 声明解压后共 ${formatBytes(total)}${all}（压缩比 ${Math.round(ratio)}:1），超过上限（${formatBytes(lim.maxTotalBytes)}，压缩比 ${lim.maxRatio}:1），疑似“压缩炸弹”，未解压；请拆分成较小的压缩包或直接加载文件夹` })
     return out
   }
   for (const en of take) {

@@ -3,7 +3,7 @@
  * workbooks, skip everything that is not a table with a Chinese reason.
  */
 import { expandZip, formatBytes, isJunkPath, type ZipLimits } from './archive'
-import { DEFAULT_MAX_FILE_BYTES } from './limits'
+import { DEFAULT_MAX_FILE_BYTES, LIMITS } from './limits'
 import { expandXlsx } from './xlsx'
 import type { OnProgress, SourceFile } from './types'
 
@@ -50,6 +50,13 @@ export async function expandSources(files: SourceFile[], opts: ExpandOptions = {
   const maxFile = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
   const maxDepth = opts.maxZipDepth ?? 2
   const out: ExpandedSources = { tables: [], skipped: [], errors: [] }
+  // One budget for the whole drop, nested zips included: entries and expanded bytes (./limits.ts).
+  const maxEntries = opts.zip?.maxEntries ?? LIMITS.zipEntries
+  if (files.length > maxEntries) {
+    out.errors.push({ path: files[0]?.path ?? '', message: `本次选择了 ${files.length.toLocaleString('en-US')} 个文件，超过一次载入 ${maxEntries.toLocaleString('en-US')} 个文件的上限，均未载入；请把表格合并成较少的文件（例如每种表一个 CSV），或分批载入` })
+    return out
+  }
+  const used = { entries: files.length, bytes: 0 }
   const queue: { file: SourceFile; depth: number }[] = files.map((file) => ({ file, depth: 0 }))
   let done = 0
   while (queue.length) {
@@ -62,11 +69,15 @@ export async function expandSources(files: SourceFile[], opts: ExpandOptions = {
       done++
       continue
     }
-    if (kind === 'table') { out.tables.push(file); done++; continue }
+    if (kind === 'table') { out.tables.push(file); if (depth === 0) used.bytes += file.bytes.length; done++; continue } // zip entries: counted when inflated
     onProgress?.({ stage: 'unzipping', done, total: done + queue.length + 1, detail: file.path })
     if (kind === 'zip') {
       if (depth >= maxDepth) { out.skipped.push({ path: file.path, reason: `压缩包 ${file.path} 嵌套层数过多，未解压；请先解压外层压缩包` }); done++; continue }
-      const ex = expandZip(file, (p) => (sourceKind(p) === 'other' ? skipReason(p) : null), { maxEntryBytes: maxFile, ...opts.zip })
+      // The zip itself was counted as one of the files: its entries replace it.
+      const ex = expandZip(file, (p) => (sourceKind(p) === 'other' ? skipReason(p) : null), { maxEntryBytes: maxFile, ...opts.zip },
+        { entries: used.entries - 1, bytes: used.bytes })
+      used.entries += ex.files.length - 1
+      used.bytes += ex.files.reduce((n, f) => n + f.bytes.length, 0)
       out.skipped.push(...ex.skipped)
       out.errors.push(...ex.errors)
       queue.unshift(...ex.files.map((f) => ({ file: f, depth: depth + 1 })))
@@ -75,6 +86,7 @@ export async function expandSources(files: SourceFile[], opts: ExpandOptions = {
       out.skipped.push(...ex.skipped)
       out.errors.push(...ex.errors)
       out.tables.push(...ex.files) // sheet paths have no extension: they are CSV text already
+      used.bytes += ex.files.reduce((n, f) => n + f.bytes.length, 0)
     }
     done++
   }

@@ -5,6 +5,7 @@
 import type { CellValue, Workbook, Worksheet } from 'exceljs'
 import type { SourceFile } from './types'
 import type { Expanded } from './archive'
+import { xlsxBudgetProblem } from './budget'
 
 type ExcelModule = { Workbook: new () => Workbook }
 
@@ -74,6 +75,9 @@ export function sheetToCsv(ws: Worksheet): string {
 /** Expand a workbook into CSV files, one per visible non-empty sheet. */
 export async function expandXlsx(book: SourceFile): Promise<Expanded> {
   const out: Expanded = { files: [], skipped: [], errors: [] }
+  // Budgets before exceljs (which holds every cell and shared string as objects): ./limits.ts.
+  const over = xlsxBudgetProblem(book.path, book.bytes)
+  if (over) { out.errors.push({ path: book.path, message: over }); return out }
   let wb: Workbook
   try {
     const { Workbook: WB } = await loadExcel()

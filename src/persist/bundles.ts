@@ -22,7 +22,26 @@ export interface StoredBundle {
   /** ms since the epoch. */
   savedAt: number
   files: SourceFile[]
+  /** The files as stored (Blobs): what is saved again when this tab keeps its data (src/persist/index.ts). */
+  saved: SavedFile[]
 }
+
+/** Why a saved bundle cannot be restored: its record unreadable, malformed, or a file's content lost. */
+export type BadReason = 'unreadable' | 'shape' | 'missing'
+
+/** A saved bundle that cannot be restored, named for the notice. */
+export interface BadBundle {
+  id: number
+  /** 1-based position among the saved bundles (load order). */
+  n: number
+  savedAt: number | null
+  paths: string[]
+  why: BadReason
+  /** The file whose content is lost, or the browser's error. */
+  detail: string
+}
+
+export interface ReadResult { bundles: StoredBundle[]; bad: BadBundle[] }
 
 /** Why a save did not happen: the quota, or no usable IndexedDB at all. */
 export type SaveFailure = 'quota' | 'unavailable' | 'error'
@@ -45,10 +64,16 @@ export function isQuotaError(e: unknown): boolean {
 export interface SavedFile { path: string; blob: Blob }
 
 export interface BundleStore {
-  /** Every saved bundle, in load order. */
+  /** The saved bundles that read, in load order (read() also names the others). */
   list(): Promise<StoredBundle[]>
+  /** Every saved bundle checked on its own: one bad record or lost file never hides the good ones. */
+  read(): Promise<ReadResult>
+  /** Remove these bundles (the bad ones, once named). */
+  remove(ids: readonly number[]): Promise<void>
+  /** In one transaction: remove every bundle, then save these (a tab keeping its own data); their new ids. */
+  replace(bundles: readonly (readonly SavedFile[])[], now?: number): Promise<number[]>
   /** Save one bundle in a single transaction; resolves with its record once committed. */
-  append(files: readonly (SourceFile | SavedFile)[], now?: number): Promise<Omit<StoredBundle, 'files'> & { files: SavedFile[] }>
+  append(files: readonly (SourceFile | SavedFile)[], now?: number): Promise<{ id: number; savedAt: number; files: SavedFile[] }>
   /** Remove every saved bundle. */
   clear(): Promise<void>
   /** Close the connection (tests; a version change elsewhere also closes it). */
@@ -65,9 +90,33 @@ export function snapshotFiles(files: readonly SourceFile[]): SavedFile[] {
 
 const toBlob = (bytes: Uint8Array): Blob => new Blob([bytes as Uint8Array<ArrayBuffer>])
 
-/** A stored file as the loader wants it (Blob, or the bytes of records saved before Blobs). */
-async function readStored(f: { path: string; blob?: Blob; bytes?: Uint8Array }): Promise<SourceFile> {
-  return { path: f.path, bytes: f.blob ? new Uint8Array(await f.blob.arrayBuffer()) : (f.bytes ?? new Uint8Array()) }
+type StoredFile = { path: string; blob?: Blob; bytes?: Uint8Array }
+type StoredRecord = { id: number; savedAt: number; files: StoredFile[] }
+
+/** A record as it must be: an id, a time, and files each with a path and its content (Blob, or bytes before Blobs). */
+function isRecord(v: unknown): v is StoredRecord {
+  const r = v as StoredRecord
+  return !!r && typeof r === 'object' && typeof r.id === 'number' && typeof r.savedAt === 'number' && Array.isArray(r.files) && r.files.length > 0 &&
+    r.files.every((f) => !!f && typeof f.path === 'string' && f.path !== '' && (f.blob instanceof Blob || f.bytes instanceof Uint8Array))
+}
+
+const pathsOf = (v: unknown): string[] => {
+  const files = (v as { files?: unknown })?.files
+  return Array.isArray(files) ? files.map((f) => (f as { path?: unknown })?.path).filter((p): p is string => typeof p === 'string') : []
+}
+
+/** Read one record's files; a lost Blob (deleted from disk, unreadable) makes the bundle bad, naming the file. */
+async function readRecord(r: StoredRecord, n: number): Promise<StoredBundle | BadBundle> {
+  const files: SourceFile[] = []
+  for (const f of r.files) {
+    try {
+      files.push({ path: f.path, bytes: f.blob ? new Uint8Array(await f.blob.arrayBuffer()) : f.bytes! })
+    } catch (e) {
+      return { id: r.id, n, savedAt: r.savedAt, paths: pathsOf(r), why: 'missing', detail: `${f.path}（${e instanceof Error ? e.name || e.message : String(e)}）` }
+    }
+  }
+  const saved = r.files.map((f): SavedFile => ({ path: f.path, blob: f.blob ?? toBlob(f.bytes!) }))
+  return { id: r.id, savedAt: r.savedAt, files, saved }
 }
 
 function req<T>(r: IDBRequest<T>): Promise<T> {
@@ -121,36 +170,78 @@ export function createBundleStore(opts: { idb?: IDBFactory | null; name?: string
     return conn
   }
 
+  /** Each record by its own request: a record the browser cannot read fails alone (its error does not abort the others). */
+  async function getEach(db: IDBDatabase): Promise<{ key: number; value?: unknown; error?: string }[]> {
+    const tx = db.transaction(STORE, 'readonly')
+    const os = tx.objectStore(STORE)
+    const keys = await req(os.getAllKeys())
+    const got = Promise.all(keys.map((key) => new Promise<{ key: number; value?: unknown; error?: string }>((resolve) => {
+      const r = os.get(key)
+      r.onsuccess = () => resolve({ key: Number(key), value: r.result })
+      r.onerror = (ev) => { ev.preventDefault(); ev.stopPropagation(); resolve({ key: Number(key), error: r.error?.name ?? 'error' }) }
+    })))
+    await done(tx)
+    return got
+  }
+
+  async function read(): Promise<ReadResult> {
+    const db = await open()
+    let recs: { key: number; value?: unknown; error?: string }[]
+    try { recs = await getEach(db) } catch (e) { throw wrap(e, 'IndexedDB read') }
+    const out: ReadResult = { bundles: [], bad: [] }
+    for (const [i, r] of recs.sort((a, b) => a.key - b.key).entries()) {
+      const v = r.value as Partial<StoredRecord> | undefined
+      const savedAt = typeof v?.savedAt === 'number' ? v.savedAt : null
+      if (r.error) out.bad.push({ id: r.key, n: i + 1, savedAt: null, paths: [], why: 'unreadable', detail: r.error })
+      else if (!isRecord(v)) out.bad.push({ id: r.key, n: i + 1, savedAt, paths: pathsOf(v), why: 'shape', detail: '' })
+      else {
+        const b = await readRecord(v, i + 1)
+        if ('why' in b) out.bad.push(b)
+        else out.bundles.push(b)
+      }
+    }
+    return out
+  }
+
+  async function write<T>(what: string, fn: (os: IDBObjectStore) => T): Promise<T> {
+    const db = await open()
+    try {
+      const tx = db.transaction(STORE, 'readwrite')
+      const res = fn(tx.objectStore(STORE))
+      await done(tx)
+      return res
+    } catch (e) { throw wrap(e, what) }
+  }
+
+  /** Save bundles in one transaction (after removing every other one when `replace`); their ids. */
+  async function addAll(bundles: readonly (readonly SavedFile[])[], now: number, replace: boolean): Promise<number[]> {
+    const keys = await write('IndexedDB write', (os) => {
+      if (replace) os.clear()
+      return bundles.map((files) => {
+        const k = req(os.add({ savedAt: now, files: [...files] }))
+        k.catch(() => {}) // the transaction's error is the one reported
+        return k
+      })
+    })
+    return Promise.all(keys.map(async (k) => Number(await k)))
+  }
+
   return {
+    read,
     async list() {
-      const db = await open()
-      try {
-        const tx = db.transaction(STORE, 'readonly')
-        const all = req(tx.objectStore(STORE).getAll() as IDBRequest<(Omit<StoredBundle, 'files'> & { files: SavedFile[] })[]>)
-        all.catch(() => {})
-        await done(tx)
-        const recs = (await all).sort((a, b) => a.id - b.id)
-        return await Promise.all(recs.map(async (r) => ({ ...r, files: await Promise.all(r.files.map(readStored)) })))
-      } catch (e) { throw wrap(e, 'IndexedDB read') }
+      return (await read()).bundles
     },
+    async remove(ids) {
+      await write('IndexedDB delete', (os) => { for (const id of ids) os.delete(id) })
+    },
+    replace: (bundles, now = Date.now()) => addAll(bundles, now, true),
     async append(files, now = Date.now()) {
-      const db = await open()
       const rec = { savedAt: now, files: files.map((f): SavedFile => ('blob' in f ? f : { path: f.path, blob: toBlob(f.bytes) })) }
-      try {
-        const tx = db.transaction(STORE, 'readwrite')
-        const key = req(tx.objectStore(STORE).add(rec))
-        key.catch(() => {}) // the transaction's error is the one reported
-        await done(tx)
-        return { ...rec, id: Number(await key) }
-      } catch (e) { throw wrap(e, 'IndexedDB write') }
+      const [id] = await addAll([rec.files], now, false)
+      return { ...rec, id }
     },
     async clear() {
-      const db = await open()
-      try {
-        const tx = db.transaction(STORE, 'readwrite')
-        tx.objectStore(STORE).clear()
-        await done(tx)
-      } catch (e) { throw wrap(e, 'IndexedDB clear') }
+      await write('IndexedDB clear', (os) => { os.clear() })
     },
     close() {
       const c = conn

@@ -50,7 +50,3 @@ export function loadFilters(storage: KeyValueStorage | null = defaultStorage()):
     return raw ? sanitiseFilters(JSON.parse(raw)) : {}
   } catch { return {} }
 }
-
-export function clearFilters(storage: KeyValueStorage | null = defaultStorage()): void {
-  try { storage?.removeItem(FILTERS_KEY) } catch { /* ignore */ }
-}

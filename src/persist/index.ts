@@ -3,72 +3,166 @@
  * as the dashboard uses it. Every method resolves (never rejects): persistence failing must not
  * break the in-memory session — a failed save becomes a notice (`notice`), a failed read means
  * "nothing saved".
+ *
+ * Nothing is lost silently (issue 17):
+ * - each saved bundle is checked on its own: a bad one is removed and named in a notice, the good ones restored;
+ * - this tab remembers the bundles its data is made of (`ledger`); when another tab replaces or clears the saved
+ *   data (channel.ts), this tab is told and can save its own again (`keepMine`), and the other tab is told in turn;
+ * - "清空数据" clears every bundle and every key the app keeps (wipe.ts) and says what it cleared.
  */
 import { shallowRef, type ShallowRef } from 'vue'
 import type { SourceFile } from '../ingest/types'
 import type { Filters } from '../queries/types'
-import { PersistError, createBundleStore, snapshotFiles, type BundleStore, type SaveFailure, type SavedFile, type StoredBundle } from './bundles'
-import { clearFilters, defaultStorage, loadFilters, saveFilters, type KeyValueStorage } from './filters'
+import { PersistError, createBundleStore, snapshotFiles, type BadBundle, type BundleStore, type SaveFailure, type SavedFile, type StoredBundle } from './bundles'
+import { createTabChannel, type ChangeKind, type TabChannel } from './channel'
+import { defaultStorage, loadFilters, saveFilters, type KeyValueStorage } from './filters'
+import { notifyWiped, wipeKeys } from './wipe'
 
 export * from './bundles'
 export * from './filters'
+export { onWipe, KEPT_KEYS, APP_KEY_PREFIX } from './wipe'
+export type { ChangeKind } from './channel'
 
 /** What the storage notice shows: null = nothing to say. */
 export interface PersistNotice { reason: SaveFailure; detail: string }
 
+type NamedBundle = Pick<BadBundle, 'n' | 'savedAt' | 'paths' | 'why' | 'detail'>
+
+/** A notice about the saved data: a bad bundle dropped, another tab's change, what a clear removed. */
+export type SavedNotice =
+  | { id: number; kind: 'dropped'; bad: NamedBundle; kept: number }
+  | { id: number; kind: 'replayFailed'; bad: NamedBundle; kept: number }
+  | { id: number; kind: 'otherTab'; change: ChangeKind; canKeep: boolean }
+  | { id: number; kind: 'kept'; count: number }
+  | { id: number; kind: 'cleared'; bundles: number; keys: string[] }
+
+type NewNotice = SavedNotice extends infer N ? (N extends SavedNotice ? Omit<N, 'id'> : never) : never
+
 export interface Persistence {
   /** Last save failure (quota…), for the StorageNotice; cleared by a later successful save or a clear. */
   notice: ShallowRef<PersistNotice | null>
-  /** Saved bundles in load order ([] when none or unreadable). */
+  /** Notices about the saved data (StorageNotice lists them). */
+  notices: ShallowRef<SavedNotice[]>
+  /** Saved bundles in load order ([] when none or unreadable); bad ones are removed and named in `notices`. */
   restore(): Promise<StoredBundle[]>
+  /** A restored bundle that could not be loaded again: named in a notice, kept in the store. */
+  replayFailed(b: StoredBundle, why: string): void
   /** Take the copy to save before loading (null for what is not saved). */
   snapshot(files: readonly SourceFile[]): SavedFile[] | null
   /** After a successful load: a sample replaces everything (store emptied), a user bundle is appended (or replaces). */
   afterLoad(copy: readonly (SourceFile | SavedFile)[] | null, opts: { sample: boolean; replace?: boolean }): Promise<void>
-  /** "清空数据": remove every saved bundle and the saved filters. */
+  /** "清空数据": every saved bundle and every key of the app (filters, briefing pack, marks); says what went. */
   clear(): Promise<void>
+  /** Save this tab's bundles again, in place of what another tab left. */
+  keepMine(): Promise<void>
   saveFilters(f: Filters): void
   loadFilters(): Filters
-  /** Dismiss the notice. */
-  dismiss(): void
+  /** Dismiss the save-failure notice, or one of `notices`. */
+  dismiss(id?: number): void
 }
 
-export function createPersistence(opts: { store?: BundleStore; storage?: KeyValueStorage | null } = {}): Persistence {
+export interface PersistenceOptions {
+  store?: BundleStore
+  storage?: KeyValueStorage | null
+  /** sessionStorage (cleared too). */
+  session?: KeyValueStorage | null
+  channel?: TabChannel
+}
+
+export function createPersistence(opts: PersistenceOptions = {}): Persistence {
   const store = opts.store ?? createBundleStore()
   const storage = opts.storage === undefined ? defaultStorage() : opts.storage
+  const session = opts.session === undefined ? (() => { try { return globalThis.sessionStorage ?? null } catch { return null } })() : opts.session
+  const channel = opts.channel ?? createTabChannel()
   const notice = shallowRef<PersistNotice | null>(null)
+  const notices = shallowRef<SavedNotice[]>([])
+  /** The bundles this tab's data is made of, as saved (id null: the save failed). */
+  let ledger: { id: number | null; saved: readonly SavedFile[] }[] = []
+  let seq = 0
 
+  const push = (n: NewNotice, replacing?: SavedNotice['kind']): void => {
+    notices.value = [...notices.value.filter((x) => x.kind !== replacing), { ...n, id: ++seq } as SavedNotice]
+  }
   const fail = (e: unknown): void => {
     const p = e instanceof PersistError ? e : null
     console.warn('persist', e)
     notice.value = { reason: p?.reason ?? 'error', detail: e instanceof Error ? e.message : String(e) }
   }
 
+  channel.onChange((change) => {
+    // Appending loses nothing of this tab's; the others leave the saved data without this tab's bundles.
+    push({ kind: 'otherTab', change, canKeep: change !== 'append' && ledger.length > 0 }, 'otherTab')
+  })
+
   return {
     notice,
+    notices,
     async restore() {
-      try { return await store.list() } catch (e) {
+      try {
+        const { bundles, bad } = await store.read()
+        if (bad.length) {
+          await store.remove(bad.map((b) => b.id)).catch(fail)
+          for (const b of bad) push({ kind: 'dropped', bad: b, kept: bundles.length })
+        }
+        ledger = bundles.map((b) => ({ id: b.id, saved: b.saved }))
+        return bundles
+      } catch (e) {
         if (!(e instanceof PersistError && e.reason === 'unavailable')) console.warn('persist: nothing restored', e)
         return []
       }
     },
+    replayFailed(b, why) {
+      ledger = ledger.filter((x) => x.id !== b.id)
+      push({ kind: 'replayFailed', bad: { n: 0, savedAt: b.savedAt, paths: b.files.map((f) => f.path), why: 'missing', detail: why }, kept: ledger.length })
+    },
     snapshot: (files) => snapshotFiles(files),
     async afterLoad(copy, { sample, replace }) {
       try {
-        if (sample || replace) await store.clear()
-        if (!sample && copy) await store.append(copy)
-        else if (!sample && !replace) return
+        if (sample || replace) {
+          await store.clear()
+          ledger = []
+        }
+        if (sample) channel.post('sample')
+        else if (copy) {
+          const saved = copy.map((f) => ('blob' in f ? f : snapshotFiles([f])[0]))
+          const entry: { id: number | null; saved: readonly SavedFile[] } = { id: null, saved }
+          ledger = [...ledger, entry]
+          entry.id = (await store.append(saved)).id
+          channel.post(replace ? 'replace' : 'append')
+        } else if (replace) channel.post('replace')
+        else return
         notice.value = null
       } catch (e) { fail(e) }
     },
     async clear() {
-      clearFilters(storage)
       notice.value = null
-      try { await store.clear() } catch (e) { fail(e) }
+      let bundles = 0
+      try {
+        const all = await store.read()
+        bundles = all.bundles.length + all.bad.length
+        await store.clear()
+      } catch (e) { if (!(e instanceof PersistError && e.reason === 'unavailable')) fail(e) }
+      const keys = [...wipeKeys(storage), ...wipeKeys(session)]
+      ledger = []
+      notifyWiped() // the briefing pack and the marks drop what they hold in memory
+      channel.post('clear')
+      notices.value = []
+      push({ kind: 'cleared', bundles, keys })
+    },
+    async keepMine() {
+      try {
+        const ids = await store.replace(ledger.map((x) => x.saved))
+        ledger = ledger.map((x, i) => ({ ...x, id: ids[i] }))
+        channel.post('replace')
+        push({ kind: 'kept', count: ids.length }, 'otherTab')
+      } catch (e) { fail(e) }
     },
     saveFilters: (f) => saveFilters(f, storage),
     loadFilters: () => loadFilters(storage),
-    dismiss: () => { notice.value = null },
+    dismiss(id) {
+      if (id == null) notice.value = null
+      else notices.value = notices.value.filter((x) => x.id !== id)
+    },
   }
 }
 

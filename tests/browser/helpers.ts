@@ -26,6 +26,8 @@ export const CHROMIUM_ARGS = [
 export interface RecordedRequest { url: string; from: 'page' | 'worker' | 'context'; method: string }
 
 export interface Session {
+  /** The throw-away profile folder (--user-data-dir): finds this browser's processes (tests/browser/renderer.ts). */
+  profile: string
   context: BrowserContext
   page: Page
   /** Every request seen so far (page, its workers, service workers), in order. */
@@ -81,6 +83,7 @@ export async function openSession(opts: { viewport?: { width: number; height: nu
   context.on('page', watchPage)
   const page = context.pages()[0] ?? (await context.newPage())
   return {
+    profile,
     context,
     page,
     requests,

@@ -14,6 +14,7 @@ import {
   CHROMIUM, CHROMIUM_ARGS, appUrl, foreignRequests, openSession, readSummary, uploadFiles, waitForReady, waitForReports,
   type LoadSummary,
 } from './helpers'
+import { savedCount, settle } from './persist-helpers'
 
 // Generous limits: a busy shared machine makes every load several times slower.
 vi.setConfig({ testTimeout: 420_000, hookTimeout: 300_000 })
@@ -32,30 +33,6 @@ async function launch(): Promise<Page> {
   return ctx.pages()[0] ?? ctx.newPage()
 }
 async function closeBrowser(): Promise<void> { await ctx?.close().catch(() => {}); ctx = null }
-
-/** Ready, retrying when DuckDB's start-up timed out (a heavily loaded machine can exceed the 60 s limit). */
-async function settle(page: Page): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await page.waitForSelector('[data-state="ready"], [data-state="error"]', { timeout: 300_000 })
-    if ((await page.getAttribute('[data-state]', 'data-state')) !== 'error') return
-    const msg = (await page.textContent('[data-testid="error-message"]')) ?? ''
-    if (!msg.includes('未能启动')) return // a real error: let the assertions report it
-    await page.click('[data-testid="retry"]')
-    await page.waitForTimeout(500)
-  }
-}
-
-const savedCount = (page: Page) => page.evaluate(() => new Promise<number>((resolve, reject) => {
-  const r = indexedDB.open('gdd-persist')
-  r.onerror = () => reject(r.error)
-  r.onupgradeneeded = () => r.result.createObjectStore('bundles', { keyPath: 'id', autoIncrement: true })
-  r.onsuccess = () => {
-    const db = r.result
-    const c = db.transaction('bundles', 'readonly').objectStore('bundles').count()
-    c.onsuccess = () => { db.close(); resolve(c.result) }
-    c.onerror = () => reject(c.error)
-  }
-}))
 
 afterAll(async () => { await closeBrowser(); rmSync(profile, { recursive: true, force: true }) })
 

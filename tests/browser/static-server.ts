@@ -36,7 +36,8 @@ export interface StaticServer {
   close(): Promise<void>
 }
 
-export async function startStaticServer(rootDir: string, mount = '/'): Promise<StaticServer> {
+/** `headers`: sent with every response (e.g. the deployment headers of the README). */
+export async function startStaticServer(rootDir: string, mount = '/', opts: { headers?: Record<string, string> } = {}): Promise<StaticServer> {
   const root = resolve(rootDir)
   const served: string[] = []
   const server: Server = createServer((req, res) => {
@@ -61,6 +62,7 @@ export async function startStaticServer(rootDir: string, mount = '/'): Promise<S
       'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'content-length': size,
       'cache-control': 'no-store',
+      ...opts.headers,
     })
     if (req.method === 'HEAD') { res.end(); return }
     createReadStream(file).pipe(res)

@@ -55,6 +55,14 @@ function cellList(cells: string | null | undefined, locale: string, max = 6): st
   return keys.length > max ? `${named}; …` : named
 }
 
+/** Row keys ("withheld.security, withheld.internal") as the form's row labels. */
+function rowList(cells: string | null | undefined, locale: string): string {
+  return (cells ?? '').split(/,\s*/).filter(Boolean).map((k) => {
+    const r = ROWS.get(k)
+    return r ? (locale === 'en' ? `"${r.en}"` : `「${r.zh}」`) : k
+  }).join(locale === 'en' ? ', ' : '、')
+}
+
 const tableName = (tbl: string | null | undefined, locale: string): string => {
   const t = tbl ? BUNDLE_TABLES[tbl as keyof typeof BUNDLE_TABLES] : undefined
   return t ? (locale === 'en' ? t.en : t.zh) : tbl ?? ''
@@ -69,7 +77,7 @@ function params(f: FindingFields, t: T, locale: string): Record<string, unknown>
   return {
     who: unit && f.year != null ? t('findingText.who', { unit, year: f.year }) : unit,
     unit, year: f.year ?? '', prevYear: f.year != null ? f.year - 1 : '',
-    table: tableName(f.table, locale), cells: cellList(f.cells, locale), cell: cellWords(cellKey, locale),
+    table: tableName(f.table, locale), cells: cellList(f.cells, locale), cell: cellWords(cellKey, locale), rows: rowList(f.cells, locale),
     column: COLS.get(col) ? cellWords(col, locale) : col, header: col,
     left: n(f.left), right: n(f.right), ratio: f.left != null && f.right ? formatNumber(f.left / f.right, locale, 1) : '—',
     raw: f.raw ?? '', file: f.file ?? '', line: f.line ?? '',
@@ -83,7 +91,9 @@ function params(f: FindingFields, t: T, locale: string): Record<string, unknown>
 export function findingText(f: FindingFields, t: T, te: Te, locale: string): string {
   if (locale !== 'en' && f.message) return f.message
   const p = params(f, t, locale)
-  // a rule may have a variant per severity (bad_year: unreadable, error; written short, warning)
-  for (const key of [`findingText.${f.rule}_${f.severity}`, `findingText.${f.rule}`]) if (te(key)) return t(key, p)
+  // a rule may have a variant per severity (bad_year: unreadable, error; written short, warning) and one for a
+  // finding without a left-hand number (applicant_sum: the total itself left blank)
+  const variants = [...(f.left == null ? [`findingText.${f.rule}_noLeft`] : []), `findingText.${f.rule}_${f.severity}`, `findingText.${f.rule}`]
+  for (const key of variants) if (te(key)) return t(key, p)
   return t(p.where ? 'findingText.genericAt' : 'findingText.generic', p)
 }

@@ -11,6 +11,7 @@ import type { EChartsOption } from 'echarts'
 import type { Caption } from '../../charts/export/caption'
 import { restoreFunctions, type StoredFunctions } from '../../charts/export/functions'
 import { recordExportFunctions } from '../../charts/export/render'
+import { onWipe } from '../../persist/wipe'
 
 export interface PackItem {
   id: string
@@ -159,6 +160,9 @@ function createPack(): UseBriefingPackReturn {
     }
     return r
   }
+
+  // 清空数据 (src/persist/wipe.ts): the pack is the app's data too — dropped from memory, not saved again.
+  onWipe(() => { live.clear(); restored.clear(); items.value = []; deckTitle.value = ''; storageError.value = null })
 
   return { items, deckTitle, storageError, add, remove, move, updateCaption, clear, optionOf, save }
 }

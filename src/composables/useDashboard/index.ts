@@ -20,7 +20,8 @@ import {
 import type { Filters, Query } from '../../queries/types'
 import type { UnitRow } from '../../queries/rows'
 import { fetchSampleFiles, sampleSkipped } from './sample'
-import { FINDINGS_SHOWN, isReadOnlySql } from './sql'
+import { FINDINGS_SHOWN } from './sql'
+import { runUserSql, type UserSqlOptions } from '../../db/user-sql'
 import { collectFiles } from '../../ingest/browser-files'
 import { hasTables } from '../../db/catalog'
 import { usePersistence } from '../../persist'
@@ -200,7 +201,9 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
       // what is loaded when they chose so.
       const replace = (opts.sample || isSample.value || opts.replace === true) && (summary.value?.files ?? 0) > 0
       progress.value = { stage: 'loading', done: 0, total: res.tables.length }
-      const s = await changingData(() => loadTables(d, res.tables, { onProgress: (p) => { progress.value = p }, signal: ctl.signal, replace }))
+      // On the engine's write connection: queries run meanwhile (filters, views, the console) see the data
+      // committed before and cannot break the load's transaction (src/db/engine.ts).
+      const s = await changingData(() => d.session('write', (w) => loadTables(w, res.tables, { onProgress: (p) => { progress.value = p }, signal: ctl.signal, replace })))
       if (loadAbort.value === ctl) loadAbort.value = null
       if (replace) { ingestFindings.value = []; dbFindings.value = []; skipped.value = [] }
       skipped.value = [...skipped.value, ...skippedNow]
@@ -246,7 +249,7 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
   }
 
   async function resetAll(d: Db): Promise<void> {
-    await changingData(() => clearAll(d))
+    await changingData(() => d.session('write', (w) => clearAll(w)))
     ingestFindings.value = []
     dbFindings.value = []
     skipped.value = []
@@ -325,10 +328,9 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
     else if (!db) { started = null; await start() }
   }
 
-  async function query(sql: string): Promise<Row[]> {
-    if (!isReadOnlySql(sql)) throw new Error('read-only SELECT only')
-    const d = await getDb()
-    return d.query(sql)
+  /** User SQL: one SELECT, read-only by construction (src/db/user-sql.ts); refusals throw SqlRefused. */
+  async function query(sql: string, opts?: UserSqlOptions): Promise<Row[]> {
+    return runUserSql(await getDb(), sql, opts)
   }
 
   /** Run one query builder's statement (views with their own figures use this via useQuery). */
@@ -356,7 +358,10 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
   watch(filters, (now) => { if (now !== refreshedFilters) void refresh() })
   watch(filters, (now) => { if (!restoring) persist.saveFilters(now) })
 
-  /** Replay the saved bundles in load order; false when none are saved. Stops at the first failure. */
+  /**
+   * Replay the saved bundles in load order; false when none are saved. Bad saved bundles were removed and named by
+   * persist.restore(); one that fails to load is named in a notice (and kept saved), the others still load.
+   */
   async function restoreSaved(): Promise<boolean> {
     const saved = await persist.restore()
     if (saved.length === 0) return false
@@ -365,7 +370,11 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
     try {
       for (const b of saved) {
         await loadSources(b.files)
-        if (error.value) return true
+        if (error.value) {
+          persist.replayFailed(b, String(error.value.params?.msg ?? error.value.key))
+          error.value = null
+          lastAction = null
+        }
       }
     } finally {
       restoring = false

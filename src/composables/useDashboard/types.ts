@@ -1,5 +1,6 @@
 import type { ShallowRef, Ref, ComputedRef } from 'vue'
 import type { Db, Row } from '../../db/types'
+import type { UserSqlOptions } from '../../db/user-sql'
 import type { LoadSummary } from '../../db/load'
 import type { Severity } from '../../domain/rules'
 import type { ProgressStage, SourceFile } from '../../ingest/types'
@@ -111,6 +112,6 @@ export interface UseDashboardReturn {
   retry(): Promise<void>
   setFilters(f: Filters): void
   refresh(): Promise<void>
-  /** Read-only SQL for tests (window.__dashboard.query). */
-  query(sql: string): Promise<Row[]>
+  /** User SQL (SQL console, window.__dashboard.query): one SELECT, read-only by construction; refusals throw SqlRefused. */
+  query(sql: string, opts?: UserSqlOptions): Promise<Row[]>
 }

@@ -11,6 +11,8 @@ import type { SourceFile } from '../../ingest/types'
 import type { ImportedReport, Readiness, ReadinessProblem, ReportMeta, ReviewState } from './types'
 
 export const DEFAULT_FOLDER = '导入'
+/** The review list's file name (as the CLI writes it beside the bundle). */
+export const REVIEW_FILE = '导入核对清单.md'
 
 /** Stable key of a cell: section|row|column. */
 export const cellKey = (c: Pick<ExtractedCell, 'section' | 'row' | 'column'>): string => `${c.section}|${c.row}|${c.column}`
@@ -30,8 +32,8 @@ export function initialMeta(p: ParsedReport): ReportMeta {
     unitCode: '',
     unitName: p.unitName ?? '',
     parentCode: '',
-    parentName: '',
-    level: guessLevel(p.unitName),
+    parentName: p.parentName ?? '',
+    level: p.level ?? guessLevel(p.unitName),
     year: p.year != null ? String(p.year) : '',
     activeTotal: p.activeTotal != null ? String(p.activeTotal) : '',
   }
@@ -48,7 +50,15 @@ export function guessLevel(name: string | null): string {
 /** A corrected cell: what the supervisor typed, read with the bundle's cell rules; certain from now on. */
 export function editedCell(c: ExtractedCell, raw: string): ExtractedCell {
   const p = parseCell(raw)
-  return { ...c, raw, kind: p.kind, value: p.value, confidence: 'certain' }
+  const out: ExtractedCell = { ...c, raw, kind: p.kind, value: p.value, confidence: 'certain', unread: false }
+  delete out.why
+  // An amount typed in 元 is kept in 万元, like one read from the page.
+  if (c.amountUnit !== undefined && p.value !== null) {
+    const yuan = /(?<!万)元\s*$/.test(raw)
+    out.amountUnit = yuan ? '元' : '万元'
+    if (yuan) out.value = Math.round((p.value / 10_000) * 1e6) / 1e6
+  }
+  return out
 }
 
 export function parseYear(s: string): number | null {

@@ -8,14 +8,16 @@
  */
 import { computed, effectScope, ref, shallowRef } from 'vue'
 import { useDashboard } from '../useDashboard'
+import { reviewList } from '../../ingest/report/review'
+import { collectFiles } from '../../ingest/browser-files'
 import type { SourceFile } from '../../ingest/types'
-import { DEFAULT_FOLDER, buildBundleZip, buildSourceFiles, initialMeta, reviewState, toAccepted, zipName } from './helpers'
-import { readPasted, readReportBytes, type ReadReport } from './read'
-import type { AddResult, ImportedReport, ReportMeta, ReviewState, UseReportImportOptions, UseReportImportReturn } from './types'
+import { DEFAULT_FOLDER, REVIEW_FILE, buildBundleZip, buildSourceFiles, initialMeta, reviewState, toAccepted, zipName } from './helpers'
+import { readPasted, readReportBytes, readReportFiles, type ReadReport } from './read'
+import type { AddResult, ImportedReport, ReportMeta, ReviewState, SkippedFile, UseReportImportOptions, UseReportImportReturn } from './types'
 
 export type * from './types'
 export * from './helpers'
-export { readPasted, readReportBytes, REPORT_EXTENSIONS } from './read'
+export { readPasted, readReportBytes, readReportFiles, REPORT_EXTENSIONS } from './read'
 
 function defaultLoad(): (files: SourceFile[]) => Promise<boolean> {
   return async (files) => {
@@ -35,6 +37,8 @@ function createReportImport(options: UseReportImportOptions = {}): UseReportImpo
   const selectedId = ref<string | null>(null)
   const busy = ref(false)
   const error = shallowRef<{ key: string; params?: Record<string, unknown> } | null>(null)
+  const skipped = shallowRef<readonly SkippedFile[]>([])
+  const progress = shallowRef<{ done: number; total: number } | null>(null)
   let seq = 0
   let pasted = 0
   // Review states by report object (reports are replaced, never mutated: identity is the cache key).
@@ -69,27 +73,30 @@ function createReportImport(options: UseReportImportOptions = {}): UseReportImpo
     return add(readPasted(text, name), label)
   }
 
-  function addBytes(name: string, bytes: Uint8Array): ImportedReport | null {
-    const read = readReportBytes(name, bytes)
+  async function addBytes(name: string, bytes: Uint8Array): Promise<ImportedReport | null> {
+    const read = await readReportBytes(name, bytes)
     return 'reason' in read ? null : add(read, name)
   }
 
-  async function addFiles(files: readonly File[]): Promise<AddResult> {
+  async function addFiles(input: readonly File[] | DataTransfer): Promise<AddResult> {
     const out: AddResult = { added: [], skipped: [] }
     busy.value = true
+    progress.value = { done: 0, total: 'length' in input ? input.length : 0 }
     try {
-      for (const f of files) {
-        try {
-          const read = readReportBytes(f.name, new Uint8Array(await f.arrayBuffer()))
-          if ('reason' in read) out.skipped.push({ name: f.name, reason: read.reason })
-          else out.added.push(add(read, f.name))
-        } catch (e) {
-          out.skipped.push({ name: f.name, reason: e instanceof Error ? e.message : String(e) })
-        }
+      // Folders (dropped or picked) are walked, oversized files refused before they are read.
+      const got = await collectFiles(input as File[] | DataTransfer)
+      for (const s of got.skipped) out.skipped.push({ name: s.path, reason: s.reason })
+      for (const item of await readReportFiles(got.files, (done, total) => { progress.value = { done, total } })) {
+        if ('reason' in item.result) out.skipped.push({ name: item.path, reason: item.result.reason })
+        else out.added.push(add(item.result, item.path))
       }
+    } catch (e) {
+      out.skipped.push({ name: '', reason: e instanceof Error ? e.message : String(e) })
     } finally {
       busy.value = false
+      progress.value = null
     }
+    skipped.value = [...skipped.value, ...out.skipped]
     // Select the first new report (not the last), the natural reading order.
     if (out.added.length) selectedId.value = out.added[0].id
     return out
@@ -115,18 +122,20 @@ function createReportImport(options: UseReportImportOptions = {}): UseReportImpo
     if (selectedId.value === id) selectedId.value = next[Math.min(i, next.length - 1)]?.id ?? null
   }
 
-  async function accept(id: string): Promise<boolean> {
-    const r = reports.value.find((x) => x.id === id)
-    if (!r || r.status === 'accepted' || !stateOf(r).readiness.ready) return false
+  /** Load reports into the dashboard in one load; true when they are accepted. */
+  async function load_(list: readonly ImportedReport[]): Promise<boolean> {
     busy.value = true
     error.value = null
     try {
-      const a = toAccepted(r)
       // One folder per accepted report: its rows keep their origin in the dashboard's findings.
-      const files = buildSourceFiles([a], `${folder}/${safeName(`${a.unitName}${a.year ?? ''}-${a.unitCode}`)}`)
+      const files = list.flatMap((r) => {
+        const a = toAccepted(r)
+        return buildSourceFiles([a], `${folder}/${safeName(`${a.unitName}${a.year ?? ''}-${a.unitCode}`)}`)
+      })
       const ok = await load(files)
       if (!ok) { error.value = { key: 'importer.errors.load' }; return false }
-      reports.value = reports.value.map((x) => (x.id === id ? { ...x, status: 'accepted' } : x))
+      const ids = new Set(list.map((r) => r.id))
+      reports.value = reports.value.map((x) => (ids.has(x.id) ? { ...x, status: 'accepted' } : x))
       return true
     } catch (e) {
       error.value = { key: 'importer.errors.loadMsg', params: { msg: e instanceof Error ? e.message : String(e) } }
@@ -136,14 +145,38 @@ function createReportImport(options: UseReportImportOptions = {}): UseReportImpo
     }
   }
 
+  async function accept(id: string): Promise<boolean> {
+    const r = reports.value.find((x) => x.id === id)
+    if (!r || r.status === 'accepted' || !stateOf(r).readiness.ready) return false
+    return load_([r])
+  }
+
+  async function acceptAll(): Promise<number> {
+    const ready = reports.value.filter((r) => r.status !== 'accepted' && stateOf(r).readiness.ready)
+    if (!ready.length) return 0
+    return (await load_(ready)) ? ready.length : 0
+  }
+
+  /** The review list of every file of this session (read, skipped), as the CLI writes it. */
+  function exportReview(): { name: string; text: string } | null {
+    if (!reports.value.length && !skipped.value.length) return null
+    return { name: REVIEW_FILE, text: reviewMarkdown() }
+  }
+  function reviewMarkdown(): string {
+    return reviewList([
+      ...reports.value.map((r) => ({ path: r.name, parsed: stateOf(r).report, written: r.status === 'accepted' })),
+      ...skipped.value.map((s) => ({ path: s.name, reason: s.reason })),
+    ]).markdown
+  }
+
   function exportZip(): { name: string; bytes: Uint8Array } | null {
     const list = accepted.value
     return list.length ? { name: zipName(), bytes: buildBundleZip(list) } : null
   }
 
   return {
-    reports, selectedId, selected, review, busy, error, accepted,
-    addText, addFiles, addBytes, select: (id) => { selectedId.value = id }, editCell, confirmFlagged, setMeta, remove, accept, exportZip, stateOf,
+    reports, selectedId, selected, review, busy, error, accepted, skipped, progress,
+    addText, addFiles, addBytes, select: (id) => { selectedId.value = id }, editCell, confirmFlagged, setMeta, remove, accept, acceptAll, exportZip, exportReview, stateOf,
   }
 }
 

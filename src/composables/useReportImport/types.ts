@@ -3,8 +3,8 @@ import type { ComputedRef, Ref, ShallowRef } from 'vue'
 import type { AcceptedReport, ExtractedCell, ParsedReport } from '../../ingest/report'
 import type { SourceFile } from '../../ingest/types'
 
-/** How the source was read; the source pane shows text as is, HTML (and docx → HTML) as markup lines. */
-export type ImportSourceKind = 'text' | 'html' | 'docx'
+/** How the source was read; the source pane shows text as is, HTML (and docx → HTML) as markup lines, a PDF as its text by line. */
+export type ImportSourceKind = 'text' | 'html' | 'docx' | 'pdf'
 
 /** What the supervisor fills in or corrects about the reporting unit (all text, as typed). */
 export interface ReportMeta {
@@ -70,10 +70,12 @@ export interface UseReportImportOptions {
   folder?: string
 }
 
+export interface SkippedFile { name: string; reason: string }
+
 export interface AddResult {
   added: ImportedReport[]
   /** Files that could not be read as a report, with a Chinese reason. */
-  skipped: { name: string; reason: string }[]
+  skipped: SkippedFile[]
 }
 
 export interface UseReportImportReturn {
@@ -87,8 +89,15 @@ export interface UseReportImportReturn {
   error: ShallowRef<{ key: string; params?: Record<string, unknown> } | null>
   accepted: ComputedRef<AcceptedReport[]>
   addText(text: string, name?: string): ImportedReport
-  addFiles(files: readonly File[]): Promise<AddResult>
-  addBytes(name: string, bytes: Uint8Array): ImportedReport | null
+  /** Report files, .zip archives of them, a folder's files: each read, or listed with why not. */
+  addFiles(files: readonly File[] | DataTransfer): Promise<AddResult>
+  addBytes(name: string, bytes: Uint8Array): Promise<ImportedReport | null>
+  /** Files of the batch that could not be read, with the reason (kept in the review list). */
+  skipped: ShallowRef<readonly SkippedFile[]>
+  /** Files read so far while a batch is read (null when idle). */
+  progress: ShallowRef<{ done: number; total: number } | null>
+  /** Accept every report that is ready, in one load; resolves to how many were accepted. */
+  acceptAll(): Promise<number>
   select(id: string): void
   editCell(id: string, key: string, raw: string): void
   confirmFlagged(id: string): void
@@ -98,5 +107,7 @@ export interface UseReportImportReturn {
   accept(id: string): Promise<boolean>
   /** The accepted reports as a CSV bundle zip (UTF-8 with BOM); null when none is accepted. */
   exportZip(): { name: string; bytes: Uint8Array } | null
+  /** The review list (Markdown: per file what was read, the cells in doubt and why, the files not read); null when nothing was imported. */
+  exportReview(): { name: string; text: string } | null
   stateOf(r: ImportedReport): ReviewState
 }

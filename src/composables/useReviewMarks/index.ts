@@ -3,6 +3,7 @@
  * across reloads, shared by every view of the tab (one reactive store).
  */
 import { shallowRef, type ShallowRef } from 'vue'
+import { onWipe } from '../../persist/wipe'
 import {
   findingKey, loadMarks, saveMarks, withMark, STORAGE_KEY,
   type FindingIdentity, type MarkStatus, type ReviewMark,
@@ -30,6 +31,8 @@ export function useReviewMarks(): UseReviewMarksReturn {
   globalThis.addEventListener?.('storage', (e: StorageEvent) => {
     if (e.key === STORAGE_KEY) marks.value = loadMarks(storage())
   })
+  // 清空数据 (src/persist/wipe.ts): the marks are dropped from memory too.
+  onWipe(() => { marks.value = {} })
   shared = {
     marks,
     persisted,

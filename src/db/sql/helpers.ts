@@ -4,7 +4,8 @@
  * come from the MAP variable `zh` (domain constants), unit names from a join with `units`.
  */
 import {
-  ACTIVE_ITEMS, ACTIVE_MEASURES, APPLICANT_COLUMNS, APPLICATION_ROWS, BUNDLE_TABLES, REVIEW_COLUMNS, TOWNSHIP_LEVELS,
+  ACTIVE_ITEMS, ACTIVE_MEASURES, APPLICANT_COLUMNS, APPLICATION_ROWS, BUNDLE_TABLES, COUNTY_DEPT_NAME, COUNTY_NAME, COUNTY_PARENT_NAME,
+  REVIEW_COLUMNS, TOWNSHIP_LEVELS,
 } from '../../domain'
 
 const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`
@@ -42,4 +43,12 @@ CREATE OR REPLACE MACRO loc(p_path, p_line) AS '文件 ' || p_path || ' 第 ' ||
 CREATE OR REPLACE MACRO is_township(p_level, p_name) AS
   CASE WHEN p_level IS NOT NULL AND p_level <> '' THEN p_level IN (${TOWNSHIP_LEVELS.map(lit).join(', ')})
        ELSE coalesce(regexp_matches(p_name, '(镇|乡|街道|街道办事处)$'), false) END;
+-- domain belowCityLevel: townships, county governments and county departments (no 规章 under the 立法法)
+CREATE OR REPLACE MACRO below_city(p_level, p_name, p_parent_level, p_parent_name) AS
+  CASE WHEN is_township(p_level, p_name) THEN true
+       WHEN p_level = '县' THEN true
+       WHEN p_level = '部门' THEN coalesce(p_parent_level = '县',
+         p_parent_level IS NULL AND coalesce(regexp_matches(p_parent_name, ${lit(COUNTY_PARENT_NAME)}), false))
+       WHEN p_level IS NOT NULL AND p_level <> '' THEN false
+       ELSE coalesce(regexp_matches(p_name, ${lit(COUNTY_NAME)}) OR regexp_matches(p_name, ${lit(COUNTY_DEPT_NAME)}), false) END;
 `

@@ -5,7 +5,9 @@
  * A rule is checked only when every cell it needs is a number: blanks are reported as blank_cells,
  * never guessed as 0.
  */
-import { APPLICANT_KEYS, APPLICANT_PARTS, RULE_BY_ID, REVIEW_BLOCKS, type RuleId } from '../../domain'
+import {
+  ACTIVE_ITEMS_2019, ACTIVE_ITEMS_2021, APPLICANT_KEYS, APPLICANT_PARTS, APPLICATION_ROWS, FORMATS, OUTCOME_ROWS, RULE_BY_ID, REVIEW_BLOCKS, type RuleId,
+} from '../../domain'
 import { zh, zhLit } from './helpers'
 
 const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`
@@ -20,11 +22,15 @@ const WHO = 'true'
  * struct per column (70 aggregates) cost ~0.3 s of planning on every load, however small. The row flags
  * are computed before the unpivot: once per row, not once per cell (~0.6 s at 50k reports).
  */
+const BASE_OUTCOMES = OUTCOME_ROWS.filter((r) => r.outcome !== 'other').map((r) => r.key)
+const OTHER_21 = OUTCOME_ROWS.filter((r) => r.key.startsWith('other.')).map((r) => r.key)
 const APP_COLS_SQL = `CREATE OR REPLACE TEMP TABLE app_cols AS
-  WITH u AS (SELECT unit_code, year, "row", col, v, o1, o21
-    FROM (SELECT *, ("row" IN ('granted', 'partial') OR regexp_matches("row", '^(withheld|unavailable|rejected|other)\\.')) AS o1,
-        starts_with("row", 'other.') AS o21 FROM applications)
-      UNPIVOT INCLUDE NULLS (v FOR col IN (${APPLICANT_KEYS.map((c) => `"${c}"`).join(', ')})))
+  WITH u AS (SELECT unit_code, year, "row", col, v, o1, o21, blank
+    FROM (SELECT a.*, ("row" IN ('granted', 'partial') OR regexp_matches("row", '^(withheld|unavailable|rejected|other)\\.')) AS o1,
+        starts_with("row", 'other.') AS o21 FROM applications a)
+      UNPIVOT INCLUDE NULLS (v FOR col IN (${APPLICANT_KEYS.map((c) => `"${c}"`).join(', ')}))
+    LEFT JOIN (SELECT unit_code AS bu, year AS byr, rk AS brk, col AS bcol, true AS blank FROM cell_issues WHERE tbl = 'applications' AND kind = 'blank')
+      ON bu = unit_code AND byr = year AND brk = "row" AND bcol = col)
   SELECT unit_code, year, col,
     max(v) FILTER (WHERE "row" = 'received') AS received, max(v) FILTER (WHERE "row" = 'carried_in') AS carried_in,
     max(v) FILTER (WHERE "row" = 'handled') AS handled, max(v) FILTER (WHERE "row" = 'carried_out') AS carried_out,
@@ -33,7 +39,18 @@ const APP_COLS_SQL = `CREATE OR REPLACE TEMP TABLE app_cols AS
         sum(v) FILTER (WHERE "row" = 'other')) END AS outcome_sum,
     count(*) FILTER (WHERE o1) + CASE WHEN bool_or(o21) THEN 0 ELSE count(*) FILTER (WHERE "row" = 'other') END AS outcome_n,
     count(*) FILTER (WHERE o1 AND v IS NULL)
-      + CASE WHEN bool_or(o21) THEN 0 ELSE count(*) FILTER (WHERE "row" = 'other' AND v IS NULL) END AS outcome_null
+      + CASE WHEN bool_or(o21) THEN 0 ELSE count(*) FILTER (WHERE "row" = 'other' AND v IS NULL) END AS outcome_null,
+    -- every outcome row of the form is there (the 2019 其他处理 row may stand for the three 2021 sub-rows)
+    count(DISTINCT "row") FILTER (WHERE "row" IN (${BASE_OUTCOMES.map(lit).join(', ')})) = ${BASE_OUTCOMES.length}
+      AND (count(DISTINCT "row") FILTER (WHERE o21) = ${OTHER_21.length}
+        OR (NOT coalesce(bool_or(o21), false) AND count(*) FILTER (WHERE "row" = 'other') > 0)) AS outcome_complete,
+    -- NULL cells that are blanks (not text, not n.a.), and whether every NULL the rules need is one
+    count(*) FILTER (WHERE (o1 OR "row" = 'other') AND v IS NULL AND blank) AS outcome_blank,
+    count(*) FILTER (WHERE "row" IN ('received', 'carried_in', 'handled', 'carried_out') AND v IS NULL AND blank) AS flow_blank,
+    count(*) FILTER (WHERE "row" IN ('received', 'carried_in', 'handled', 'carried_out') AND v IS NULL AND blank IS NULL) AS flow_other_null,
+    count(DISTINCT "row") FILTER (WHERE "row" IN ('received', 'carried_in', 'handled', 'carried_out')) AS flow_rows,
+    CASE WHEN bool_or(o21) THEN coalesce(sum(v) FILTER (WHERE o1), 0)
+      ELSE coalesce(sum(v) FILTER (WHERE o1), 0) + coalesce(sum(v) FILTER (WHERE "row" = 'other'), 0) END AS outcome_sum0
   FROM u GROUP BY unit_code, year, col`
 
 const colZh = `${zh("'col:' || col")}`
@@ -49,15 +66,31 @@ const flowIdentity = `SELECT 'flow_identity', ${sev('flow_identity')}, unit_code
 const handledSum = `SELECT 'handled_sum', ${sev('handled_sum')}, unit_code, year, 'applications', 'handled.' || col,
     handled, outcome_sum, NULL, NULL, col, NULL,
     ${WHO}, '依申请公开「' || ${colZh} || '」列：办理结果总计为 ' || fmt_num(handled) || '，各办理结果之和为 ' || fmt_num(outcome_sum)
-  FROM app_cols WHERE handled IS NOT NULL AND outcome_n > 0 AND outcome_null = 0 AND handled <> outcome_sum`
+  FROM app_cols WHERE handled IS NOT NULL AND outcome_complete AND outcome_null = 0 AND handled <> outcome_sum`
 
 const partsSum = APPLICANT_PARTS.map((c) => `a."${c}"`).join(' + ')
-const applicantSum = `SELECT 'applicant_sum', ${sev('applicant_sum')}, a.unit_code, a.year, 'applications', a."row" || '.total',
+const partsSum0 = APPLICANT_PARTS.map((c) => `coalesce(a."${c}", 0)`).join(' + ')
+const partsFilled = APPLICANT_PARTS.map((c) => `a."${c}" IS NOT NULL`).join(' OR ')
+const rowName = zh(`'row:' || a."row"`)
+const APP_ROWS_FROM = `FROM applications a JOIN w_applications w ON w.file_id = a.file_id AND w.rec = a.rec AND w.dup_rank = 1
+  LEFT JOIN blank_cols b ON b.tbl = 'applications' AND b.unit_code = a.unit_code AND b.year = a.year AND b.rk = a."row"`
+/** Cells of the row that are NULL, and how many of them are blanks (not text, not n.a.). */
+const nullCount = (cols: readonly string[], t = 'a'): string => cols.map((c) => `(${t}."${c}" IS NULL)::INTEGER`).join(' + ')
+const blankCount = (cols: readonly string[]): string => cols.map((c) => `list_contains(coalesce(b.cols, []), ${lit(c)})::INTEGER`).join(' + ')
+
+const applicantSum = [`SELECT 'applicant_sum', ${sev('applicant_sum')}, a.unit_code, a.year, 'applications', a."row" || '.total',
     a.total, ${partsSum}, a.file_id, w.line, 'total', NULL,
-    ${WHO}, '依申请公开「' || ${zh(`'row:' || a."row"`)} || '」行：总计 ' || fmt_num(a.total)
+    ${WHO}, '依申请公开「' || ${rowName} || '」行：总计 ' || fmt_num(a.total)
     || '，但自然人与五类法人或其他组织之和为 ' || fmt_num(${partsSum}) || '（' || loc(w.path, w.line) || '）'
-  FROM applications a JOIN w_applications w ON w.file_id = a.file_id AND w.rec = a.rec AND w.dup_rank = 1
-  WHERE a.total IS NOT NULL AND ${APPLICANT_PARTS.map((c) => `a."${c}" IS NOT NULL`).join(' AND ')} AND a.total <> ${partsSum}`
+  ${APP_ROWS_FROM}
+  WHERE a.total IS NOT NULL AND ${APPLICANT_PARTS.map((c) => `a."${c}" IS NOT NULL`).join(' AND ')} AND a.total <> ${partsSum}`,
+  // The total left blank while parts are filled (real case: 予以公开 自然人 18, 总计 blank).
+  `SELECT 'applicant_sum', ${sev('applicant_sum')}, a.unit_code, a.year, 'applications', a."row" || '.total',
+    NULL, ${partsSum0}, a.file_id, w.line, 'total', NULL,
+    ${WHO}, '依申请公开「' || ${rowName} || '」行：总计为空，但自然人与五类法人或其他组织已填，之和为 ' || fmt_num(${partsSum0})
+    || '（' || loc(w.path, w.line) || '）'
+  ${APP_ROWS_FROM}
+  WHERE a.total IS NULL AND list_contains(coalesce(b.cols, []), 'total') AND (${partsFilled}) AND ${partsSum0} > 0`]
 
 const reviewSum = REVIEW_BLOCKS.map((b) => {
   const parts = ['upheld', 'corrected', 'other', 'pending'].map((o) => `"${b.key}_${o}"`)
@@ -77,11 +110,12 @@ const carryChain = `SELECT 'carry_chain', ${sev('carry_chain')}, c.unit_code, c.
 const REG_MEASURES = ['issued', 'repealed', 'in_force', 'made', 'published', 'total_published']
 const regSum = REG_MEASURES.map((m) => `coalesce(a."${m}", 0)`).join(' + ')
 const noTownshipRegulations = `SELECT 'no_township_regulations', ${sev('no_township_regulations')}, a.unit_code, a.year, 'active', 'regulations',
-    ${regSum}, 0, a.file_id, NULL, NULL, NULL,
-    ${WHO}, '：乡镇、街道不能制定规章，但「规章」行填有数字（'
+    ${regSum}, 0, a.file_id, NULL, NULL, coalesce(nullif(s.level, ''), pu.level),
+    ${WHO}, '：县级及以下单位（县级政府及其部门、乡镇、街道）不制定规章（立法法），但「规章」行填有数字（'
     || concat_ws('、', ${REG_MEASURES.map((m) => `CASE WHEN a."${m}" <> 0 THEN ${zhLit(`col:${m}`)} || ' ' || fmt_num(a."${m}") END`).join(', ')}) || '）'
   FROM active a JOIN summary s ON s.unit_code = a.unit_code AND s.year = a.year
-  WHERE a.item = 'regulations' AND is_township(s.level, s.unit_name)
+  LEFT JOIN units pu ON pu.unit_code = s.parent_code
+  WHERE a.item = 'regulations' AND below_city(nullif(s.level, ''), s.unit_name, nullif(pu.level, ''), coalesce(s.parent_name, pu.unit_name))
     AND (${REG_MEASURES.map((m) => `a."${m}" <> 0`).join(' OR ')})`
 
 const formatYear = `SELECT 'format_year', ${sev('format_year')}, unit_code, year, NULL, 'format', NULL, NULL, NULL, NULL, NULL,
@@ -107,20 +141,81 @@ const yoyJump = YOY_MEASURES.map(([m, zh]) => `SELECT 'yoy_jump', ${sev('yoy_jum
   FROM summary c JOIN summary p ON p.unit_code = c.unit_code AND p.year = c.year - 1
   WHERE c."${m}" >= 10 AND p."${m}" >= 10 AND (c."${m}" > 5 * p."${m}" OR c."${m}" < 0.2 * p."${m}")`)
 
-// Peers: same parent and level, same year; only groups of ≥ 3 reports with a positive median.
+// Peers: same parent and level, same year, the unit itself left out; only with ≥ 5 peers holding the
+// figure, and a median that means something (a 0 against a median of 1 is noise).
 const peerOutlier = [['active_total', '主动公开信息数'], ['received', '新收申请数']].map(([m, zh]) => `SELECT 'peer_outlier', ${sev('peer_outlier')},
-    unit_code, year, 'summary', ${lit(m)}, v, med, NULL, NULL, NULL, NULL,
+    unit_code, year, 'summary', ${lit(m)}, v, med, NULL, NULL, NULL, n::VARCHAR,
     ${WHO}, ${lit(zh)} || '为 ' || fmt_num(v) || '，同上级同层级 ' || n || ' 个单位的中位数为 ' || fmt_num(med)
     || CASE WHEN v = 0 THEN '（为 0）' ELSE '（超过中位数 10 倍）' END
-  FROM (SELECT unit_code, year, "${m}" AS v,
-      median("${m}") OVER (PARTITION BY parent_code, level, year) AS med, count("${m}") OVER (PARTITION BY parent_code, level, year) AS n
-    FROM summary WHERE parent_code IS NOT NULL)
-  WHERE v IS NOT NULL AND n >= 3 AND med > 0 AND (v = 0 OR v > 10 * med)`)
+  FROM (SELECT s.unit_code, s.year, any_value(s."${m}") AS v, median(p."${m}") AS med, count(p."${m}") AS n
+    FROM summary s JOIN summary p ON p.parent_code = s.parent_code AND p.level IS NOT DISTINCT FROM s.level AND p.year = s.year
+      AND p.unit_code <> s.unit_code AND p."${m}" IS NOT NULL
+    WHERE s.parent_code IS NOT NULL AND s."${m}" IS NOT NULL
+    GROUP BY s.unit_code, s.year)
+  WHERE n >= 5 AND ((v = 0 AND med >= 10) OR (med >= 1 AND v > 10 * med))`)
+
+// ---- pass_if_zero: a sum rule left unchecked by blanks that would hold with every blank read as 0 ----
+
+const ZERO_NOTE = '；若空白按 0 计则相符（空白按缺失处理，未计为 0）'
+const passIfZero = [
+  `SELECT 'pass_if_zero', ${sev('pass_if_zero')}, unit_code, year, 'applications',
+    'received.' || col || '+carried_in.' || col || '=handled.' || col || '+carried_out.' || col,
+    coalesce(received, 0) + coalesce(carried_in, 0), coalesce(handled, 0) + coalesce(carried_out, 0), NULL, NULL, col, flow_blank::VARCHAR,
+    ${WHO}, '依申请公开「' || ${colZh} || '」列：本年新收 + 上年结转 = 办理结果总计 + 结转下年度 因 ' || flow_blank || ' 个空白单元格未核对${ZERO_NOTE}'
+  FROM app_cols WHERE flow_rows = 4 AND flow_blank > 0 AND flow_other_null = 0
+    AND coalesce(received, 0) + coalesce(carried_in, 0) = coalesce(handled, 0) + coalesce(carried_out, 0)`,
+  `SELECT 'pass_if_zero', ${sev('pass_if_zero')}, unit_code, year, 'applications', 'handled.' || col,
+    handled, outcome_sum0, NULL, NULL, col, outcome_blank::VARCHAR,
+    ${WHO}, '依申请公开「' || ${colZh} || '」列：办理结果总计 = 各办理结果之和 因 ' || outcome_blank || ' 个空白单元格未核对${ZERO_NOTE}'
+  FROM app_cols WHERE handled IS NOT NULL AND outcome_complete AND outcome_null > 0 AND outcome_null = outcome_blank AND handled = outcome_sum0`,
+  `SELECT 'pass_if_zero', ${sev('pass_if_zero')}, a.unit_code, a.year, 'applications', a."row" || '.total',
+    coalesce(a.total, 0), ${partsSum0}, a.file_id, w.line, 'total', (${blankCount(APPLICANT_KEYS)})::VARCHAR,
+    ${WHO}, '依申请公开「' || ${rowName} || '」行：总计 = 自然人与五类法人或其他组织之和 因 ' || (${blankCount(APPLICANT_KEYS)})
+    || ' 个空白单元格未核对${ZERO_NOTE}（' || loc(w.path, w.line) || '）'
+  ${APP_ROWS_FROM}
+  WHERE (${nullCount(APPLICANT_KEYS)}) > 0 AND (${nullCount(APPLICANT_KEYS)}) = (${blankCount(APPLICANT_KEYS)})
+    AND coalesce(a.total, 0) = ${partsSum0}`,
+  ...REVIEW_BLOCKS.map((bk) => {
+    const cols = ['upheld', 'corrected', 'other', 'pending', 'total'].map((o) => `${bk.key}_${o}`)
+    const parts0 = cols.slice(0, 4).map((c) => `coalesce(r."${c}", 0)`).join(' + ')
+    return `SELECT 'pass_if_zero', ${sev('pass_if_zero')}, r.unit_code, r.year, 'reviews', ${lit(bk.key + '_total')},
+    coalesce(r."${bk.key}_total", 0), ${parts0}, r.file_id, NULL, ${lit(bk.key + '_total')}, (${blankCount(cols)})::VARCHAR,
+    ${WHO}, ${lit(bk.zh)} || '：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 因 ' || (${blankCount(cols)}) || ' 个空白单元格未核对${ZERO_NOTE}'
+  FROM reviews r LEFT JOIN blank_cols b ON b.tbl = 'reviews' AND b.unit_code = r.unit_code AND b.year = r.year AND b.rk = ''
+  WHERE (${nullCount(cols, 'r')}) > 0 AND (${nullCount(cols, 'r')}) = (${blankCount(cols)}) AND coalesce(r."${bk.key}_total", 0) = ${parts0}`
+  }),
+]
+
+// ---- absent_rows: a table that is there but lacks rows of the form ----
+
+/** (format, table, row key, order, group) of every row of the form; other.* and other stand in for each other. */
+const FORM_ROWS_SQL = `CREATE OR REPLACE TEMP TABLE form_rows AS SELECT * FROM (VALUES ${[
+  ...FORMATS.flatMap((f) => (f === '2021' ? ACTIVE_ITEMS_2021 : ACTIVE_ITEMS_2019).map((it, i) => `(${lit(f)}, 'active', ${lit(it.key)}, ${i})`)),
+  ...FORMATS.flatMap((f) => APPLICATION_ROWS.filter((r) => r.formats.includes(f)).map((r, i) => `(${lit(f)}, 'applications', ${lit(r.key)}, ${i})`)),
+].join(', ')}) t(format, tbl, rk, ord)`
+
+const absentRows = `SELECT 'absent_rows', ${sev('absent_rows')}, t.unit_code, t.year, t.tbl, string_agg(f.rk, ', ' ORDER BY f.ord),
+    count(*), NULL, any_value(t.file_id), NULL, NULL, NULL,
+    ${WHO}, '的' || ${zh("'tbl:' || t.tbl")} || '缺少表样中的 ' || count(*) || ' 行：'
+    || string_agg('「' || ${zh("'row:' || f.rk")} || '」', '、' ORDER BY f.ord)
+    || CASE WHEN t.tbl = 'applications' THEN '（这些行所在的分组不计合计，相关勾稽关系未核对）' ELSE '' END
+  FROM (SELECT 'active' AS tbl, unit_code, year, list(item) AS rks, min(file_id) AS file_id FROM active GROUP BY unit_code, year
+        UNION ALL SELECT 'applications', unit_code, year, list("row"), min(file_id) FROM applications GROUP BY unit_code, year) t
+  JOIN report_fmt k ON k.unit_code = t.unit_code AND k.year = t.year
+  JOIN form_rows f ON f.format = k.format AND f.tbl = t.tbl
+  WHERE NOT list_contains(t.rks, f.rk)
+    -- the 2019 其他处理 row stands for the three 2021 sub-rows, and the other way round
+    AND NOT (starts_with(f.rk, 'other.') AND list_contains(t.rks, 'other') AND len(list_filter(t.rks, x -> starts_with(x, 'other.'))) = 0)
+    AND NOT (f.rk = 'other' AND len(list_filter(t.rks, x -> starts_with(x, 'other.'))) > 0)
+  GROUP BY t.tbl, t.unit_code, t.year`
 
 /** Statements the rules need first (temporary tables). */
-export const RULES_PREP_SQL: readonly string[] = [APP_COLS_SQL]
+const BLANK_COLS_SQL = `CREATE OR REPLACE TEMP TABLE blank_cols AS
+  SELECT tbl, unit_code, year, coalesce(rk, '') AS rk, list(col) AS cols FROM cell_issues WHERE kind = 'blank' GROUP BY ALL`
+
+export const RULES_PREP_SQL: readonly string[] = [BLANK_COLS_SQL, APP_COLS_SQL, FORM_ROWS_SQL]
 
 export const RULES_SQL: readonly string[] = [
-  flowIdentity, handledSum, applicantSum, ...reviewSum, carryChain, noTownshipRegulations, formatYear, inForceChain,
-  ...yoyJump, ...peerOutlier,
+  flowIdentity, handledSum, ...applicantSum, ...reviewSum, carryChain, noTownshipRegulations, formatYear, inForceChain,
+  ...yoyJump, ...peerOutlier, ...passIfZero, absentRows,
 ]

@@ -1,16 +1,19 @@
 /**
  * Accepted reports → a CSV bundle (bundle-format.md, contract v1): reports.csv, active.csv,
  * applications.csv, reviews.csv. Cells are written as read: blank stays blank (missing, not 0),
- * "/" stays "/", text stays text; numbers are written normalised (１２ → 12).
+ * "/" stays "/", text stays text; numbers are written normalised (１２ → 12), amounts in 万元.
+ * A cell the importer did not read is written 未读取 (NOT_READ), never blank; a row the page does
+ * not show is left out (absent, not blank).
  */
+import { NOT_READ } from '../../domain/cells'
 import { ACTIVE_ITEMS, ACTIVE_MEASURES, APPLICANT_KEYS, APPLICATION_ROW_KEYS, REVIEW_KEYS } from '../../domain/format'
 import type { ExtractedCell, ParsedReport } from './types'
 
-export interface AcceptedReport extends ParsedReport {
+export interface AcceptedReport extends Omit<ParsedReport, 'parentName' | 'level'> {
   unitCode: string
   parentCode?: string
-  parentName?: string
-  level?: string
+  parentName?: string | null
+  level?: string | null
   /** URL or file the figures came from; defaults to fileName. */
   source?: string
 }
@@ -23,6 +26,7 @@ const csv = (rows: (string | number | null | undefined)[][]): string => rows.map
 
 /** What a cell is written as: the number for numbers, the verbatim text otherwise. */
 export function cellText(c: ExtractedCell | undefined): string {
+  if (c?.unread) return NOT_READ
   if (!c || c.kind === 'blank') return ''
   if (c.kind === 'number' && c.value !== null) return String(c.value)
   return c.raw.trim()

@@ -16,7 +16,7 @@ const COL_ZH: Record<string, string> = {
   legal_service: '法律服务机构', other_org: '其他', total: '总计',
   upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结',
 }
-function cellName(c: ExtractedCell): string {
+export function cellName(c: ExtractedCell): string {
   if (c.section === 'active') return `“${ACTIVE_ZH.get(c.row) ?? c.row}”的“${ACTIVE_ZH.get(c.column) ?? c.column}”`
   if (c.section === 'reviews') return `“${REVIEW_ZH.get(c.row) ?? c.row}”的“${COL_ZH[c.column] ?? c.column}”`
   return `“${ROW_ZH.get(c.row) ?? c.row}”的“${COL_ZH[c.column] ?? c.column}”`
@@ -26,10 +26,11 @@ export function cellIssues(cells: readonly ExtractedCell[]): ReportIssue[] {
   const issues: ReportIssue[] = []
   for (const c of cells) {
     const at = `第${c.line}行${cellName(c)}`
+    if (c.unread) continue
     if (c.kind === 'text' && c.confidence === 'certain') issues.push({ severity: 'error', rule: 'text_cells', line: c.line, message: `${at}为文字“${c.raw}”，不是数字` })
     if (c.kind === 'blank' && c.confidence === 'certain') issues.push({ severity: 'info', rule: 'blank_cells', line: c.line, message: `${at}为空，按缺失处理（不计为0）` })
     if (c.kind === 'zero_word') issues.push({ severity: 'info', rule: 'tolerated_number', line: c.line, message: `${at}写作“${c.raw}”，按0读取` })
-    if (c.kind === 'number' && parseCell(c.raw).tolerated) issues.push({ severity: 'warning', rule: 'tolerated_number', line: c.line, message: `${at}写作“${c.raw}”，已按${c.value}读取` })
+    if (c.kind === 'number' && parseCell(c.raw).tolerated && c.amountUnit === undefined) issues.push({ severity: 'warning', rule: 'tolerated_number', line: c.line, message: `${at}写作“${c.raw}”，已按${c.value}读取` })
     if (c.value === null || c.kind !== 'number') continue
     const m = ACTIVE_MEASURES.find((x) => x.key === c.column && c.section === 'active')
     if (c.value < 0 && !m?.signed) issues.push({ severity: 'error', rule: 'negative', line: c.line, message: `${at}为负数${c.value}` })

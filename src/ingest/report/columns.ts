@@ -18,7 +18,7 @@ const PROBES: Record<string, RegExp> = {
   natural_person: /自然人/, commercial: /商业/, research: /科研/, social_welfare: /公益/,
   legal_service: /法律服务/, other_org: /其他(?!组织)/, total: /总计|合计/,
 }
-const GROUP = '法人或其他组织'
+const GROUP_RE = /法人或其他(?:组织?)?/
 
 export interface ColumnOrder { columns: string[]; found: boolean; doubtful: boolean; message: string | null; line: number | null }
 
@@ -27,8 +27,9 @@ export function applicantOrder(header: readonly Tok[]): ColumnOrder {
   const parts = header.filter((t) => !t.br && t.text && !t.text.includes('勾稽关系'))
   const line = parts.find((t) => /自然人|总计/.test(t.text))?.line ?? parts[0]?.line ?? null
   const text = parts.map((t) => normaliseLabel(t.text)).join('')
-  const grouped = text.includes(GROUP)
-  const flat = text.split(GROUP).join('\u0001')
+  // 法人或其他组织 may be wrapped in its cell (法人或其他组 / 织): its start marks the group.
+  const grouped = GROUP_RE.test(text)
+  const flat = text.replace(new RegExp(GROUP_RE.source, 'g'), '\u0001')
   const at: Record<string, number> = {}
   for (const k of APPLICANT_KEYS) { const i = flat.search(PROBES[k]); if (i >= 0) at[k] = i }
   const groupAt = flat.indexOf('\u0001')

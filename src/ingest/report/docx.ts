@@ -5,6 +5,7 @@
  * by a rowspan. One paragraph or row per output line, so issue lines count paragraphs/rows.
  */
 import { strFromU8, unzipSync } from 'fflate'
+import { checkDocxBudget } from '../budget'
 
 const text = (xml: string): string =>
   [...xml.replace(/<w:tab\/>/g, '<w:t> </w:t>').matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
@@ -29,6 +30,7 @@ export function docxXmlToHtml(xml: string): string {
 
 /** The HTML of a .docx file, or null when it is not a Word document. */
 export function docxToHtml(bytes: Uint8Array): string | null {
+  checkDocxBudget(bytes) // throws BudgetExceeded (size, elements, depth) before anything is inflated whole
   let files: Record<string, Uint8Array>
   try {
     files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' })

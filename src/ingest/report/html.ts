@@ -123,7 +123,10 @@ export function htmlToLines(html: string): SrcLine[] {
     // Inside a cell, block tags join without a space: Word wraps 商业<br>企业.
     if (BLOCK.has(tag) && !cell && tableDepth === 0) flushPara()
   }
-  if (!skipUntil && last < html.length) addText(html.slice(last), last)
+  // A page stored cut off may end inside a tag (…<td>0</t): that is markup, not text.
+  if (!skipUntil && last < html.length) addText(html.slice(last).replace(/<[^>]*$/, ''), last)
+  // Cut inside an empty cell (…<td>0</td><td>): the page ends there; the cell is not a blank.
+  if (cell && !(cell as OpenCell).text.trim()) cell = null
   closeRow()
   flushPara()
   return out

@@ -20,6 +20,12 @@ export interface ExtractedCell {
   /** 1-based line of the source (text line, or HTML source line). */
   line: number
   confidence: Confidence
+  /** The page gives no text for this cell (cut off, or not placeable): not read — never the unit's blank. */
+  unread?: boolean
+  /** Amounts (fee_amount, procurement_amount): the unit printed with the figure or its header; `value` is in 万元. */
+  amountUnit?: '万元' | '元' | null
+  /** Why the cell is doubtful (Chinese, for the review list). */
+  why?: string
 }
 
 export interface ReportIssue {
@@ -38,11 +44,19 @@ export interface ParsedReport {
   format: FormatVersion | null
   /** Why this format (labels found, or the fallback used). */
   formatEvidence: string
+  /** Parent unit named by the unit's own name (宁陕县梅子镇 → 宁陕县) or the narrative. */
+  parentName: string | null
+  /** 乡镇 · 街道 · 县 · 部门, from the unit's name; null when it does not say. */
+  level: string | null
+  /** The page was in traditional characters (read converted; the review shows the original). */
+  traditional: boolean
   activeTotal: number | null
   /** The exact phrase, e.g. 共公开信息43条. */
   activeTotalEvidence: string | null
   activeTotalLine: number | null
   activeTotalConfidence: Confidence | null
+  /** The stated total is rounded (260余条, 近200条): a lower or approximate figure. */
+  activeTotalApprox: boolean
   active: ExtractedCell[]
   applications: ExtractedCell[]
   reviews: ExtractedCell[]
@@ -52,6 +66,8 @@ export interface ParsedReport {
 export interface ReportInput {
   text?: string
   html?: string
+  /** Lines already split into cells (PDF). */
+  lines?: SrcLine[]
   fileName?: string
 }
 
@@ -59,7 +75,8 @@ export interface ReportInput {
 export interface SrcLine {
   text: string
   line: number
-  cells?: { text: string; line: number }[]
+  /** x: the cell's horizontal centre on the page (PDF only), for placing cells of short rows. */
+  cells?: { text: string; line: number; x?: number }[]
 }
 
 /** A token of a section: one cell's text, or a row break. */
@@ -67,4 +84,6 @@ export interface Tok {
   text: string
   line: number
   br?: boolean
+  /** Horizontal centre on the page (PDF only). */
+  x?: number
 }

@@ -19,7 +19,8 @@ const reports = [
   ['IF', '有效镇', 'C2', '乡镇', 2022, 1], ['IF', '有效镇', 'C2', '乡镇', 2023, 1],
   ['YJ', '跳变镇', 'C2', '乡镇', 2022, 10], ['YJ', '跳变镇', 'C2', '乡镇', 2023, 100],
   ['Q1', '甲镇', 'C3', '乡镇', 2023, 10], ['Q2', '乙镇', 'C3', '乡镇', 2023, 12], ['Q3', '丙镇', 'C3', '乡镇', 2023, 11],
-  ['Q4', '丁镇', 'C3', '乡镇', 2023, 500], ['Q5', '戊镇', 'C3', '乡镇', 2023, 0], ['NG', '负数镇', 'C2', '乡镇', 2019, 1],
+  ['Q4', '丁镇', 'C3', '乡镇', 2023, 500], ['Q5', '戊镇', 'C3', '乡镇', 2023, 0], ['Q6', '己镇', 'C3', '乡镇', 2023, 13],
+  ['NG', '负数镇', 'C2', '乡镇', 2019, 1], ['CD', '县卫健委', 'C9', '部门', 2023, 1], ['CY', '市政府', 'C8', '市', 2023, 1],
 ]
 
 const bundle = () => [
@@ -38,8 +39,12 @@ const bundle = () => [
   prepared('R/reviews.csv', 'reviews', csv(REVIEW_HEADER, reviews('P1', 2023, [1, 1, 0, 1, 3]), reviews('RV', 2023, [1, 1, 0, 0, 3]))),
   prepared('R/active.csv', 'active', csv(ACTIVE_HEADER,
     active('TW', 2023, 'regulations', { issued: 1, repealed: 0, in_force: 1 }),
-    active('P1', 2023, 'regulations', { issued: 0, repealed: 0, in_force: 0 }),
+    // a complete 2021 section 二 (a table lacking rows is an absent_rows finding)
+    ...['regulations', 'normative_docs'].map((i) => active('P1', 2023, i, { issued: 0, repealed: 0, in_force: 0 })),
+    ...['licensing', 'penalty', 'coercion'].map((i) => active('P1', 2023, i, { decisions: 0 })), active('P1', 2023, 'admin_fees', { fee_amount: 0 }),
     active('CT', 2023, 'regulations', { issued: 1, repealed: 0, in_force: 1 }),
+    active('CD', 2023, 'regulations', { issued: 0, repealed: 0, in_force: 2 }),
+    active('CY', 2023, 'regulations', { issued: 1, repealed: 0, in_force: 1 }),
     active('IF', 2022, 'normative_docs', { issued: 1, repealed: 0, in_force: 10 }),
     active('IF', 2023, 'normative_docs', { issued: 2, repealed: 1, in_force: 12 }),
     active('IF', 2022, 'regulations', { issued: 0, repealed: 0, in_force: 3 }),
@@ -82,9 +87,10 @@ describe('consistency rules', () => {
   it('carry_chain', async () => {
     expect(await found('carry_chain', 'CC')).toMatchObject([{ year: 2023, left_val: 1, right_val: 2, severity: 'warning' }])
   })
-  it('no_township_regulations (by name when no level; not for a county)', async () => {
+  it('no_township_regulations: townships (by name when no level), county governments and county departments; not a city', async () => {
     expect(await found('no_township_regulations', 'TW')).toHaveLength(1)
-    expect(await found('no_township_regulations', 'CT')).toEqual([])
+    expect(await found('no_township_regulations', 'CT')).toMatchObject([{ left_val: 2, right_val: 0, severity: 'warning' }])
+    expect(await found('no_township_regulations', 'CY')).toEqual([])
   })
   it('format_year', async () => {
     const f = await found('format_year', 'FY')
@@ -101,9 +107,9 @@ describe('consistency rules', () => {
     expect(await found('yoy_jump', 'YJ')).toMatchObject([{ year: 2023, left_val: 100, right_val: 10 }])
     expect(await found('yoy_jump', 'P1')).toEqual([])
   })
-  it('peer_outlier', async () => {
-    expect(await found('peer_outlier', 'Q4')).toHaveLength(1)
-    expect(await found('peer_outlier', 'Q5')).toHaveLength(1)
+  it('peer_outlier (≥ 5 peers holding the figure)', async () => {
+    expect(await found('peer_outlier', 'Q4')).toMatchObject([{ left_val: 500, right_val: 11 }])
+    expect(await found('peer_outlier', 'Q5')).toMatchObject([{ left_val: 0, right_val: 12 }])
     expect(await found('peer_outlier', 'Q1')).toEqual([])
   })
   it('negative (but 2019 change may be negative)', async () => {

@@ -30,7 +30,7 @@ export interface Expected {
   /** Set when a known db bug blocks the case: the case is skipped and the reason listed ("db bug: …"). */
   skip?: string
   /** ingestFiles options (size limits). */
-  options?: { maxFileBytes?: number; zip?: { maxTotalBytes?: number; maxEntryBytes?: number; maxRatio?: number; ratioMinBytes?: number } }
+  options?: { maxFileBytes?: number; zip?: { maxEntries?: number; maxTotalBytes?: number; maxEntryBytes?: number; maxRatio?: number; ratioMinBytes?: number } }
   /** Prepared tables by path → kind and record count; exactly these (order free). */
   tables?: Record<string, { kind: string; records: number; encoding?: string; delimiter?: string }>
   /** Raw rows held per raw table; kinds not listed must hold 0. */

@@ -8,6 +8,7 @@ import iconv from 'iconv-lite'
 import type { SourceFile } from '../../../src/ingest/types'
 import type { Expected } from './expected'
 import { u8 } from './harness'
+import { declareSize, junkZip, xlsxLyingSizeBomb, xlsxSharedStringsBomb } from '../../fixtures/hostile/bombs'
 
 export interface GeneratedCase { name: string; files: () => SourceFile[] | Promise<SourceFile[]>; expected: Expected }
 
@@ -24,16 +25,6 @@ const utf16 = (s: string, le: boolean): Uint8Array => {
 }
 /** UTF-8 bytes read as Latin-1 and saved again as UTF-8 (the classic double encoding). */
 const mojibake = (s: string): Uint8Array => u8(Array.from(u8(s), (b) => String.fromCharCode(b)).join(''))
-
-/** Overwrite every central-directory entry's declared uncompressed size (a lying zip). */
-function declareSize(zip: Uint8Array, size: number): Uint8Array {
-  const out = zip.slice()
-  const dv = new DataView(out.buffer)
-  for (let p = 0; p + 46 <= out.length; p++) {
-    if (dv.getUint32(p, true) === 0x02014b50) dv.setUint32(p + 24, size, true)
-  }
-  return out
-}
 
 /** A CSV of about `bytes` bytes: a reports header, then the same row over and over (fast doubling). */
 function bigCsv(bytes: number): Uint8Array {
@@ -327,6 +318,44 @@ export const GENERATED: GeneratedCase[] = [
       title: 'NUL bytes inside fields never crash the loader; the clean rows load',
       tables: rep('reports.csv', 3),
       values: [{ table: 'reports', where: { unit_code: '100000000003' }, equals: { unit_name: '丙镇', active_total: 3 } }],
+    },
+  },
+  // The red team's slow bombs (issue 17): each refused before the expensive work, with the limit named.
+  {
+    name: 'g22-zip-99mb-many-junk-files',
+    files: () => [{ path: 'junk.zip', bytes: junkZip() }, { path: 'reports.csv', bytes: u8(REPORTS) }],
+    expected: {
+      title: 'A 99 MB zip of 90,000 small junk files is refused from its central directory (one finding naming the 3,000-file limit), not read file by file; loose files load',
+      tables: rep('reports.csv', 2), raw: { reports: 2 },
+      findings: [{ rule: 'unrecognised_file', contains: ['junk.zip', '90,000 个文件', '3,000 个文件的上限', '未解压'], count: 1 }, { rule: '*', count: 1 }],
+    },
+  },
+  {
+    name: 'g23-zip-nested-entries-budget',
+    files: () => [{ path: 'outer.zip', bytes: zipSync({ 'a.zip': zipSync(Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`r${i}.csv`, u8(REPORTS)]))), 'b.zip': zipSync(Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`s${i}.csv`, u8(REPORTS)]))) }) }],
+    expected: {
+      options: { zip: { maxEntries: 7 } },
+      title: 'The entry budget covers zips inside zips together: the second inner zip, over what is left, is refused by name',
+      tables: Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`outer.zip/a.zip/r${i}.csv`, { kind: 'reports', records: 2 }])),
+      findings: [{ rule: 'unrecognised_file', contains: ['outer.zip/b.zip', '上限'], count: 1 }],
+    },
+  },
+  {
+    name: 'g24-xlsx-shared-strings-bomb',
+    files: async () => [{ path: '炸弹.xlsx', bytes: await xlsxSharedStringsBomb() }, { path: 'reports.csv', bytes: u8(REPORTS) }],
+    expected: {
+      title: 'An xlsx with 2,000,000 shared strings (half of them empty rich text) is refused before exceljs reads it, naming the limit',
+      tables: rep('reports.csv', 2), raw: { reports: 2 },
+      findings: [{ rule: 'unrecognised_file', contains: ['炸弹.xlsx', '共享字符串', '1,000,000'], count: 1 }],
+    },
+  },
+  {
+    name: 'g25-xlsx-lying-size',
+    files: async () => [{ path: 'liar.xlsx', bytes: await xlsxLyingSizeBomb() }],
+    expected: {
+      title: 'An xlsx whose shared strings declare 1 KB but inflate past 200 MB is stopped at the byte budget while streaming',
+      tables: {}, raw: {},
+      findings: [{ rule: 'unrecognised_file', contains: ['liar.xlsx', '至少', '200.0 MB', '压缩炸弹'], count: 1 }],
     },
   },
 ]

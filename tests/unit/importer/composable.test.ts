@@ -68,7 +68,7 @@ describe('useReportImport', () => {
     expect(imp.selectedId.value).toBe(b.id)
   })
 
-  test('files: .txt read, other types and broken .docx refused with a reason', async () => {
+  test('files: .txt read, a zip of reports opened, other types, a broken PDF and broken .docx refused with a reason', async () => {
     const imp = fresh(async () => true)
     const enc = new TextEncoder()
     const file = (name: string, bytes: Uint8Array): File => new File([bytes as BlobPart], name)
@@ -77,16 +77,18 @@ describe('useReportImport', () => {
       file('report.pdf', enc.encode('%PDF')),
       file('broken.docx', enc.encode('not a zip')),
       file('empty.docx', zipSync({ 'a.txt': strToU8('x') })),
+      file('reports.zip', zipSync({ 'x/浓桥镇.txt': strToU8(NONGQIAO), 'x/notes.xls': strToU8('x') })),
     ])
-    expect(res.added.map((r) => r.name)).toEqual(['浓桥镇2023.txt'])
-    expect(res.skipped.map((s) => s.name)).toEqual(['report.pdf', 'broken.docx', 'empty.docx'])
-    expect(res.skipped[0].reason).toContain('.pdf')
+    expect(res.added.map((r) => r.name)).toEqual(['浓桥镇2023.txt', 'reports.zip/x/浓桥镇.txt'])
+    expect(res.skipped.map((s) => s.name)).toEqual(['report.pdf', 'broken.docx', 'empty.docx', 'reports.zip/x/notes.xls'])
+    expect(res.skipped[0].reason).toContain('PDF')
+    expect(imp.skipped.value).toHaveLength(4)
     expect(imp.selected.value?.meta.unitName).toBe('浓桥镇')
   })
 
-  test('HTML files keep their source for the line numbers', () => {
+  test('HTML files keep their source for the line numbers', async () => {
     const html = '<html><body>\n<p>浓桥镇2023年政府信息公开工作年度报告</p>\n<table><tr><td>规章</td></tr></table>\n</body></html>'
-    const read = readReportBytes('a.html', new TextEncoder().encode(html))
+    const read = await readReportBytes('a.html', new TextEncoder().encode(html))
     expect('reason' in read).toBe(false)
     if (!('reason' in read)) {
       expect(read.sourceKind).toBe('html')

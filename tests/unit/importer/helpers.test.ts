@@ -17,7 +17,7 @@ const withCode = (r: ImportedReport, code = '230883103000'): ImportedReport => (
 describe('initial fields', () => {
   test('prefilled from the report, the unit code never guessed', () => {
     const r = imported(NONGQIAO)
-    expect(r.meta).toEqual({ unitCode: '', unitName: '浓桥镇', parentCode: '', parentName: '', level: '乡镇', year: '2023', activeTotal: '43' })
+    expect(r.meta).toEqual({ unitCode: '', unitName: '浓桥镇', parentCode: '', parentName: '抚远市', level: '乡镇', year: '2023', activeTotal: '43' })
   })
   test('level from the name only when it is clear', () => {
     expect(guessLevel('浓桥镇')).toBe('乡镇')

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { startNodeDuckDb } from '../../../src/db/duckdb-node'
+import { registeredPath } from '../../../src/db/engine'
 import type { Db } from '../../../src/db/types'
 import { scanLines } from '../../../src/ingest/lines'
 
@@ -27,7 +28,7 @@ describe('scanLines agrees with DuckDB read_csv', () => {
     it(name, async () => {
       const bytes = new TextEncoder().encode(text)
       const s = scanLines(bytes, { headerRecords })
-      const file = `agree_${k}.csv`
+      const file = registeredPath(`agree_${k}.csv`)
       await db.registerFile(file, bytes)
       const rows = await db.query<{ c0: string | null; c1: string | null }>(`SELECT * FROM read_csv('${file}', header=false, skip=${s.skipRows},
         columns={'c0':'VARCHAR','c1':'VARCHAR'}, auto_detect=false, quote='"', escape='"', delim=',')`)

@@ -36,6 +36,14 @@ describe('findingText', () => {
       }
     }
   })
+  it('English: the rules real reports break (issue 16) name rows and numbers', () => {
+    expect(en({ ...base, rule: 'absent_rows', severity: 'warning', cells: 'withheld.security, withheld.internal', left: 2, right: null }))
+      .toMatch(/lacks 2 row\(s\) of the form: "Endangers the .*", "Internal affairs"/)
+    expect(en({ ...base, rule: 'applicant_sum', cells: 'granted.total', left: null, right: 18 }))
+      .toMatch(/"Granted" \/ "Total": the total is blank, but the applicant columns are filled and add up to 18/)
+    expect(en({ ...base, rule: 'pass_if_zero', severity: 'info', raw: '3' })).toMatch(/because of 3 blank cell\(s\); it would hold if the blanks were 0/)
+    expect(en({ ...base, rule: 'not_read', severity: 'warning', cells: 'granted.total', left: 1 })).toMatch(/1 cell\(s\) could not be read/)
+  })
   it('cell keys in words, in both languages', () => {
     expect(cellWords('withheld.state_secret.natural_person', 'en')).toContain('Natural persons')
     expect(cellWords('withheld.state_secret.natural_person', 'zh-CN')).toContain('自然人')

@@ -12,7 +12,7 @@ import briefing from '../../../src/i18n/features/briefing'
 import { findingsPerRuleQuery } from '../../../src/queries'
 import { APP_HEADER, appLines, csv, prepared } from '../helpers/db'
 
-// Findings of several rules and severities: a blank total, a text cell, a sum that does not add up,
+// Findings of several rules and severities: a blank cell, a text cell, a sum that does not add up,
 // a duplicate report, an unknown row label, a loosely written number, a unit missing from reports.csv.
 const bundle = () => [
   prepared('F/reports.csv', 'reports', csv('unit_code,unit_name,year,active_total',
@@ -20,7 +20,7 @@ const bundle = () => [
   prepared('F/applications.csv', 'applications', csv(APP_HEADER,
     ...appLines('A', 2023, { received: 4, granted: 2, handled: 5 }),
     ...appLines('B', 2023, { received: 1, granted: 1, handled: 1 }, { partial: 'B,2023,部分公开呀,1,0,0,0,0,0,1' }),
-    ...appLines('E', 2023, { received: 1, granted: 1, handled: 1 }))),
+    ...appLines('E', 2023, { received: 1, granted: 1, handled: 1 }, { carried_in: 'E,2023,carried_in,,0,0,0,0,0,0' }))),
 ]
 
 describe('findingsPerRuleQuery', () => {

@@ -16,7 +16,9 @@ const bundle = () => [
     ...appLines('T1', 2022),
     ...appLines('T1', 2023, { received: 4, granted: 2, partial: 1, 'rejected.repeat': 1, handled: 4 }),
     ...appLines('K', 2023, { received: 10, granted: 5, 'withheld.state_secret': 2, 'other.other': 3, handled: 10 }),
-    ...appLines('T3', 2023, { received: 1, granted: 1, handled: 1 }, { partial: 'T3,2023,partial,,,,,,,' }))),
+    ...appLines('T3', 2023, { received: 1, granted: 1, handled: 1 }, { partial: 'T3,2023,partial,,,,,,,' }),
+    // T2 states no active total (no finding for that) and leaves one table cell blank (a blank_cells finding)
+    ...appLines('T2', 2023, {}, { carried_out: 'T2,2023,carried_out,,0,0,0,0,0,0' }))),
 ]
 
 describe('query builders', () => {

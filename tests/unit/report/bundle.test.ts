@@ -28,7 +28,7 @@ describe('toBundleCsv', () => {
   it('reports.csv: codes keep leading zeros, source defaults to the file name', () => {
     expect(rows(files['reports.csv'])).toEqual([
       { unit_code: '001234', unit_name: '青山区人民政府', year: '2023', parent_code: '', parent_name: '示例市', level: '县', format: '2021', active_total: '2108', source: 'qingshan-2023-word.txt' },
-      { unit_code: '000777', unit_name: '示例市生态环境局', year: '2020', parent_code: '0001', parent_name: '', level: '部门', format: '2019', active_total: '256', source: 'https://example.gov.cn/a.html' },
+      { unit_code: '000777', unit_name: '示例市生态环境局', year: '2020', parent_code: '0001', parent_name: '示例市', level: '部门', format: '2019', active_total: '256', source: 'https://example.gov.cn/a.html' },
     ])
   })
 

@@ -21,8 +21,8 @@ export function fixture(name: string): string {
   return readFileSync(join(REPO, 'tests', 'fixtures', 'reports', name), 'utf8')
 }
 
-export function parseFixture(name: string): ParsedReport {
-  const s = fixture(name)
+export function parseFixture(name: string, edit: (text: string) => string = (t) => t): ParsedReport {
+  const s = edit(fixture(name))
   return parseReport(name.endsWith('.html') ? { html: s, fileName: name } : { text: s, fileName: name })
 }
 

@@ -81,14 +81,18 @@ describe('layouts', () => {
     for (const k of Object.keys(want)) if (!k.startsWith('rejected.repeat|')) expect([k, g[k]]).toEqual([k, want[k]])
   })
 
-  it('digits glued to the label: 规章103 → 1,0,3 (unambiguous); 行政规范性文件12245 → doubtful', () => {
+  it('digits glued to the label: a number is never split for certain — 规章103 → 1,0,3 in doubt; 12245 → not read; 000 → 0,0,0', () => {
     const r = parseFixture('beiguan-2023-runon.txt')
-    expect(grid(r.active.filter((c) => c.row === 'regulations'))).toEqual({ 'regulations|issued': 1, 'regulations|repealed': 0, 'regulations|in_force': 3 })
-    expect(r.active.filter((c) => c.row === 'regulations').every((c) => c.confidence === 'certain')).toBe(true)
+    const reg = r.active.filter((c) => c.row === 'regulations')
+    expect(grid(reg)).toEqual({ 'regulations|issued': 1, 'regulations|repealed': 0, 'regulations|in_force': 3 })
+    expect(reg.map((c) => c.confidence)).toEqual(['doubtful', 'doubtful', 'doubtful'])
+    expect(reg[0].why).toContain('“103”')
     const norm = r.active.filter((c) => c.row === 'normative_docs')
-    expect(norm.map((c) => [c.confidence, c.value, c.raw])).toEqual(Array(3).fill(['doubtful', null, '12245']))
+    expect(norm.map((c) => [c.confidence, c.value, c.unread])).toEqual(Array(3).fill(['doubtful', null, true]))
     expect(grid(r.applications)).toEqual(appsGrid(APPS_2021))
     expect(errors(r).some((m) => m.includes('“12245”') && m.startsWith('第11行'))).toBe(true)
+    const zeros = parseFixture('beiguan-2023-runon.txt', (t) => t.replace(/规章103/, '规章000')).active.filter((c) => c.row === 'regulations')
+    expect(zeros.map((c) => [c.value, c.confidence])).toEqual(Array(3).fill([0, 'certain']))
   })
 
   it('two explicit totals in part 一: takes the most explicit and flags it', () => {

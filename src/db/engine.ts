@@ -1,0 +1,88 @@
+/**
+ * What every DuckDB engine of the app (browser worker, Node for tests) is set to before any data, and then
+ * locked (measured with DuckDB-WASM 1.32 = DuckDB 1.4.3, tests/unit/db/lockdown.test.ts):
+ * - no extension is installed or loaded on demand (an intranet has no extension repository, and loading
+ *   code chosen by a statement is what an attacker wants);
+ * - `enable_external_access=false`: no statement reaches a URL, a file, another database (ATTACH, COPY,
+ *   read_text('http://…'), LOAD of an extension file) — "file system operations are disabled by configuration";
+ * - except the files the app itself registers (their bytes handed over by `registerFile`), all named under
+ *   REGISTERED_DIR: `allowed_directories` keeps `read_csv` of those working, also for files registered after
+ *   the lock (a path outside, or escaping it with `..`, is refused);
+ * - `lock_configuration=true`: no `SET` can undo any of it (`SET VARIABLE` is not configuration and still works).
+ */
+import type { Db, Row, SessionName, SqlParam } from './types'
+
+/** The folder of the files the app registers (the only paths DuckDB may read). */
+export const REGISTERED_DIR = '/gdd/'
+
+/** The path under which a file the app registers is read with read_csv. */
+export const registeredPath = (name: string): string => `${REGISTERED_DIR}${name.replace(/[^A-Za-z0-9_.-]/g, '_')}`
+
+export const LOCKDOWN_SQL = [
+  'SET autoinstall_known_extensions=false',
+  'SET autoload_known_extensions=false',
+  `SET allowed_directories=['${REGISTERED_DIR}']`,
+  'SET enable_external_access=false',
+  'SET lock_configuration=true',
+].join(';\n')
+
+/** One DuckDB connection as the drivers give it. */
+export interface Conn {
+  query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>
+  exec(sql: string): Promise<void>
+  close(): Promise<void>
+}
+
+export interface EngineParts {
+  /** The connection of the app's read queries (autocommit only: never an explicit transaction). */
+  main: Conn
+  /** Open another connection (its own transactions). */
+  connect(): Promise<Conn>
+  registerFile(name: string, bytes: Uint8Array): Promise<void>
+  dropFile(name: string): Promise<void>
+  /** After every connection is closed. */
+  terminate(): Promise<void>
+}
+
+/**
+ * The app's Db over one engine: `query`/`exec` on the main connection; `session(name, fn)` runs fn on a
+ * connection of that name, one caller at a time, so a transaction there is neither seen by nor broken by the
+ * queries of other connections ('write': loads and clears; 'user': the SQL console).
+ */
+export function engineDb(parts: EngineParts): Db {
+  const sessions = new Map<SessionName, { conn: Promise<Conn>; tail: Promise<unknown> }>()
+
+  function bound(conn: Conn, name: SessionName | null): Db {
+    const db: Db = {
+      query: (sql, params) => conn.query(sql, params),
+      exec: (sql) => conn.exec(sql),
+      registerFile: (n, bytes) => parts.registerFile(n, bytes),
+      dropFile: (n) => parts.dropFile(n),
+      // Re-entrant: inside a session, asking for the same one runs on it.
+      session: (other, fn) => (other === name ? fn(db) : session(other, fn)),
+      close: () => closeAll(),
+    }
+    return db
+  }
+
+  function session<T>(name: SessionName, fn: (c: Db) => Promise<T>): Promise<T> {
+    let s = sessions.get(name)
+    if (!s) {
+      s = { conn: parts.connect(), tail: Promise.resolve() }
+      sessions.set(name, s)
+    }
+    const mine = s
+    const run = mine.tail.then(async () => fn(bound(await mine.conn, name)))
+    mine.tail = run.catch(() => undefined)
+    return run
+  }
+
+  async function closeAll(): Promise<void> {
+    for (const s of sessions.values()) await (await s.conn.catch(() => null))?.close().catch(() => undefined)
+    sessions.clear()
+    await parts.main.close().catch(() => undefined)
+    await parts.terminate()
+  }
+
+  return bound(parts.main, null)
+}
