@@ -344,12 +344,17 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
     }
   }
 
-  /** Resolves once no dashboard or view query is running and a frame has been drawn. */
+  /**
+   * Resolves once no dashboard or view query has run for two drawn frames: a figure whose query follows from
+   * another's answer (the ranking's year) starts it in a watcher after the first answer, not in the same frame.
+   */
   function idle(): Promise<void> {
     return new Promise((resolve) => {
+      let quiet = 0
       const check = (): void => {
-        if (inFlight.value === 0 && !querying.value) requestAnimationFrame(() => resolve())
-        else requestAnimationFrame(check)
+        quiet = inFlight.value === 0 && !querying.value ? quiet + 1 : 0
+        if (quiet > 2) resolve()
+        else requestAnimationFrame(() => setTimeout(check, 0))
       }
       check()
     })
