@@ -52,10 +52,13 @@ describe.sequential('bombs through the bundle input', () => {
     let text = ''
     const use = await measureRenderer(s.profile, async () => {
       await s.page.setInputFiles('[data-testid="bundle-input"]', path)
-      await s.page.waitForSelector('[data-state="error"]', { timeout: 300_000 })
-      text = (await s.page.textContent('[data-testid="error-message"]')) ?? ''
+      // a refused file is a notice beside the data (issue 15), not an error page
+      const notice = s.page.locator('[data-testid="rejected-notice"]')
+      await notice.waitFor({ timeout: 300_000 })
+      text = (await notice.textContent()) ?? ''
     })
     expect(text).toMatch(message)
+    expect(await s.page.getAttribute('[data-state]', 'data-state')).toBe('ready')
     within(use, name)
     // the data loaded before is untouched and still answers
     expect(await query(s.page, 'SELECT unit_name FROM summary')).toEqual([{ unit_name: '浓桥镇' }])
