@@ -13,9 +13,10 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url'
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url'
+import { tableToIPC } from 'apache-arrow'
 import { arrowToRows, type ArrowLike } from './arrow'
-import { LOCKDOWN_SQL, engineDb, type Conn } from './engine'
-import type { Db, Row, SqlParam } from './types'
+import { LOCKDOWN_SQL, engineDb, memoryLimitSql, type Conn } from './engine'
+import type { Db, IpcResult, Row, SqlParam } from './types'
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -52,6 +53,13 @@ function wrap(conn: duckdb.AsyncDuckDBConnection): Conn {
     async exec(sql: string): Promise<void> {
       await conn.query(sql)
     },
+    async queryIpc(sql: string): Promise<IpcResult> {
+      const t = await conn.query(sql)
+      return { bytes: tableToIPC(t, 'stream'), rows: t.numRows }
+    },
+    async insertIpc(name: string, bytes: Uint8Array): Promise<void> {
+      await conn.insertArrowFromIPCStream(bytes, { name, create: true })
+    },
     async close(): Promise<void> {
       await conn.close()
     },
@@ -74,6 +82,8 @@ export async function startDuckDb(opts: { timeoutMs?: number } = {}): Promise<Db
     }
     await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } })
     const conn = await db.connect()
+    // Before the lock: no SET works after it.
+    await conn.query(memoryLimitSql((navigator as { deviceMemory?: number }).deviceMemory))
     await conn.query(LOCKDOWN_SQL)
     return { db, conn }
   }

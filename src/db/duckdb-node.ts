@@ -7,10 +7,14 @@ import { dirname, join } from 'node:path'
 import * as duckdb from '@duckdb/duckdb-wasm/blocking'
 import { arrowToRows, type ArrowLike } from './arrow'
 import { LOCKDOWN_SQL, engineDb, type Conn } from './engine'
-import type { Db, Row, SqlParam } from './types'
+import type { Db, IpcResult, Row, SqlParam } from './types'
+
+type ArrowCjs = { tableToIPC(t: unknown, type: 'stream'): Uint8Array }
 
 export async function startNodeDuckDb(): Promise<Db> {
   const require = createRequire(import.meta.url)
+  // The blocking bindings require() apache-arrow's CommonJS build: its Tables are serialised by that same copy.
+  const arrowCjs = require('apache-arrow') as ArrowCjs
   const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'))
   const bundles = {
     mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
@@ -32,6 +36,13 @@ export async function startNodeDuckDb(): Promise<Db> {
     },
     async exec(sql: string): Promise<void> {
       conn.query(sql)
+    },
+    async queryIpc(sql: string): Promise<IpcResult> {
+      const t = conn.query(sql)
+      return { bytes: arrowCjs.tableToIPC(t, 'stream'), rows: t.numRows }
+    },
+    async insertIpc(name: string, bytes: Uint8Array): Promise<void> {
+      conn.insertArrowFromIPCStream(bytes, { name, create: true })
     },
     async close(): Promise<void> {
       conn.close()

@@ -10,7 +10,7 @@
  *   the lock (a path outside, or escaping it with `..`, is refused);
  * - `lock_configuration=true`: no `SET` can undo any of it (`SET VARIABLE` is not configuration and still works).
  */
-import type { Db, Row, SessionName, SqlParam } from './types'
+import type { Db, IpcResult, Row, SessionName, SqlParam } from './types'
 
 /** The folder of the files the app registers (the only paths DuckDB may read). */
 export const REGISTERED_DIR = '/gdd/'
@@ -26,10 +26,23 @@ export const LOCKDOWN_SQL = [
   'SET lock_configuration=true',
 ].join(';\n')
 
+/**
+ * DuckDB's memory limit from the device's memory (navigator.deviceMemory: GB, which browsers round and cap at 8):
+ * a quarter of it, between 256 MB and 1 GB. The wasm heap cannot spill to disk, and the renderer also holds the JS
+ * heap, ECharts and the files being read, so a small device gets a limit it can honour (a clean out-of-memory retry,
+ * src/db/oom.ts) instead of the tab being killed. Unknown (Firefox, Node) → 1 GB, about DuckDB-WASM's own default.
+ */
+export function memoryLimitSql(deviceGb?: number): string {
+  const mb = typeof deviceGb === 'number' && deviceGb > 0 ? Math.min(1024, Math.max(256, Math.floor(deviceGb * 256))) : 1024
+  return `SET memory_limit='${mb}MB'`
+}
+
 /** One DuckDB connection as the drivers give it. */
 export interface Conn {
   query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>
   exec(sql: string): Promise<void>
+  queryIpc(sql: string): Promise<IpcResult>
+  insertIpc(name: string, bytes: Uint8Array): Promise<void>
   close(): Promise<void>
 }
 
@@ -56,6 +69,8 @@ export function engineDb(parts: EngineParts): Db {
     const db: Db = {
       query: (sql, params) => conn.query(sql, params),
       exec: (sql) => conn.exec(sql),
+      queryIpc: (sql) => conn.queryIpc(sql),
+      insertIpc: (n, bytes) => conn.insertIpc(n, bytes),
       registerFile: (n, bytes) => parts.registerFile(n, bytes),
       dropFile: (n) => parts.dropFile(n),
       // Re-entrant: inside a session, asking for the same one runs on it.

@@ -18,5 +18,11 @@ export interface Db {
    * the queries run meanwhile on this Db (they see the last committed data).
    */
   session<T>(name: SessionName, fn: (c: Db) => Promise<T>): Promise<T>
+  /** The result of a query as an Arrow IPC stream (src/db/snapshot.ts saves tables this way). */
+  queryIpc(sql: string): Promise<IpcResult>
+  /** Create table `name` from an Arrow IPC stream (no file is read: allowed under the locked engine). */
+  insertIpc(name: string, bytes: Uint8Array): Promise<void>
   close(): Promise<void>
 }
+
+export interface IpcResult { bytes: Uint8Array; rows: number }
