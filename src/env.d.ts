@@ -11,6 +11,10 @@ interface DashboardTestApi {
   getOption(chartId: string): unknown
   query(sql: string): Promise<Record<string, unknown>[]>
   chartIds(): string[]
+  /** 'database': the saved database was reopened; 'replay': the saved CSV files were loaded again; null: neither. */
+  restoredFrom(): 'database' | 'replay' | null
+  /** CSV files handed to DuckDB's read_csv since the page opened. */
+  csvFilesRead(): number
   /** Resolves when every query of the dashboard and the views has answered and a frame is drawn. */
   idle(): Promise<void>
   /** Bench: apply filters, resolve when every chart query of the view has answered (ms). */

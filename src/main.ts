@@ -7,6 +7,8 @@ import { i18n } from './i18n'
 import { prefetchView, router } from './router'
 import { useDashboard } from './composables/useDashboard'
 import { chartIds, chartPixel, exportTexts, getChartOption } from './composables/useChartRegistry'
+import { reopenStats } from './composables/useDashboard/reopen'
+import { loadStats } from './db/load'
 
 const app = createApp(App)
 app.use(i18n)
@@ -24,6 +26,9 @@ window.__dashboard = {
   // Where a data item is drawn (viewport px): browser tests click it with the real mouse.
   chartPixel,
   exportTexts,
+  // How the data came back on this start-up, and CSV files read into DuckDB since the page opened (issue 19).
+  restoredFrom: () => reopenStats.from,
+  csvFilesRead: () => loadStats.csvFiles,
   // Benchmark hooks (bench/run.mjs): time a filter change until every chart query has answered,
   // and DuckDB's bare read_csv of the same files in a fresh engine (the floor).
   // `cold`: the query cache is emptied first, so every query runs as for filters never seen before.

@@ -96,6 +96,9 @@ interface Registered { t: PreparedTable; name: string; bytes: number }
  * The files of one load, registered once (the buffers move to the DuckDB worker, so a retry after
  * running out of memory cannot register them again) and dropped when the load ends.
  */
+/** CSV files handed to DuckDB since the page opened (a reload that reopens the saved database hands none: issue 19). */
+export const loadStats = { csvFiles: 0 }
+
 class Files {
   private readonly done = new Map<PreparedTable, Registered>()
   private static seq = 0
@@ -108,6 +111,7 @@ class Files {
     const t = !t0.recordLines && hasEmptyLine(t0.utf8) ? { ...t0, recordLines: scanRecordLines(t0.utf8, t0.headerLines) } : t0
     const reg = { t, name: registeredPath(`load_${++Files.seq}.csv`), bytes: t0.utf8.length }
     await this.db.registerFile(reg.name, t.utf8)
+    loadStats.csvFiles++
     this.done.set(t0, reg)
     return reg
   }

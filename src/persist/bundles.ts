@@ -21,6 +21,7 @@ export interface StoredBundle {
   id: number
   /** ms since the epoch. */
   savedAt: number
+  /** The files' bytes ([] when read with `bytes: false`: bundleFiles reads them when a replay needs them). */
   files: SourceFile[]
   /** The files as stored (Blobs): what is saved again when this tab keeps its data (src/persist/index.ts). */
   saved: SavedFile[]
@@ -66,8 +67,12 @@ export interface SavedFile { path: string; blob: Blob }
 export interface BundleStore {
   /** The saved bundles that read, in load order (read() also names the others). */
   list(): Promise<StoredBundle[]>
-  /** Every saved bundle checked on its own: one bad record or lost file never hides the good ones. */
-  read(): Promise<ReadResult>
+  /**
+   * Every saved bundle checked on its own: one bad record or lost file never hides the good ones. `bytes: false`
+   * reads one byte of each file (a lost Blob still fails) instead of all of it: a reload that reopens the saved
+   * database needs no CSV bytes.
+   */
+  read(opts?: { bytes?: boolean }): Promise<ReadResult>
   /** Remove these bundles (the bad ones, once named). */
   remove(ids: readonly number[]): Promise<void>
   /** In one transaction: remove every bundle, then save these (a tab keeping its own data); their new ids. */
@@ -106,10 +111,11 @@ const pathsOf = (v: unknown): string[] => {
 }
 
 /** Read one record's files; a lost Blob (deleted from disk, unreadable) makes the bundle bad, naming the file. */
-async function readRecord(r: StoredRecord, n: number): Promise<StoredBundle | BadBundle> {
+async function readRecord(r: StoredRecord, n: number, bytes: boolean): Promise<StoredBundle | BadBundle> {
   const files: SourceFile[] = []
   for (const f of r.files) {
     try {
+      if (!bytes) { if (f.blob) await f.blob.slice(0, 1).arrayBuffer(); continue }
       files.push({ path: f.path, bytes: f.blob ? new Uint8Array(await f.blob.arrayBuffer()) : f.bytes! })
     } catch (e) {
       return { id: r.id, n, savedAt: r.savedAt, paths: pathsOf(r), why: 'missing', detail: `${f.path}（${e instanceof Error ? e.name || e.message : String(e)}）` }
@@ -117,6 +123,12 @@ async function readRecord(r: StoredRecord, n: number): Promise<StoredBundle | Ba
   }
   const saved = r.files.map((f): SavedFile => ({ path: f.path, blob: f.blob ?? toBlob(f.bytes!) }))
   return { id: r.id, savedAt: r.savedAt, files, saved }
+}
+
+/** A saved bundle's files with their bytes (read now when the bundle was read without them). */
+export async function bundleFiles(b: StoredBundle): Promise<SourceFile[]> {
+  if (b.files.length > 0) return b.files
+  return Promise.all(b.saved.map(async (f) => ({ path: f.path, bytes: new Uint8Array(await f.blob.arrayBuffer()) })))
 }
 
 function req<T>(r: IDBRequest<T>): Promise<T> {
@@ -184,7 +196,7 @@ export function createBundleStore(opts: { idb?: IDBFactory | null; name?: string
     return got
   }
 
-  async function read(): Promise<ReadResult> {
+  async function read(opts: { bytes?: boolean } = {}): Promise<ReadResult> {
     const db = await open()
     let recs: { key: number; value?: unknown; error?: string }[]
     try { recs = await getEach(db) } catch (e) { throw wrap(e, 'IndexedDB read') }
@@ -195,7 +207,7 @@ export function createBundleStore(opts: { idb?: IDBFactory | null; name?: string
       if (r.error) out.bad.push({ id: r.key, n: i + 1, savedAt: null, paths: [], why: 'unreadable', detail: r.error })
       else if (!isRecord(v)) out.bad.push({ id: r.key, n: i + 1, savedAt, paths: pathsOf(v), why: 'shape', detail: '' })
       else {
-        const b = await readRecord(v, i + 1)
+        const b = await readRecord(v, i + 1, opts.bytes !== false)
         if ('why' in b) out.bad.push(b)
         else out.bundles.push(b)
       }

@@ -17,11 +17,14 @@ import { PersistError, createBundleStore, snapshotFiles, type BadBundle, type Bu
 import { createTabChannel, type ChangeKind, type TabChannel } from './channel'
 import { defaultStorage, loadFilters, saveFilters, type KeyValueStorage } from './filters'
 import { notifyWiped, wipeKeys } from './wipe'
+import { SnapshotBroken, createSnapshotStore, ledgerKey, type BrokenReason, type OpenedSnapshot, type SnapshotStore } from './snapshot'
+import type { DbSnapshot } from '../db/snapshot'
 
 export * from './bundles'
 export * from './filters'
 export { onWipe, KEPT_KEYS, APP_KEY_PREFIX } from './wipe'
 export type { ChangeKind } from './channel'
+export { SnapshotBroken, type BrokenReason, type OpenedSnapshot } from './snapshot'
 
 /** What the storage notice shows: null = nothing to say. */
 export interface PersistNotice { reason: SaveFailure; detail: string }
@@ -35,6 +38,8 @@ export type SavedNotice =
   | { id: number; kind: 'otherTab'; change: ChangeKind; canKeep: boolean }
   | { id: number; kind: 'kept'; count: number }
   | { id: number; kind: 'cleared'; bundles: number; keys: string[] }
+  /** The saved database could not be reopened (why): the saved CSV files were replayed instead. */
+  | { id: number; kind: 'replayed'; reason: BrokenReason; detail: string }
 
 type NewNotice = SavedNotice extends infer N ? (N extends SavedNotice ? Omit<N, 'id'> : never) : never
 
@@ -44,7 +49,13 @@ export interface Persistence {
   /** Notices about the saved data (StorageNotice lists them). */
   notices: ShallowRef<SavedNotice[]>
   /** Saved bundles in load order ([] when none or unreadable); bad ones are removed and named in `notices`. */
-  restore(): Promise<StoredBundle[]>
+  restore(opts?: { bytes?: boolean }): Promise<StoredBundle[]>
+  /** Keep the loaded database for the next reload, keyed by the bundles this tab's data is made of (never throws). */
+  saveDatabase(snap: DbSnapshot, state: unknown): Promise<void>
+  /** The database saved for exactly the restored bundles; throws SnapshotBroken. */
+  openDatabase(): Promise<OpenedSnapshot>
+  /** The saved database was not reopened: say so (unless nothing was saved yet) and forget it. */
+  reopenFailed(e: unknown): void
   /** A restored bundle that could not be loaded again: named in a notice, kept in the store. */
   replayFailed(b: StoredBundle, why: string): void
   /** Take the copy to save before loading (null for what is not saved). */
@@ -67,6 +78,7 @@ export interface PersistenceOptions {
   /** sessionStorage (cleared too). */
   session?: KeyValueStorage | null
   channel?: TabChannel
+  snapshots?: SnapshotStore
 }
 
 export function createPersistence(opts: PersistenceOptions = {}): Persistence {
@@ -74,6 +86,8 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
   const storage = opts.storage === undefined ? defaultStorage() : opts.storage
   const session = opts.session === undefined ? (() => { try { return globalThis.sessionStorage ?? null } catch { return null } })() : opts.session
   const channel = opts.channel ?? createTabChannel()
+  const snapshots = opts.snapshots ?? createSnapshotStore()
+  const dropSnapshot = (): Promise<void> => snapshots.clear().catch((e: unknown) => { console.warn('persist: snapshot', e) })
   const notice = shallowRef<PersistNotice | null>(null)
   const notices = shallowRef<SavedNotice[]>([])
   /** The bundles this tab's data is made of, as saved (id null: the save failed). */
@@ -97,9 +111,9 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
   return {
     notice,
     notices,
-    async restore() {
+    async restore(o) {
       try {
-        const { bundles, bad } = await store.read()
+        const { bundles, bad } = await store.read(o)
         if (bad.length) {
           await store.remove(bad.map((b) => b.id)).catch(fail)
           for (const b of bad) push({ kind: 'dropped', bad: b, kept: bundles.length })
@@ -111,6 +125,21 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
         return []
       }
     },
+    async saveDatabase(snap, state) {
+      const key = ledgerKey(ledger)
+      if (!key) return
+      try { await snapshots.save(snap, key, state) } catch (e) { console.warn('persist: database not saved', e); await dropSnapshot() }
+    },
+    async openDatabase() {
+      const key = ledgerKey(ledger)
+      if (!key) throw new SnapshotBroken('stale', 'no saved bundles')
+      return snapshots.open(key)
+    },
+    reopenFailed(e) {
+      const b = e instanceof SnapshotBroken ? e : new SnapshotBroken('import', e instanceof Error ? e.message : String(e))
+      if (b.reason !== 'none') push({ kind: 'replayed', reason: b.reason, detail: b.message })
+      void dropSnapshot()
+    },
     replayFailed(b, why) {
       ledger = ledger.filter((x) => x.id !== b.id)
       push({ kind: 'replayFailed', bad: { n: 0, savedAt: b.savedAt, paths: b.files.map((f) => f.path), why: 'missing', detail: why }, kept: ledger.length })
@@ -121,6 +150,7 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
         if (sample || replace) {
           await store.clear()
           ledger = []
+          await dropSnapshot()
         }
         if (sample) channel.post('sample')
         else if (copy) {
@@ -138,10 +168,11 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
       notice.value = null
       let bundles = 0
       try {
-        const all = await store.read()
+        const all = await store.read({ bytes: false })
         bundles = all.bundles.length + all.bad.length
         await store.clear()
       } catch (e) { if (!(e instanceof PersistError && e.reason === 'unavailable')) fail(e) }
+      await dropSnapshot()
       const keys = [...wipeKeys(storage), ...wipeKeys(session)]
       ledger = []
       notifyWiped() // the briefing pack and the marks drop what they hold in memory

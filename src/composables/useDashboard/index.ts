@@ -24,7 +24,8 @@ import { FINDINGS_SHOWN } from './sql'
 import { runUserSql, type UserSqlOptions } from '../../db/user-sql'
 import { collectFiles } from '../../ingest/browser-files'
 import { hasTables } from '../../db/catalog'
-import { usePersistence } from '../../persist'
+import { bundleFiles, usePersistence } from '../../persist'
+import { keepDatabase, reopenSaved } from './reopen'
 import type {
   DashboardData, DashboardError, DashboardState, FindingItem, LoadMode, LoadProgress, PickedFiles, RejectedFile,
   UseDashboardOptions, UseDashboardReturn,
@@ -216,7 +217,10 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
       // IndexedDB takes seconds); `saving` tells tests and the UI when it is on disk.
       if (!restoring) {
         saving.value++
-        void persist.afterLoad(keep, { sample: opts.sample === true, replace }).finally(() => { saving.value-- }) // never throws
+        // then the database itself, so that a reload reopens it (./reopen.ts); neither throws
+        void persist.afterLoad(keep, { sample: opts.sample === true, replace })
+          .then(() => (opts.sample ? undefined : keepDatabase(d, persist, sideState())))
+          .finally(() => { saving.value-- })
       }
     }, () => loadSources(files, opts), opts.sample ? 'errors.sample' : 'errors.load')
     if (loadAbort.value === ctl) loadAbort.value = null
@@ -360,6 +364,8 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
     })
   }
 
+  const sideState = () => ({ ingestFindings: ingestFindings.value, skipped: skipped.value, rejected: rejected.value })
+
   watch(filters, (now) => { if (now !== refreshedFilters) void refresh() })
   watch(filters, (now) => { if (!restoring) persist.saveFilters(now) })
 
@@ -368,21 +374,34 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
    * persist.restore(); one that fails to load is named in a notice (and kept saved), the others still load.
    */
   async function restoreSaved(): Promise<boolean> {
-    const saved = await persist.restore()
+    const saved = await persist.restore({ bytes: false }) // the CSV bytes are read only if a replay needs them
     if (saved.length === 0) return false
     const last = persist.loadFilters() // read first: the loads below reset the filters
-    restoring = true
-    try {
-      for (const b of saved) {
-        await loadSources(b.files)
-        if (error.value) {
-          persist.replayFailed(b, String(error.value.params?.msg ?? error.value.key))
-          error.value = null
-          lastAction = null
+    const d = await getDb()
+    const side = await changingData(() => reopenSaved(d, persist))
+    if (side) {
+      summary.value = { ...(await summarise(d)), ms: 0 }
+      ;({ ingestFindings: ingestFindings.value, skipped: skipped.value, rejected: rejected.value } = side)
+      isSample.value = false
+      await afterLoad(d)
+    } else {
+      restoring = true
+      try {
+        for (const b of saved) {
+          let files: SourceFile[]
+          try { files = await bundleFiles(b) } catch (e) { persist.replayFailed(b, message(e)); continue }
+          await loadSources(files)
+          if (error.value) {
+            persist.replayFailed(b, String(error.value.params?.msg ?? error.value.key))
+            error.value = null
+            lastAction = null
+          }
         }
+      } finally {
+        restoring = false
       }
-    } finally {
-      restoring = false
+      saving.value++
+      void keepDatabase(d, persist, sideState()).finally(() => { saving.value-- })
     }
     // The URL's filters (if any) are already set; otherwise the last ones, for units that exist.
     const f0 = filters.value

@@ -30,6 +30,13 @@ export default {
           missing: '文件 {detail} 的内容已丢失',
         },
         kept: '本页的 {n} 批数据已重新保存到浏览器中。',
+        replayed: '浏览器中保存的数据库{why}，已改为从保存的 CSV 文件重新载入，数据没有丢失（这次刷新比平时慢）。',
+        replayedWhy: {
+          stale: '与保存的数据包不一致（可能另一个标签页改动过保存的数据）',
+          corrupt: '已损坏（部分内容缺失或校验不符）',
+          unreadable: '无法读出',
+          import: '无法打开',
+        },
         dismiss: '知道了',
       },
       cleared: {
@@ -73,6 +80,13 @@ export default {
           missing: 'the content of {detail} is lost',
         },
         kept: 'This tab\'s {n} bundle(s) were saved to the browser again.',
+        replayed: 'The database saved in this browser {why}, so the saved CSV files were loaded again instead. No data was lost (this reload was slower than usual).',
+        replayedWhy: {
+          stale: 'did not match the saved bundles (another tab may have changed them)',
+          corrupt: 'was damaged (a part missing or its checksum wrong)',
+          unreadable: 'could not be read',
+          import: 'could not be opened',
+        },
         dismiss: 'OK',
       },
       cleared: {

@@ -1,0 +1,148 @@
+/**
+ * The saved database (issue 19): after a load, the tables of the database (src/db/snapshot.ts) are kept in
+ * IndexedDB beside the saved bundles, so that a reload reopens them instead of replaying the CSV files.
+ *
+ * Database `gdd-snapshot`, store `parts`: one `manifest` record (per table: name, DDL, row count, byte size and a
+ * checksum; the key of the bundles the database was made of; the dashboard's own state of the load) and one record
+ * per table with its Arrow bytes as a Blob. Written in one transaction (the old snapshot goes in the same one).
+ *
+ * Opening checks everything before DuckDB sees a byte: the manifest's shape, that it was made of exactly the saved
+ * bundles (`ledger`: another tab may have added or replaced bundles since), that every part is there with its size
+ * and checksum. Any mismatch is a `SnapshotBroken` with the reason: the caller replays the CSV files and says so.
+ */
+import type { DbSnapshot, TablePart } from '../db/snapshot'
+import type { SavedFile } from './bundles'
+
+export const SNAP_DB_NAME = 'gdd-snapshot'
+export const SNAP_STORE = 'parts'
+const MANIFEST = 'manifest'
+const VERSION = 1
+
+/** Why a saved database is not reopened. */
+export type BrokenReason = 'none' | 'stale' | 'corrupt' | 'unreadable' | 'import'
+
+export class SnapshotBroken extends Error {
+  constructor(readonly reason: BrokenReason, message: string) {
+    super(message)
+    this.name = 'SnapshotBroken'
+  }
+}
+
+interface PartMeta { name: string; ddl: string; rows: number; size: number; sum: string }
+interface Manifest { key: typeof MANIFEST; version: number; savedAt: number; ledger: string; nextFileId: number; tables: PartMeta[]; state: unknown }
+
+/** FNV-1a over the bytes, with the length: finds a flipped or cut byte (not an adversary: same-origin storage). */
+export function checksum(bytes: Uint8Array): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193)
+  return `${bytes.length}:${(h >>> 0).toString(16)}`
+}
+
+/** The bundles a database is made of, as one key: each bundle's id and its files' paths and sizes. */
+export function ledgerKey(entries: readonly { id: number | null; saved: readonly SavedFile[] }[]): string | null {
+  if (entries.length === 0 || entries.some((e) => e.id == null)) return null
+  const text = JSON.stringify(entries.map((e) => [e.id, e.saved.map((f) => [f.path, f.blob.size])]))
+  return checksum(new TextEncoder().encode(text))
+}
+
+export interface OpenedSnapshot { snap: DbSnapshot; state: unknown; savedAt: number }
+
+export interface SnapshotStore {
+  save(snap: DbSnapshot, ledger: string, state: unknown, now?: number): Promise<void>
+  /** The database saved for exactly these bundles; throws SnapshotBroken (reason 'none' when nothing is saved). */
+  open(ledger: string): Promise<OpenedSnapshot>
+  clear(): Promise<void>
+  close(): void
+}
+
+function req<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error) })
+}
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve()
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'))
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'))
+  })
+}
+
+const isManifest = (v: unknown): v is Manifest => {
+  const m = v as Manifest
+  return !!m && m.key === MANIFEST && m.version === VERSION && typeof m.ledger === 'string' && typeof m.nextFileId === 'number' &&
+    Array.isArray(m.tables) && m.tables.every((t) => !!t && typeof t.name === 'string' && typeof t.ddl === 'string' &&
+      typeof t.rows === 'number' && typeof t.size === 'number' && typeof t.sum === 'string')
+}
+
+export function createSnapshotStore(opts: { idb?: IDBFactory | null; name?: string } = {}): SnapshotStore {
+  const idb = opts.idb === undefined ? (globalThis.indexedDB ?? null) : opts.idb
+  const name = opts.name ?? SNAP_DB_NAME
+  let conn: Promise<IDBDatabase> | null = null
+
+  function open(): Promise<IDBDatabase> {
+    if (!idb) return Promise.reject(new SnapshotBroken('unreadable', 'IndexedDB is not available'))
+    if (!conn) {
+      conn = new Promise<IDBDatabase>((resolve, reject) => {
+        let r: IDBOpenDBRequest
+        try { r = idb.open(name, 1) } catch (e) { reject(e); return }
+        r.onupgradeneeded = () => { if (!r.result.objectStoreNames.contains(SNAP_STORE)) r.result.createObjectStore(SNAP_STORE, { keyPath: 'key' }) }
+        r.onsuccess = () => { const db = r.result; db.onversionchange = () => { db.close(); conn = null }; resolve(db) }
+        r.onerror = () => reject(r.error)
+      })
+      conn.catch(() => { conn = null })
+    }
+    return conn
+  }
+
+  return {
+    async save(snap, ledger, state, now = Date.now()) {
+      const tables: PartMeta[] = snap.tables.map((t) => ({ name: t.name, ddl: t.ddl, rows: t.rows, size: t.bytes.length, sum: checksum(t.bytes) }))
+      const manifest: Manifest = { key: MANIFEST, version: VERSION, savedAt: now, ledger, nextFileId: snap.nextFileId, tables, state }
+      const db = await open()
+      const tx = db.transaction(SNAP_STORE, 'readwrite')
+      const os = tx.objectStore(SNAP_STORE)
+      os.clear()
+      for (const t of snap.tables) os.put({ key: `t:${t.name}`, blob: new Blob([t.bytes as Uint8Array<ArrayBuffer>]) })
+      os.put(manifest)
+      await done(tx)
+    },
+    async open(ledger) {
+      let db: IDBDatabase
+      try { db = await open() } catch (e) { throw new SnapshotBroken('unreadable', String(e)) }
+      const tx = db.transaction(SNAP_STORE, 'readonly')
+      const os = tx.objectStore(SNAP_STORE)
+      let m: unknown
+      const parts = new Map<string, unknown>()
+      try {
+        m = await req(os.get(MANIFEST))
+        if (isManifest(m)) {
+          await Promise.all(m.tables.map(async (t) => { parts.set(t.name, await req(os.get(`t:${t.name}`))) }))
+        }
+        await done(tx)
+      } catch (e) { throw new SnapshotBroken('unreadable', e instanceof Error ? e.message : String(e)) }
+      if (m === undefined) throw new SnapshotBroken('none', 'no saved database')
+      if (!isManifest(m)) throw new SnapshotBroken('corrupt', 'manifest')
+      if (m.ledger !== ledger) throw new SnapshotBroken('stale', 'saved bundles changed')
+      const tables: TablePart[] = []
+      for (const t of m.tables) {
+        const blob = (parts.get(t.name) as { blob?: unknown } | undefined)?.blob
+        if (!(blob instanceof Blob)) throw new SnapshotBroken('corrupt', `${t.name}: part missing`)
+        let bytes: Uint8Array
+        try { bytes = new Uint8Array(await blob.arrayBuffer()) } catch (e) { throw new SnapshotBroken('unreadable', `${t.name}: ${e instanceof Error ? e.name : String(e)}`) }
+        if (bytes.length !== t.size || checksum(bytes) !== t.sum) throw new SnapshotBroken('corrupt', `${t.name}: checksum`)
+        tables.push({ name: t.name, ddl: t.ddl, rows: t.rows, bytes })
+      }
+      return { snap: { tables, nextFileId: m.nextFileId }, state: m.state, savedAt: m.savedAt }
+    },
+    async clear() {
+      const db = await open()
+      const tx = db.transaction(SNAP_STORE, 'readwrite')
+      tx.objectStore(SNAP_STORE).clear()
+      await done(tx)
+    },
+    close() {
+      const c = conn
+      conn = null
+      void c?.then((db) => db.close(), () => {})
+    },
+  }
+}
