@@ -137,6 +137,7 @@ describe.sequential('reload reopens the saved database (46 reports, a review mar
       expect(await firstMark(page)).toEqual(mark)
       // saved again after the replay: the next reload reopens it
       await page.waitForSelector('[data-saving="false"]', { timeout: 120_000 })
+      await page.goto(appUrl('/'))
       await page.reload()
       await settle(page)
       expect(await seen(page)).toEqual(first)
