@@ -29,7 +29,7 @@ describe('database snapshot', () => {
     b = await startNodeDuckDb()
     await loadTables(a, bundle('A', 2022))
     snap = await exportDb(a)
-  })
+  }, 180_000)
   afterAll(async () => { await a.close(); await b.close() })
 
   it('reopens in a fresh (locked) engine with the same figures and findings, and the next load goes on from it', async () => {
@@ -43,7 +43,7 @@ describe('database snapshot', () => {
     expect(await b.query(FIGURES)).toEqual(await a.query(FIGURES))
     expect(await b.query(FINDINGS)).toEqual(await a.query(FINDINGS))
     expect(await b.query('SELECT file_id, path FROM files ORDER BY file_id')).toEqual(await a.query('SELECT file_id, path FROM files ORDER BY file_id'))
-  })
+  }, 180_000)
 
   it('a part whose rows do not match is refused and nothing of the snapshot stays', async () => {
     const c = await startNodeDuckDb()
@@ -57,5 +57,5 @@ describe('database snapshot', () => {
       const evil = { ...snap, tables: snap.tables.map((t) => (t.name === 'files' ? { ...t, ddl: `${t.ddl} DROP TABLE x;` } : t)) }
       await expect(importDb(c, evil)).rejects.toBeInstanceOf(SnapshotMismatch)
     } finally { await c.close() }
-  })
+  }, 120_000)
 })
