@@ -2,8 +2,10 @@
 /**
  * npm run bench — province-scale benchmark in headless Debian Chromium.
  *
- *   node bench/run.mjs [--sizes 1000,10000,50000] [--repeat 3] [--no-build] [--interactions 30]
+ *   node bench/run.mjs [--sizes 1000,10000,50000] [--repeat 3] [--no-build] [--interactions 30] [--base REF|none]
  *
+ * `--base` (default 4f49170, the commit issue 19 measured): that commit is built too (git archive into bench/tmp,
+ * this checkout's node_modules) and every figure is measured for both builds in the same run, old beside new.
  * For each size: generates a bundle (scripts/lib/generate.mjs, fixed seed), then in fresh browsers
  * measures cold start, the app's full load (file input → validated, findings computed, overview
  * charted) and, in the same browser, DuckDB-WASM's bare read_csv of the same files (the floor),
@@ -11,8 +13,8 @@
  * bench/results/<date>.json and the table in bench/README.md. Benchmarks are not tests.
  */
 import { execSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
 import { generateBundle } from '../scripts/lib/generate.mjs'
@@ -33,8 +35,23 @@ mkdirSync(dataDir, { recursive: true })
 // Its own build folder, so that a bench never races a test run over dist/.
 const distDir = join(dataDir, 'dist')
 if (!args.includes('--no-build') || !existsSync(distDir)) execSync(`npx vite build --outDir ${distDir} --emptyOutDir`, { cwd: ROOT, stdio: 'inherit' })
-const server = await startServer({ '/app/': distDir, '/data/': dataDir })
-const app = `${server.url}/app/`
+const baseRef = opt('base', '4f49170')
+/** The base commit built from its own sources (git archive), with this checkout's node_modules. */
+function buildBase(ref) {
+  const out = join(dataDir, `dist-base-${ref.replace(/[^\w.-]/g, '_')}`)
+  if (args.includes('--no-build') && existsSync(out)) return out
+  const src = join(dataDir, 'base-src')
+  rmSync(src, { recursive: true, force: true })
+  mkdirSync(src, { recursive: true })
+  execSync(`git archive ${JSON.stringify(ref)} | tar -x -C ${JSON.stringify(src)}`, { cwd: ROOT, shell: '/bin/bash', stdio: 'inherit' })
+  symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'))
+  execSync(`npx vite build --outDir ${out} --emptyOutDir`, { cwd: src, stdio: 'inherit' })
+  return out
+}
+const baseDist = baseRef && baseRef !== 'none' ? buildBase(baseRef) : null
+const server = await startServer({ '/app/': distDir, '/data/': dataDir, ...(baseDist ? { '/base/': baseDist } : {}) })
+/** The builds measured, old first: every figure is taken for each in this one run. */
+const BUILDS = [...(baseDist ? [['old', `${server.url}/base/`]] : []), ['new', `${server.url}/app/`]]
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2 }
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] }
@@ -71,7 +88,7 @@ async function jsHeapMb(page) {
 
 const ready = (page, timeout = 600_000) => page.waitForSelector('[data-state="ready"]', { timeout })
 
-async function coldStart() {
+async function coldStart(app) {
   const { browser, page } = await launch()
   try {
     const t0 = Date.now()
@@ -89,7 +106,7 @@ async function coldStart() {
   } finally { await browser.close() }
 }
 
-async function loadRun(size, files) {
+async function loadRun(app, size, files) {
   const { browser, page, cdp } = await launch()
   try {
     await page.goto(`${app}#/?nosample=1`)
@@ -100,6 +117,9 @@ async function loadRun(size, files) {
       document.querySelector('[data-state="ready"]'), size, { timeout: 1_800_000, polling: 50 })
     const load = Date.now() - t0
     const heap = await jsHeapMb(page)
+    // DuckDB's own memory (the wasm heap's buffer manager), apart from the JS heap
+    const duckdbMb = await page.evaluate(async () => Number((await window.__dashboard.query(
+      'SELECT (sum(memory_usage_bytes) / 1048576)::DOUBLE AS mb FROM duckdb_memory()'))[0]?.mb ?? 0)).catch(() => NaN)
     // the app's own peak, before the floor starts a second DuckDB engine in the same renderer
     const appPeak = await rendererPeakMb(cdp)
     const floor = await page.evaluate((urls) => window.__dashboard.benchFloor(urls), files.map((f) => `/data/${size}/${f}`))
@@ -133,16 +153,55 @@ async function loadRun(size, files) {
     return {
       load, floor, ratio: load / floor, filterP50: pct(filterMs, 50), filterP95: pct(filterMs, 95), warmP50: pct(warmMs, 50), warmP95: pct(warmMs, 95),
       drillP50: pct(drillMs, 50), drillP95: pct(drillMs, 95), viewP50: pct(viewMs, 50), viewP95: pct(viewMs, 95),
-      heapMb: heap, appPeakMb: appPeak, rendererPeakMb: await rendererPeakMb(cdp),
+      heapMb: heap, duckdbMb, appPeakMb: appPeak, rendererPeakMb: await rendererPeakMb(cdp),
     }
   } finally { await browser.close() }
 }
 
-const results = { date: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), chromium: execSync(`${CHROMIUM} --version`).toString().trim() }, coldStart: null, sizes: {} }
-const cold = []
-for (let r = 0; r < repeat; r++) cold.push(await coldStart())
-results.coldStart = Object.fromEntries(['interactive', 'dbReady', 'sampleCharted'].map((k) => [k, stat(cold.map((c) => c[k]))]))
-console.log('cold start', JSON.stringify(results.coldStart, (k, v) => (k === 'runs' ? undefined : v)))
+/** Saved data of 46 reports (a real county's year): load it in a profile, then time a reload → charts. */
+const RELOAD_REPORTS = 46
+const reloadDir = join(dataDir, 'reload46')
+rmSync(reloadDir, { recursive: true, force: true })
+mkdirSync(reloadDir, { recursive: true })
+const reloadBundle = generateBundle({ reports: RELOAD_REPORTS, years: [2021, 2023], seed: 'bench-reload' })
+const reloadFiles = Object.keys(reloadBundle.files).filter((n) => n.endsWith('.csv'))
+for (const n of reloadFiles) writeFileSync(join(reloadDir, n), reloadBundle.files[n])
+const reloadN = reloadBundle.manifest.counts.reports
+
+const charted = (page, n) => page.waitForFunction((k) => Number(document.querySelector('[data-testid="load-summary"]')?.getAttribute('data-reports')) === k &&
+  document.querySelector('[data-state="ready"]'), n, { timeout: 600_000, polling: 50 })
+
+async function reloadRun(app) {
+  const profile = mkdtempSync(join(tmpdir(), 'gdd-bench-reload-'))
+  const ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1440, height: 1000 } })
+  try {
+    const page = ctx.pages()[0] ?? await ctx.newPage()
+    await page.goto(`${app}#/?nosample=1`)
+    await ready(page)
+    await page.setInputFiles('[data-testid="bundle-input"]', reloadFiles.map((f) => join(reloadDir, f)))
+    await charted(page, reloadN)
+    await page.waitForSelector('[data-saving="false"]', { timeout: 600_000 })
+    await page.goto(`${app}#/`)
+    const t0 = Date.now()
+    await page.reload()
+    await charted(page, reloadN)
+    return Date.now() - t0
+  } finally { await ctx.close(); rmSync(profile, { recursive: true, force: true }) }
+}
+
+const results = { date: new Date().toISOString(), base: baseDist ? baseRef : null, machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), chromium: execSync(`${CHROMIUM} --version`).toString().trim() }, builds: {} }
+for (const [label, app] of BUILDS) {
+  const cold = []
+  for (let r = 0; r < repeat; r++) cold.push(await coldStart(app))
+  const reloads = []
+  for (let r = 0; r < repeat; r++) reloads.push(await reloadRun(app))
+  results.builds[label] = {
+    coldStart: Object.fromEntries(['interactive', 'dbReady', 'sampleCharted'].map((k) => [k, stat(cold.map((c) => c[k]))])),
+    reload46: stat(reloads),
+    sizes: {},
+  }
+  console.log(label, 'cold start', JSON.stringify(results.builds[label].coldStart, (k, v) => (k === 'runs' ? undefined : v)), 'reload 46', JSON.stringify(reloads))
+}
 
 for (const size of sizes) {
   const out = join(dataDir, String(size))
@@ -152,29 +211,41 @@ for (const size of sizes) {
   const names = Object.keys(bundle.files).filter((n) => n.endsWith('.csv'))
   let bytes = 0
   for (const n of names) { writeFileSync(join(out, n), bundle.files[n]); bytes += Buffer.byteLength(bundle.files[n]) }
-  const runs = []
-  for (let r = 0; r < (size >= 50000 ? Math.min(repeat, 2) : repeat); r++) {
-    runs.push(await loadRun(size, names))
-    console.log(size, JSON.stringify(runs.at(-1)))
+  for (const [label, app] of BUILDS) {
+    const runs = []
+    for (let r = 0; r < (size >= 50000 ? Math.min(repeat, 2) : repeat); r++) {
+      runs.push(await loadRun(app, size, names))
+      console.log(label, size, JSON.stringify(runs.at(-1)))
+    }
+    results.builds[label].sizes[size] = { mb: bytes / 2 ** 20, ...Object.fromEntries(Object.keys(runs[0]).map((k) => [k, stat(runs.map((x) => x[k]))])) }
   }
-  results.sizes[size] = { mb: bytes / 2 ** 20, ...Object.fromEntries(Object.keys(runs[0]).map((k) => [k, stat(runs.map((x) => x[k]))])) }
 }
 await server.close()
 
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true })
 const file = join(ROOT, 'bench', 'results', `${results.date.slice(0, 10)}.json`)
 writeFileSync(file, JSON.stringify(results, null, 2))
-const f0 = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1))
-const rows = Object.entries(results.sizes).map(([n, s]) =>
-  `| ${n} | ${f0(s.mb)} MB | ${f0(s.load.median)} ms (±${(s.load.spread * 50).toFixed(0)} %) | ${f0(s.floor.median)} ms | **${s.ratio.median.toFixed(2)}×** | ${f0(s.filterP50.median)} / ${f0(s.filterP95.median)} ms | ${f0(s.warmP50.median)} / ${f0(s.warmP95.median)} ms | ${f0(s.drillP50.median)} / ${f0(s.drillP95.median)} ms | ${f0(s.viewP50.median)} / ${f0(s.viewP95.median)} ms | ${f0(s.appPeakMb.median)} MB (${f0(s.rendererPeakMb.median)} MB) | ${f0(s.heapMb.median)} MB |`)
+const f0 = (x) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x.toFixed(1)) : '–')
+const sec = (ms) => `${(ms / 1000).toFixed(1)} s`
+/** "old → new" when the base was measured, else the new figure. */
+const both = (get, fmt) => BUILDS.map(([label]) => { try { return fmt(get(results.builds[label])) } catch { return '–' } }).join(' → ')
+const lines = []
+for (const size of sizes) {
+  const at = (b) => b.sizes[size]
+  lines.push(`| ${size.toLocaleString('en')}-report load vs bare read_csv (floor) | ${both((b) => at(b), (s) => `${sec(s.load.median)} vs ${sec(s.floor.median)}, **${s.ratio.median.toFixed(1)}×**`)} | ${size >= 50000 ? '≤ 1.3×' : size >= 10000 ? '≤ 1.3×–3×' : '≤ 3×'} |`)
+  lines.push(`| filter → every chart redrawn, ${size.toLocaleString('en')}, p95 (new filters) | ${both((b) => at(b).filterP95.median, (x) => `${f0(x)} ms`)} | ≤ 100 ms |`)
+  lines.push(`| renderer peak after the ${size.toLocaleString('en')} load (DuckDB / JS heap) | ${both((b) => at(b), (s) => `${f0(s.appPeakMb.median)} MB (${f0(s.duckdbMb.median)} / ${f0(s.heapMb.median)} MB)`)} | ≤ 1.0 GB |`)
+}
+lines.push(`| first visit → the sample's charts | ${both((b) => b.coldStart.sampleCharted.median, sec)} | ≤ 4 s |`)
+lines.push(`| reload with ${reloadN} reports saved → charts | ${both((b) => b.reload46.median, sec)} | ≤ 1.5 s |`)
 const table = [
-  `Run ${results.date} on ${results.machine.cpus} cores (${results.machine.cpu}), ${results.machine.memGb} GB, ${results.machine.chromium}; medians of ${repeat} fresh browsers (50k: ≤ 2).`,
+  `Run ${results.date} on ${results.machine.cpus} cores (${results.machine.cpu}), ${results.machine.memGb} GB, ${results.machine.chromium}; medians of ${repeat} fresh browsers (50k: ≤ 2)${baseDist ? `; old = ${baseRef}, new = this checkout, both measured in this run` : ''}.`,
   '',
-  `Cold start: UI interactive ${f0(results.coldStart.interactive.median)} ms · DuckDB ready ${f0(results.coldStart.dbReady.median)} ms · sample charted ${f0(results.coldStart.sampleCharted.median)} ms`,
+  `| | ${baseDist ? 'old → new' : 'now'} | target |`,
+  '|---|---|---|',
+  ...lines,
   '',
-  '| reports | bundle | app load (validated + findings + charted) | bare read_csv floor | ratio | filter → redraw p50 / p95 (new filters) | same, filters seen before (query cache) | drill p50 / p95 | view switch p50 / p95 | renderer peak after load (after the floor and interactions) | JS heap |',
-  '|---|---|---|---|---|---|---|---|---|---|---|',
-  ...rows,
+  `Cold start (new): UI interactive ${f0(results.builds.new.coldStart.interactive.median)} ms · DuckDB ready ${f0(results.builds.new.coldStart.dbReady.median)} ms.`,
 ].join('\n')
 console.log('\n' + table)
 const readme = join(ROOT, 'bench', 'README.md')

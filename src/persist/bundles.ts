@@ -6,8 +6,9 @@
  * stores a Blob by reference, while cloning an 80 MB Uint8Array into the store blocked the page for ~2 s. A record is written in one transaction, after its load succeeded: a load
  * cut short by closing the tab never reaches the store, and the bundles saved before stay intact.
  *
- * Not DuckDB (DuckDB's own OPFS database has come back empty after reloads); the sources are
- * replayed through the normal load path instead. No Vue here: the IDB factory is injectable, so
+ * Not DuckDB's own OPFS database (it has come back empty after reloads). The database is kept beside these
+ * files as Arrow parts (snapshot.ts, issue 19) and reopened on reload; the sources are replayed through the
+ * normal load path only when that saved database does not match or cannot be read. No Vue here: the IDB factory is injectable, so
  * the module runs under a fake IndexedDB in unit tests.
  */
 import type { SourceFile } from '../ingest/types'

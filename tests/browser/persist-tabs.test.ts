@@ -59,7 +59,12 @@ function blobFiles(profile: string): string[] {
     }
   }
   walk(root)
-  return out.sort((a, b) => a.n - b.n).map((x) => x.path)
+  // Blobs of the saved bundles only: Chromium keeps each database's blobs under `<origin>.blob/<database id>/`, and ids
+  // are given in creation order — gdd-persist is opened at the first start, gdd-snapshot (the saved database, issue 19)
+  // only after the first load is saved.
+  const dbId = (p: string): number => Number(/\.blob[\\/](\d+)[\\/]/.exec(p)?.[1] ?? NaN)
+  const first = Math.min(...out.map((x) => dbId(x.path)))
+  return out.filter((x) => dbId(x.path) === first).sort((a, b) => a.n - b.n).map((x) => x.path)
 }
 
 const notice = (page: Page, attrs: string) => page.locator(`[data-testid="saved-notice"]${attrs}`)
