@@ -1,11 +1,12 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import { sampleDbPlugin } from './scripts/sample-db-plugin'
 
 // base './' so that dist/ can be served from any sub-path of any static server.
 export default defineConfig({
   base: './',
-  plugins: [vue()],
+  plugins: [vue(), sampleDbPlugin()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

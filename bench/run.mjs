@@ -40,7 +40,8 @@ const baseRef = opt('base', '4f49170')
 function buildBase(ref) {
   const out = join(dataDir, `dist-base-${ref.replace(/[^\w.-]/g, '_')}`)
   if (args.includes('--no-build') && existsSync(out)) return out
-  const src = join(dataDir, 'base-src')
+  // outside the checkout: its .ts files must not join this one's type check
+  const src = join(tmpdir(), 'gdd-bench-base-src')
   rmSync(src, { recursive: true, force: true })
   mkdirSync(src, { recursive: true })
   execSync(`git archive ${JSON.stringify(ref)} | tar -x -C ${JSON.stringify(src)}`, { cwd: ROOT, shell: '/bin/bash', stdio: 'inherit' })

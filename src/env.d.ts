@@ -11,8 +11,8 @@ interface DashboardTestApi {
   getOption(chartId: string): unknown
   query(sql: string): Promise<Record<string, unknown>[]>
   chartIds(): string[]
-  /** 'database': the saved database was reopened; 'replay': the saved CSV files were loaded again; null: neither. */
-  restoredFrom(): 'database' | 'replay' | null
+  /** 'database': the saved database was reopened; 'replay': the saved CSV files were loaded again; 'sample': the sample as shipped pre-built; null: none of these. */
+  restoredFrom(): 'database' | 'replay' | 'sample' | null
   /** CSV files handed to DuckDB's read_csv since the page opened. */
   csvFilesRead(): number
   /** Resolves when every query of the dashboard and the views has answered and a frame is drawn. */

@@ -25,7 +25,7 @@ import { runUserSql, type UserSqlOptions } from '../../db/user-sql'
 import { collectFiles } from '../../ingest/browser-files'
 import { hasTables } from '../../db/catalog'
 import { bundleFiles, usePersistence } from '../../persist'
-import { keepDatabase, reopenSaved } from './reopen'
+import { keepDatabase, openShippedSample as openShipped, reopenSaved } from './reopen'
 import type {
   DashboardData, DashboardError, DashboardState, FindingItem, LoadMode, LoadProgress, PickedFiles, RejectedFile,
   UseDashboardOptions, UseDashboardReturn,
@@ -170,7 +170,7 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
           return false
         }, () => { started = null; return start() }, 'errors.start')
         if (ok === false && await restoreSaved()) return
-        if (ok === false && (options.autoSample ?? !sampleSkipped())) await loadSample()
+        if (ok === false && (options.autoSample ?? !sampleSkipped()) && !(await openShippedSample())) await loadSample()
       } finally {
         busy.value--
       }
@@ -224,6 +224,22 @@ function createDashboard(options: UseDashboardOptions = {}): UseDashboardReturn 
       }
     }, () => loadSources(files, opts), opts.sample ? 'errors.sample' : 'errors.load')
     if (loadAbort.value === ctl) loadAbort.value = null
+  }
+
+  /** First visit: the sample as shipped pre-built (./reopen.ts); false → load its CSV files. */
+  async function openShippedSample(): Promise<boolean> {
+    if (options.sampleFiles) return false // a test's own sample
+    const d = await getDb()
+    progress.value = { stage: 'fetching', done: 0, total: 1 }
+    const side = await changingData(() => openShipped(d))
+    progress.value = null
+    if (!side) return false
+    summary.value = { ...(await summarise(d)), ms: 0 }
+    ;({ ingestFindings: ingestFindings.value, skipped: skipped.value, rejected: rejected.value } = side)
+    isSample.value = true
+    await afterLoad(d)
+    void persist.afterLoad(null, { sample: true }) // as a loaded sample does: the other tabs are told
+    return true
   }
 
   /** Stop the running load at its next checkpoint; what was loaded before stays. */

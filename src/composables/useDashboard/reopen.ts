@@ -4,7 +4,8 @@
  * changed by another tab, a part missing or damaged, rows not as saved) or error falls back to the replay, and the
  * saved-data notice says so (persist.reopenFailed).
  */
-import { exportDb, importDb } from '../../db/snapshot'
+import { exportDb, importDb, type TablePart } from '../../db/snapshot'
+import { checksum } from '../../persist/snapshot'
 import type { Db } from '../../db/types'
 import type { Persistence } from '../../persist'
 import type { FindingItem, RejectedFile } from './types'
@@ -17,7 +18,7 @@ export interface LoadSideState {
 }
 
 /** How the last start-up got its data (browser tests and the bench read it through window.__dashboard). */
-export const reopenStats: { from: 'database' | 'replay' | null; ms: number } = { from: null, ms: 0 }
+export const reopenStats: { from: 'database' | 'replay' | 'sample' | null; ms: number } = { from: null, ms: 0 }
 
 const isArray = (v: unknown): v is unknown[] => Array.isArray(v)
 
@@ -53,5 +54,38 @@ export async function keepDatabase(d: Db, persist: Persistence, state: LoadSideS
     await persist.saveDatabase(await exportDb(d), JSON.parse(JSON.stringify(state)) as unknown)
   } catch (e) {
     console.warn('persist: database not kept', e)
+  }
+}
+
+interface ShippedManifest { nextFileId: number; state: unknown; tables: { name: string; ddl: string; rows: number; size: number; sum: string }[] }
+
+/**
+ * First visit: the sample as shipped pre-built (`sample-db/`, made at build time by scripts/sample-db.ts), so the
+ * charts come without parsing CSV. Every part's size and checksum and every table's row count are checked; null
+ * (the caller loads the sample's CSV files) when it is not there or anything is off.
+ */
+export async function openShippedSample(d: Db): Promise<LoadSideState | null> {
+  const t0 = performance.now()
+  try {
+    const base = new URL('sample-db/', document.baseURI)
+    const res = await fetch(new URL('manifest.json', base))
+    if (!res.ok) return null
+    const m = (await res.json()) as ShippedManifest
+    if (!Array.isArray(m.tables) || typeof m.nextFileId !== 'number') return null
+    const tables = await Promise.all(m.tables.map(async (t): Promise<TablePart> => {
+      if (!/^[a-z_][a-z0-9_]*$/.test(String(t.name))) throw new Error(`sample-db: table ${String(t.name)}`)
+      const r = await fetch(new URL(`${t.name}.arrow`, base))
+      if (!r.ok) throw new Error(`sample-db/${t.name}.arrow: HTTP ${r.status}`)
+      const bytes = new Uint8Array(await r.arrayBuffer())
+      if (bytes.length !== t.size || checksum(bytes) !== t.sum) throw new Error(`sample-db/${t.name}.arrow: checksum`)
+      return { name: t.name, ddl: t.ddl, rows: t.rows, bytes }
+    }))
+    await importDb(d, { tables, nextFileId: m.nextFileId })
+    reopenStats.from = 'sample'
+    reopenStats.ms = performance.now() - t0
+    return sideState(m.state)
+  } catch (e) {
+    console.warn('shipped sample: loading its CSV files instead', e)
+    return null
   }
 }
