@@ -13,6 +13,8 @@ interface DashboardTestApi {
   chartIds(): string[]
   /** 'database': the saved database was reopened; 'replay': the saved CSV files were loaded again; 'sample': the sample as shipped pre-built; null: none of these. */
   restoredFrom(): 'database' | 'replay' | 'sample' | null
+  /** How long reopening the saved database (or the shipped sample) took, from reading it to its tables checked (ms). */
+  reopenMs(): number
   /** CSV files handed to DuckDB's read_csv since the page opened. */
   csvFilesRead(): number
   /** Resolves when every query of the dashboard and the views has answered and a frame is drawn. */

@@ -28,6 +28,7 @@ window.__dashboard = {
   exportTexts,
   // How the data came back on this start-up, and CSV files read into DuckDB since the page opened (issue 19).
   restoredFrom: () => reopenStats.from,
+  reopenMs: () => reopenStats.ms,
   csvFilesRead: () => loadStats.csvFiles,
   // Benchmark hooks (bench/run.mjs): time a filter change until every chart query has answered,
   // and DuckDB's bare read_csv of the same files in a fresh engine (the floor).

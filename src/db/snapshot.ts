@@ -40,9 +40,10 @@ const TABLES_SQL = `SELECT table_name AS name, sql AS ddl FROM duckdb_tables()
 
 /**
  * Copy every table out, consistently: on the write connection (so no load runs meanwhile) inside one
- * transaction (so every table is seen at the same commit).
+ * transaction (so every table is seen at the same commit). With `keep`, each table is handed over as soon as it is
+ * read and not kept in the result (its bytes can go to a Blob at once instead of all tables being held together).
  */
-export function exportDb(db: Db): Promise<DbSnapshot> {
+export function exportDb(db: Db, keep?: (t: TablePart) => void): Promise<DbSnapshot> {
   return db.session('write', async (w) => {
     await w.exec('BEGIN TRANSACTION')
     try {
@@ -50,7 +51,9 @@ export function exportDb(db: Db): Promise<DbSnapshot> {
       const tables: TablePart[] = []
       for (const t of list) {
         const { bytes, rows } = await w.queryIpc(`SELECT * FROM ${q(t.name)}`)
-        tables.push({ name: t.name, ddl: t.ddl, rows, bytes })
+        const part = { name: t.name, ddl: t.ddl, rows, bytes }
+        if (keep) keep(part)
+        else tables.push(part)
       }
       const hasFiles = list.some((t) => t.name === 'files')
       const [n] = hasFiles ? await w.query<{ n: number }>('SELECT (coalesce(max(file_id), 0) + 1)::INTEGER AS n FROM files') : [{ n: 1 }]

@@ -17,14 +17,13 @@ import { PersistError, createBundleStore, snapshotFiles, type BadBundle, type Bu
 import { createTabChannel, type ChangeKind, type TabChannel } from './channel'
 import { defaultStorage, loadFilters, saveFilters, type KeyValueStorage } from './filters'
 import { notifyWiped, wipeKeys } from './wipe'
-import { SnapshotBroken, createSnapshotStore, ledgerKey, type BrokenReason, type OpenedSnapshot, type SnapshotStore } from './snapshot'
-import type { DbSnapshot } from '../db/snapshot'
+import { SnapshotBroken, createSnapshotStore, ledgerKey, type BrokenReason, type OpenedSnapshot, type SavedDb, type SnapshotStore } from './snapshot'
 
 export * from './bundles'
 export * from './filters'
 export { onWipe, KEPT_KEYS, APP_KEY_PREFIX } from './wipe'
 export type { ChangeKind } from './channel'
-export { SnapshotBroken, type BrokenReason, type OpenedSnapshot } from './snapshot'
+export { SnapshotBroken, savedPart, type BrokenReason, type OpenedSnapshot, type SavedDb, type SavedPart } from './snapshot'
 
 /** What the storage notice shows: null = nothing to say. */
 export interface PersistNotice { reason: SaveFailure; detail: string }
@@ -51,7 +50,7 @@ export interface Persistence {
   /** Saved bundles in load order ([] when none or unreadable); bad ones are removed and named in `notices`. */
   restore(opts?: { bytes?: boolean }): Promise<StoredBundle[]>
   /** Keep the loaded database for the next reload, keyed by the bundles this tab's data is made of (never throws). */
-  saveDatabase(snap: DbSnapshot, state: unknown): Promise<void>
+  saveDatabase(db: SavedDb, state: unknown): Promise<void>
   /** The database saved for exactly the restored bundles; throws SnapshotBroken. */
   openDatabase(): Promise<OpenedSnapshot>
   /** The saved database was not reopened: say so (unless nothing was saved yet) and forget it. */

@@ -45,10 +45,21 @@ export function ledgerKey(entries: readonly { id: number | null; saved: readonly
   return checksum(new TextEncoder().encode(text))
 }
 
+/** A table as saved: its bytes already in a Blob (outside the JS heap) with their size and checksum. */
+export interface SavedPart extends PartMeta { blob: Blob }
+
+/** Take a table's bytes into a Blob now (the caller drops the bytes). */
+export function savedPart(t: TablePart): SavedPart {
+  return { name: t.name, ddl: t.ddl, rows: t.rows, size: t.bytes.length, sum: checksum(t.bytes), blob: new Blob([t.bytes as Uint8Array<ArrayBuffer>]) }
+}
+
+/** The database as saved: its parts and where file ids go on. */
+export interface SavedDb { parts: SavedPart[]; nextFileId: number }
+
 export interface OpenedSnapshot { snap: DbSnapshot; state: unknown; savedAt: number }
 
 export interface SnapshotStore {
-  save(snap: DbSnapshot, ledger: string, state: unknown, now?: number): Promise<void>
+  save(db: SavedDb, ledger: string, state: unknown, now?: number): Promise<void>
   /** The database saved for exactly these bundles; throws SnapshotBroken (reason 'none' when nothing is saved). */
   open(ledger: string): Promise<OpenedSnapshot>
   clear(): Promise<void>
@@ -94,14 +105,14 @@ export function createSnapshotStore(opts: { idb?: IDBFactory | null; name?: stri
   }
 
   return {
-    async save(snap, ledger, state, now = Date.now()) {
-      const tables: PartMeta[] = snap.tables.map((t) => ({ name: t.name, ddl: t.ddl, rows: t.rows, size: t.bytes.length, sum: checksum(t.bytes) }))
-      const manifest: Manifest = { key: MANIFEST, version: VERSION, savedAt: now, ledger, nextFileId: snap.nextFileId, tables, state }
+    async save(saved, ledger, state, now = Date.now()) {
+      const tables: PartMeta[] = saved.parts.map(({ name, ddl, rows, size, sum }) => ({ name, ddl, rows, size, sum }))
+      const manifest: Manifest = { key: MANIFEST, version: VERSION, savedAt: now, ledger, nextFileId: saved.nextFileId, tables, state }
       const db = await open()
       const tx = db.transaction(SNAP_STORE, 'readwrite')
       const os = tx.objectStore(SNAP_STORE)
       os.clear()
-      for (const t of snap.tables) os.put({ key: `t:${t.name}`, blob: new Blob([t.bytes as Uint8Array<ArrayBuffer>]) })
+      for (const t of saved.parts) os.put({ key: `t:${t.name}`, blob: t.blob })
       os.put(manifest)
       await done(tx)
     },

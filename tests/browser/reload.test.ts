@@ -11,7 +11,8 @@ import { afterAll, describe, expect, test, vi } from 'vitest'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { CHROMIUM, CHROMIUM_ARGS, appUrl, baseUrl, uploadFiles, waitForReports, type LoadSummary } from './helpers'
+import { CHROMIUM, CHROMIUM_ARGS, appUrl, baseUrl, openSession, readSummary, sampleReportsCsv, uploadFiles, waitForReports, type LoadSummary } from './helpers'
+import { bundleFacts } from './bundle-facts'
 import { savedCount, settle } from './persist-helpers'
 
 vi.setConfig({ testTimeout: 420_000, hookTimeout: 300_000 })
@@ -145,4 +146,28 @@ describe.sequential('reload reopens the saved database (46 reports, a review mar
       expect(await csvFilesRead(page)).toBe(0)
     })
   }
+})
+
+test('first visit: the sample opens as shipped pre-built (no CSV read), with the same figures and findings as its CSV files', async () => {
+  const s = await openSession()
+  try {
+    const reports = bundleFacts(sampleReportsCsv()).reportCount
+    await s.page.goto(appUrl('/'))
+    await settle(s.page)
+    const shipped = await waitForReports(s.page, reports, 300_000)
+    expect(await restoredFrom(s.page)).toBe('sample')
+    expect(await csvFilesRead(s.page)).toBe(0)
+    expect(await s.page.getAttribute('[data-testid="load-summary"]', 'data-sample')).toBe('true')
+    const q = (sql: string) => s.page.evaluate((x) => window.__dashboard!.query(x), sql)
+    const figures = await q(FIGURES)
+    const findings = await q(FINDINGS)
+    // the same sample from its CSV files
+    await s.page.click('[data-testid="load-sample"]')
+    await s.page.click('.el-message-box__btns .el-button--primary')
+    await s.page.waitForFunction(() => window.__dashboard!.csvFilesRead() > 0, null, { timeout: 300_000 })
+    expect(await waitForReports(s.page, reports, 300_000)).toEqual(shipped)
+    expect(await readSummary(s.page)).toEqual(shipped)
+    expect(await q(FIGURES)).toEqual(figures)
+    expect(await q(FINDINGS)).toEqual(findings)
+  } finally { await s.close() }
 })

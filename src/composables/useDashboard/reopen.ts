@@ -7,7 +7,7 @@
 import { exportDb, importDb, type TablePart } from '../../db/snapshot'
 import { checksum } from '../../persist/snapshot'
 import type { Db } from '../../db/types'
-import type { Persistence } from '../../persist'
+import { savedPart, type Persistence, type SavedPart } from '../../persist'
 import type { FindingItem, RejectedFile } from './types'
 
 /** What the dashboard holds of a load beside the database (file-level findings and notices). */
@@ -51,7 +51,10 @@ export async function reopenSaved(d: Db, persist: Persistence): Promise<LoadSide
 /** Keep the database as it is now for the next reload (after the bundle itself is saved); never throws. */
 export async function keepDatabase(d: Db, persist: Persistence, state: LoadSideState): Promise<void> {
   try {
-    await persist.saveDatabase(await exportDb(d), JSON.parse(JSON.stringify(state)) as unknown)
+    const parts: SavedPart[] = []
+    // each table into a Blob as soon as it is read: the Arrow copies of all tables are never held at once
+    const { nextFileId } = await exportDb(d, (t) => { parts.push(savedPart(t)) })
+    await persist.saveDatabase({ parts, nextFileId }, JSON.parse(JSON.stringify(state)) as unknown)
   } catch (e) {
     console.warn('persist: database not kept', e)
   }

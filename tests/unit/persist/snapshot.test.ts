@@ -4,16 +4,17 @@
  */
 import { IDBFactory } from 'fake-indexeddb'
 import { describe, expect, test } from 'vitest'
-import { SnapshotBroken, checksum, createSnapshotStore, ledgerKey } from '../../../src/persist/snapshot'
+import { SnapshotBroken, checksum, createSnapshotStore, ledgerKey, savedPart, type SavedDb } from '../../../src/persist/snapshot'
 import type { DbSnapshot } from '../../../src/db/snapshot'
 
-const snap = (): DbSnapshot => ({
+const built = (): DbSnapshot => ({
   nextFileId: 3,
   tables: [
     { name: 'summary', ddl: 'CREATE TABLE summary(a INTEGER);', rows: 2, bytes: new Uint8Array([1, 2, 3, 4, 5]) },
     { name: 'files', ddl: 'CREATE TABLE files(file_id INTEGER);', rows: 1, bytes: new Uint8Array([9, 8, 7]) },
   ],
 })
+const snap = (): SavedDb => { const b = built(); return { nextFileId: b.nextFileId, parts: b.tables.map(savedPart) } }
 const file = (path: string, text: string) => ({ path, blob: new Blob([text]) })
 
 async function reason(p: Promise<unknown>): Promise<string> {
