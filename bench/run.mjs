@@ -186,7 +186,11 @@ async function reloadRun(app) {
     const t0 = Date.now()
     await page.reload()
     await charted(page, reloadN)
-    return Date.now() - t0
+    const ms = Date.now() - t0
+    // where it went (new build only): DuckDB's start, and reopening the saved database
+    const parts = await page.evaluate(() => ({ from: window.__dashboard.restoredFrom?.() ?? null, reopenMs: window.__dashboard.reopenMs?.() ?? null }))
+    console.log('reload', app, ms, 'ms', JSON.stringify(parts))
+    return ms
   } finally { await ctx.close(); rmSync(profile, { recursive: true, force: true }) }
 }
 

@@ -162,8 +162,7 @@ test('first visit: the sample opens as shipped pre-built (no CSV read), with the
     const figures = await q(FIGURES)
     const findings = await q(FINDINGS)
     // the same sample from its CSV files
-    await s.page.click('[data-testid="load-sample"]')
-    await s.page.click('.el-message-box__btns .el-button--primary')
+    await s.page.click('[data-testid="load-sample"]') // the sample is shown: no question asked
     await s.page.waitForFunction(() => window.__dashboard!.csvFilesRead() > 0, null, { timeout: 300_000 })
     expect(await waitForReports(s.page, reports, 300_000)).toEqual(shipped)
     expect(await readSummary(s.page)).toEqual(shipped)
