@@ -13,7 +13,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url'
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url'
-import { tableFromIPC } from 'apache-arrow'
+import { tableToIPC } from 'apache-arrow'
 import { arrowToRows, type ArrowLike } from './arrow'
 import { LOCKDOWN_SQL, engineDb, memoryLimitSql, type Conn } from './engine'
 import type { Db, IpcResult, Row, SqlParam } from './types'
@@ -54,10 +54,10 @@ function wrap(conn: duckdb.AsyncDuckDBConnection): Conn {
       await conn.query(sql)
     },
     async queryIpc(sql: string): Promise<IpcResult> {
-      // The worker's own IPC stream, as it arrives: no Table decoded and serialised again (one copy less of the
-      // largest tables when the database is saved). `_conn` is the connection's id in the bindings.
-      const bytes = await conn.bindings.runQuery((conn as unknown as { _conn: number })._conn, sql)
-      return { bytes, rows: tableFromIPC(bytes).numRows }
+      // Re-serialised as a stream: the bindings' own result buffer is in IPC *file* format, which
+      // insertArrowFromIPCStream does not read (tried: every reopen fell back to the replay).
+      const t = await conn.query(sql)
+      return { bytes: tableToIPC(t, 'stream'), rows: t.numRows }
     },
     async insertIpc(name: string, bytes: Uint8Array): Promise<void> {
       await conn.insertArrowFromIPCStream(bytes, { name, create: true })
