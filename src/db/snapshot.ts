@@ -35,19 +35,28 @@ export class SnapshotMismatch extends Error {
   }
 }
 
-const TABLES_SQL = `SELECT table_name AS name, sql AS ddl FROM duckdb_tables()
+/**
+ * Above this many rows in all (≈ 20,000 reports) the database is not kept: the export holds each table's Arrow
+ * result and its copy in the page (at 10k reports the renderer peak right after a load grew by ~275 MB), so a
+ * province-scale load reloads by replaying its CSV files, as before, until the export streams batch by batch.
+ */
+export const KEEP_MAX_ROWS = 2_000_000
+
+const TABLES_SQL = `SELECT table_name AS name, sql AS ddl, estimated_size::DOUBLE AS n FROM duckdb_tables()
   WHERE schema_name = 'main' AND database_name = current_database() AND NOT temporary AND NOT internal ORDER BY table_name`
 
 /**
  * Copy every table out, consistently: on the write connection (so no load runs meanwhile) inside one
  * transaction (so every table is seen at the same commit). With `keep`, each table is handed over as soon as it is
  * read and not kept in the result (its bytes can go to a Blob at once instead of all tables being held together).
+ * Null when the tables hold more than `maxRows` rows in all (DuckDB's estimate).
  */
-export function exportDb(db: Db, keep?: (t: TablePart) => void): Promise<DbSnapshot> {
+export function exportDb(db: Db, keep?: (t: TablePart) => void, maxRows = Infinity): Promise<DbSnapshot | null> {
   return db.session('write', async (w) => {
     await w.exec('BEGIN TRANSACTION')
     try {
-      const list = await w.query<{ name: string; ddl: string }>(TABLES_SQL)
+      const list = await w.query<{ name: string; ddl: string; n: number }>(TABLES_SQL)
+      if (list.reduce((a, t) => a + (Number(t.n) || 0), 0) > maxRows) return null
       const tables: TablePart[] = []
       for (const t of list) {
         const { bytes, rows } = await w.queryIpc(`SELECT * FROM ${q(t.name)}`)

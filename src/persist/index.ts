@@ -53,6 +53,8 @@ export interface Persistence {
   saveDatabase(db: SavedDb, state: unknown): Promise<void>
   /** The database saved for exactly the restored bundles; throws SnapshotBroken. */
   openDatabase(): Promise<OpenedSnapshot>
+  /** Drop the saved database (not kept for this data): a reload replays the saved CSV files. */
+  forgetDatabase(): void
   /** The saved database was not reopened: say so (unless nothing was saved yet) and forget it. */
   reopenFailed(e: unknown): void
   /** A restored bundle that could not be loaded again: named in a notice, kept in the store. */
@@ -134,6 +136,7 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
       if (!key) throw new SnapshotBroken('stale', 'no saved bundles')
       return snapshots.open(key)
     },
+    forgetDatabase() { void dropSnapshot() },
     reopenFailed(e) {
       const b = e instanceof SnapshotBroken ? e : new SnapshotBroken('import', e instanceof Error ? e.message : String(e))
       if (b.reason !== 'none') push({ kind: 'replayed', reason: b.reason, detail: b.message })

@@ -4,7 +4,7 @@
  * changed by another tab, a part missing or damaged, rows not as saved) or error falls back to the replay, and the
  * saved-data notice says so (persist.reopenFailed).
  */
-import { exportDb, importDb, type TablePart } from '../../db/snapshot'
+import { KEEP_MAX_ROWS, exportDb, importDb, type TablePart } from '../../db/snapshot'
 import { checksum } from '../../persist/snapshot'
 import type { Db } from '../../db/types'
 import { savedPart, type Persistence, type SavedPart } from '../../persist'
@@ -53,8 +53,9 @@ export async function keepDatabase(d: Db, persist: Persistence, state: LoadSideS
   try {
     const parts: SavedPart[] = []
     // each table into a Blob as soon as it is read: the Arrow copies of all tables are never held at once
-    const { nextFileId } = await exportDb(d, (t) => { parts.push(savedPart(t)) })
-    await persist.saveDatabase({ parts, nextFileId }, JSON.parse(JSON.stringify(state)) as unknown)
+    const snap = await exportDb(d, (t) => { parts.push(savedPart(t)) }, KEEP_MAX_ROWS)
+    if (!snap) { persist.forgetDatabase(); return } // too big to keep today: a reload replays the CSV files
+    await persist.saveDatabase({ parts, nextFileId: snap.nextFileId }, JSON.parse(JSON.stringify(state)) as unknown)
   } catch (e) {
     console.warn('persist: database not kept', e)
   }
