@@ -119,6 +119,9 @@ async function loadRun(app, size, files) {
     const load = Date.now() - t0
     const heap = await jsHeapMb(page)
     // DuckDB's own memory (the wasm heap's buffer manager), apart from the JS heap
+    // rows in all tables (the saved database is kept up to src/db/snapshot.ts KEEP_MAX_ROWS)
+    const dbRows = await page.evaluate(async () => Number((await window.__dashboard.query(
+      'SELECT sum(estimated_size)::DOUBLE AS n FROM duckdb_tables()'))[0]?.n ?? 0)).catch(() => NaN)
     const duckdbMb = await page.evaluate(async () => Number((await window.__dashboard.query(
       'SELECT (sum(memory_usage_bytes) / 1048576)::DOUBLE AS mb FROM duckdb_memory()'))[0]?.mb ?? 0)).catch(() => NaN)
     // the app's own peak, before the floor starts a second DuckDB engine in the same renderer
@@ -154,7 +157,7 @@ async function loadRun(app, size, files) {
     return {
       load, floor, ratio: load / floor, filterP50: pct(filterMs, 50), filterP95: pct(filterMs, 95), warmP50: pct(warmMs, 50), warmP95: pct(warmMs, 95),
       drillP50: pct(drillMs, 50), drillP95: pct(drillMs, 95), viewP50: pct(viewMs, 50), viewP95: pct(viewMs, 95),
-      heapMb: heap, duckdbMb, appPeakMb: appPeak, rendererPeakMb: await rendererPeakMb(cdp),
+      heapMb: heap, duckdbMb, dbRows, appPeakMb: appPeak, rendererPeakMb: await rendererPeakMb(cdp),
     }
   } finally { await browser.close() }
 }
