@@ -3,7 +3,7 @@
  * largest first, with their FULL names (long names wrap onto a second line, never cut with "…"), every
  * label drawn (interval 0), and a height that follows the number of units. On screen at most VISIBLE_ROWS
  * rows show at a time (the rest scroll); exports and print drop the scroll and grow instead
- * (src/charts/export/size.ts), or split across slides and pages (src/charts/export/split.ts).
+ * (src/export/size.ts), or split across slides and pages (src/export/split.ts).
  */
 import type { EChartsOption } from 'echarts'
 

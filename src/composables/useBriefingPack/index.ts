@@ -3,14 +3,14 @@
  * Kept in localStorage (chart option snapshots as JSON, never images) so the pack survives a reload.
  * Shared: one pack per app. The live option (with its formatter functions) is kept for the session
  * and preferred when rendering. JSON drops functions, so when a chart is added its functions'
- * answers at the export size are recorded (src/charts/export/functions.ts) and stored with the
+ * answers at the export size are recorded (src/export/functions.ts) and stored with the
  * snapshot; after a reload they are put back, and the export is the same as before the reload.
  */
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
 import type { EChartsOption } from 'echarts'
-import type { Caption } from '../../charts/export/caption'
-import { restoreFunctions, type StoredFunctions } from '../../charts/export/functions'
-import { recordExportFunctions } from '../../charts/export/render'
+import type { Caption } from '../../export/caption'
+import { restoreFunctions, type StoredFunctions } from '../../export/functions'
+import { recordExportFunctions } from '../../export/render'
 import { onWipe } from '../../persist/wipe'
 
 export interface PackItem {

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { describe, expect, it } from 'vitest'
 import type { EChartsOption } from 'echarts'
-import { callKey, recordFunctions, restoreFunctions } from '../../../src/charts/export/functions'
+import { callKey, recordFunctions, restoreFunctions } from '../../../src/export/functions'
 import { renderNoHandled } from '../../../src/charts/outcomes'
 
 const short = (v: string): string => (v.length > 3 ? `${v.slice(0, 3)}…` : v)

@@ -8,7 +8,7 @@
 import type { EChartsOption } from 'echarts'
 import type { Caption } from './caption'
 import { EXPORT_FONT, blobToBase64, renderPngBlob } from './render'
-import { rowPx, unitAxisOf } from '../byUnit'
+import { rowPx, unitAxisOf } from '../charts/byUnit'
 import { splitRows } from './split'
 
 export interface PackSlide {

@@ -4,7 +4,7 @@
  * Never a screenshot of the on-screen canvas.
  */
 import type { EChartsOption, EChartsType } from 'echarts'
-import { echarts, echartsLocale } from '../echarts'
+import { echarts, echartsLocale } from '../charts/echarts'
 import { downloadBlob } from './download'
 import { recordFunctions, type StoredFunctions } from './functions'
 import { safeScale } from './size'

@@ -4,7 +4,7 @@
  * fit a landscape page takes a portrait page; beyond what a portrait page holds it is split over pages. Pure.
  */
 import type { EChartsOption } from 'echarts'
-import { rowPx, unitAxisOf } from '../byUnit'
+import { rowPx, unitAxisOf } from '../charts/byUnit'
 import type { Caption } from './caption'
 import { splitRows } from './split'
 

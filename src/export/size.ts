@@ -4,7 +4,7 @@
  * plus the caption above and the footer (notes, source, definition) below. Pure.
  */
 import type { EChartsOption } from 'echarts'
-import { VISIBLE_ROWS, plotHeight, textWidth, unitAxisOf } from '../byUnit'
+import { VISIBLE_ROWS, plotHeight, textWidth, unitAxisOf } from '../charts/byUnit'
 import type { Caption } from './caption'
 
 export const FOOT_LINE = 18

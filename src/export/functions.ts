@@ -10,8 +10,8 @@
  * (custom series' renderItem) are restored by name instead: they depend on the layout, not on data.
  */
 import type { EChartsOption } from 'echarts'
-import { renderEmptyCell, renderMissingCell } from '../activeVolume'
-import { renderNoHandled } from '../outcomes'
+import { renderEmptyCell, renderMissingCell } from '../charts/activeVolume'
+import { renderNoHandled } from '../charts/outcomes'
 
 type Fn = (...args: unknown[]) => unknown
 type Obj = Record<string, unknown>
