@@ -16,6 +16,7 @@ import { useRouter } from 'vue-router'
 import { getChartOption } from '../useChartRegistry'
 import { useDashboard } from '../useDashboard'
 import type { Filters } from '../../queries/types'
+import { pickOf } from '../../figures'
 
 /** What ECharts hands a click listener (the fields used here). */
 export interface ChartClickParams {
@@ -55,11 +56,8 @@ export function registerCrossFilter(chartId: string, mapper: CrossMapper): () =>
   return () => { if (mappers.get(chartId) === mapper) mappers.delete(chartId) }
 }
 
-/** What a click on a chart picks: heatmap cells a unit and a year, by-year charts a year, the rest a unit. */
-const PICKS: Record<string, 'unit' | 'year' | 'both'> = {
-  'active-heatmap': 'both', 'active-unit-heatmap': 'both', 'outcome-shares-year': 'year',
-}
-const pickKind = (chartId: string): 'unit' | 'year' | 'both' => PICKS[chartId] ?? 'unit'
+/** What a click on a chart picks: each figure family declares it per chart (src/figures, `pick`). */
+const pickKind = pickOf
 
 /** The pick in force: the chart that set it, and the unit/year it set — while the filters still hold them. */
 export interface ActivePick { chartId: string; unitCode?: string; year?: number }
