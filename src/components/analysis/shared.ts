@@ -8,7 +8,7 @@ import { useQuery, type UseQueryOptions } from '../../composables/useQuery'
 import type { Row } from '../../db/types'
 import type { Filters, Query } from '../../queries/types'
 import { filtersFor, highlightOf, type ActivePick } from '../../composables/useCrossFilter'
-import { screenHeight } from '../../charts/byUnit'
+import { VISIBLE_ROWS, rowsHeight as barRowsHeight, screenHeight } from '../../charts/byUnit'
 
 /** "数据来源：…（年度 from–to）" for exports, from the filters or the loaded years. */
 export function useSource(): ComputedRef<string> {
@@ -38,7 +38,7 @@ export function useUnitLink(): (sel: { unitCode?: string }) => void {
 }
 
 /** Chart height for n horizontal bars (capped; taller lists scroll with dataZoom). */
-export const rowsHeight = (n: number): number => Math.min(Math.max(240, Math.min(n, 30) * 24 + 80), 820)
+export const rowsHeight = (n: number): number => Math.min(Math.max(240, barRowsHeight([], Math.min(n, VISIBLE_ROWS), 80)), 820)
 
 /** useQuery for builders whose row types are interfaces (Row is an index-signature type). */
 export function useRows<T>(build: (f: Filters) => Query<T> | null, options?: UseQueryOptions): ShallowRef<T[]> {
