@@ -26,7 +26,7 @@ export interface UseFindingsReturn {
   reset(): void
 }
 
-export const fromFinding = (f: Finding): FindingItem => ({
+const fromFinding = (f: Finding): FindingItem => ({
   rule: f.rule, severity: f.severity, unitCode: f.unitCode, unitName: null, year: f.year,
   file: f.file ?? null, line: f.line ?? null, column: f.column ?? null, table: f.table ?? null, raw: f.raw ?? null, message: f.message,
 })
