@@ -83,7 +83,7 @@ async function runChild(o: SummariseOptions): Promise<number> {
       out: o.out, scratch: o.part!.scratch, threads: o.threads, memoryLimit: o.memoryLimit, signal: ctl.signal,
       onOpen: (d) => { db = d }, onProgress: (p) => send({ t: 'progress', stage: p.stage, frac: stageFraction(p) }),
     })
-    send({ t: 'done', result: r })
+    send({ t: 'done', result: { ...r, peakRssMb: peakRssMb(), cpuS: cpuS() } })
     return 0
   } catch (e) {
     rmSync(o.out, { force: true })
@@ -95,6 +95,11 @@ async function runChild(o: SummariseOptions): Promise<number> {
 }
 
 class Cancelled extends Error {}
+
+/** Peak resident memory of this process so far (getrusage ru_maxrss), MB. */
+const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024)
+/** CPU seconds of this process so far (user + system): comparable on a busy machine, unlike wall time. */
+const cpuS = (): number => { const u = process.cpuUsage(); return Math.round((u.user + u.system) / 1e5) / 10 }
 
 /** The launcher the parts run in (a path, not `new URL(…)`: Vite would take that for an asset import). */
 const LAUNCHER = join(dirname(fileURLToPath(import.meta.url)), '..', 'summarise.mjs')
@@ -163,6 +168,10 @@ export async function runSummarise(o: SummariseOptions, log: (s: string) => void
   try {
     log(`输入 ${groups.length} 组（${groups.map((g) => g.name).slice(0, 5).join('、')}${groups.length > 5 ? ' …' : ''}），${o.jobs} 个进程并行`)
     bar.update(true)
+    // the rebuild is long and silent: keep the elapsed time and ETA moving
+    const ticker = setInterval(() => bar.update(), 1000)
+    ticker.unref()
+    ctl.signal.addEventListener('abort', () => clearInterval(ticker))
     let next = 0
     const worker = async (): Promise<void> => {
       while (next < groups.length && !ctl.signal.aborted) {
@@ -172,6 +181,7 @@ export async function runSummarise(o: SummariseOptions, log: (s: string) => void
       }
     }
     await Promise.all(Array.from({ length: Math.min(o.jobs, groups.length) }, worker))
+    clearInterval(ticker)
     if (ctl.signal.aborted) throw new Cancelled()
 
     const built = join(tmp, 'out.duckdb')
@@ -191,6 +201,9 @@ export async function runSummarise(o: SummariseOptions, log: (s: string) => void
         ['engine', 'duckdb'], ['engine_version', await db.version()], ['node_api', NODE_API_PIN],
         ['created_at', new Date().toISOString()], ['elapsed_ms', String(Date.now() - t0)], ['jobs', String(o.jobs)],
         ['groups', String(groups.length)], ['merged_with_rebuild', String(merge.rebuilt)],
+        // measured by the tool itself, so `npm run bench` needs no /usr/bin/time
+        ['peak_rss_mb_main', String(peakRssMb())], ['peak_rss_mb_parts', String(Math.max(0, ...results.map((x) => x.r.peakRssMb ?? 0)))],
+        ['cpu_s', String(Math.round((cpuS() + results.reduce((a, x) => a + (x.r.cpuS ?? 0), 0)) * 10) / 10)],
         ['reports', String(s.reports)], ['units', String(s.units)], ['years', String(s.years)], ['findings', String(s.findings)], ['files', String(s.files)],
         ...Object.entries(s.tables).map(([k, n]): [string, string] => [`rows_${k}`, String(n)]),
       ]

@@ -18,11 +18,18 @@ export interface PartResult {
   sources: { path: string; bytes: number }[]
   ingestFindings: number
   skipped: number
+  /** Peak resident memory of the process that ran the part (parts run in children), MB. */
+  peakRssMb?: number
+  /** CPU seconds of that process. */
+  cpuS?: number
 }
 
-/** Share of a group's work per stage (for the progress bar's fraction). */
+/**
+ * Share of a group's work per stage, [start, width] (for the progress bar's fraction). Measured at 50k reports:
+ * reading + ingest ~10 %, read_csv of the files ~20 %, the rebuild (typed tables, summary, findings) the rest.
+ */
 const STAGE_WEIGHT: Record<string, [number, number]> = {
-  reading: [0, 0.05], unzipping: [0.05, 0.05], decoding: [0.1, 0.1], parsing: [0.2, 0.45], loading: [0.2, 0.45], checking: [0.65, 0.35],
+  reading: [0, 0.02], unzipping: [0.02, 0.02], decoding: [0.04, 0.03], parsing: [0.07, 0.05], loading: [0.12, 0.2], checking: [0.32, 0.68],
 }
 /** Ingest's and load's progress; the summariser calls load's files 'loading'. */
 export type StageProgress = Omit<Progress, 'stage'> & { stage: Progress['stage'] | 'loading' }
