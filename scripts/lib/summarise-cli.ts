@@ -185,7 +185,7 @@ export async function runSummarise(o: SummariseOptions, log: (s: string) => void
     if (ctl.signal.aborted) throw new Cancelled()
 
     const built = join(tmp, 'out.duckdb')
-    renameSync(partFile(results.find((x) => x.g === 0)!.g), built)
+    renameSync(partFile(0), built)
     const db = await startNativeDuckDb(built, { scratch: join(tmp, 'scratch-merge'), threads: o.threads, memoryLimit: o.memoryLimit, locked: false })
     open = db
     try {
@@ -224,7 +224,7 @@ export async function runSummarise(o: SummariseOptions, log: (s: string) => void
       if (inf.n || inf.s) log(`文件级提示 ${inf.n} 条（表 ingest_findings），未载入的文件 ${inf.s} 个（表 skipped_files）`)
       return s.reports > 0 ? 0 : 1
     } finally {
-      if (open) await db.close().catch(() => undefined)
+      if (open === db) { open = null; await db.close().catch(() => undefined) }
     }
   } catch (e) {
     bar.end()
