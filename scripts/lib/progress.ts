@@ -2,7 +2,25 @@
  * The summariser's progress on stderr: a redrawn bar on a terminal, plain lines (at most one per interval,
  * and one per finished group) when stderr is a file or a pipe. ETA from the input bytes done so far.
  */
-export interface GroupState { name: string; bytes: number; frac: number; reports: number; done: boolean; stage: string }
+export interface GroupState {
+  name: string; bytes: number; frac: number; reports: number; done: boolean; stage: string
+  /** When the group started, and when its rebuild ('checking', silent for most of the time) started. */
+  startedAt?: number; checkingAt?: number
+}
+
+/** Where the rebuild starts in a group's fraction (scripts/lib/summarise-part.ts STAGE_WEIGHT). */
+const CHECK_START = 0.32
+
+/**
+ * A group's fraction; during the silent rebuild it moves with time, expecting the rebuild to take what the stages
+ * before it took × (1 − CHECK_START) / CHECK_START (their measured shares), never reaching the end before it does.
+ */
+export function groupFraction(g: GroupState, now = Date.now()): number {
+  if (g.done) return 1
+  if (g.stage !== 'checking' || g.startedAt == null || g.checkingAt == null) return g.frac
+  const expected = Math.max(1, (g.checkingAt - g.startedAt) * ((1 - CHECK_START) / CHECK_START))
+  return Math.max(g.frac, CHECK_START + (1 - CHECK_START) * Math.min(0.95, (now - g.checkingAt) / expected))
+}
 
 const STAGE_ZH: Record<string, string> = {
   waiting: '等待', reading: '读取', unzipping: '解压', decoding: '解码', parsing: '识别', loading: '载入', checking: '检查', merging: '合并', done: '完成',
@@ -29,7 +47,8 @@ export class ProgressBar {
   /** Share of the input bytes done (a group counts by the fraction of its stages done). */
   fraction(): number {
     const total = this.groups.reduce((a, g) => a + g.bytes, 0) || 1
-    return this.groups.reduce((a, g) => a + g.bytes * (g.done ? 1 : g.frac), 0) / total
+    const now = Date.now()
+    return this.groups.reduce((a, g) => a + g.bytes * groupFraction(g, now), 0) / total
   }
 
   line(): string {

@@ -129,6 +129,7 @@ export async function runSummarise(o: SummariseOptions, log: (s: string) => void
   const partFile = (i: number): string => join(tmp, `part-${i}.duckdb`)
   const onProgress = (i: number) => (p: StageProgress | { stage: string; frac: number }): void => {
     states[i].stage = p.stage
+    if (p.stage === 'checking') states[i].checkingAt ??= Date.now()
     // never backwards, and not full before the group is done
     states[i].frac = Math.min(0.97, Math.max(states[i].frac, 'frac' in p ? p.frac : stageFraction(p)))
     bar.update()
@@ -177,6 +178,7 @@ export async function runSummarise(o: SummariseOptions, log: (s: string) => void
       while (next < groups.length && !ctl.signal.aborted) {
         const i = next++
         states[i].stage = 'reading'
+        states[i].startedAt = Date.now()
         await (o.jobs > 1 && groups.length > 1 ? inChild(i) : inProcess(i))
       }
     }

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { groupFraction } from '../../../scripts/lib/progress'
 import { parseArgs } from '../../../scripts/lib/summarise-cli'
 import { groupInputs, readGroup } from '../../../scripts/lib/summarise-part'
 
@@ -44,5 +45,19 @@ describe('arguments', () => {
     expect(parseArgs(['a', '--out', 'x.duckdb', '--jobs', '0'])).toMatch(/--jobs 应为 1–256 的整数/)
     expect(parseArgs(['a', '--out', 'x.duckdb', '--memory', 'lots'])).toMatch(/--memory/)
     expect(parseArgs(['--out', 'x.duckdb'])).toMatch(/^用法/)
+  })
+})
+
+describe('progress through the silent rebuild', () => {
+  it('moves with time, never backwards and never to the end before the group is done', () => {
+    const g = { name: 'p', bytes: 1, frac: 0.32, reports: 0, done: false, stage: 'checking', startedAt: 0, checkingAt: 10_000 }
+    // the stages before took 10 s: the rebuild is expected to take ~21 s
+    const at = [10_000, 15_000, 20_000, 25_000].map((t) => groupFraction(g, t))
+    expect(at[0]).toBeCloseTo(0.32)
+    for (let i = 1; i < at.length; i++) expect(at[i]).toBeGreaterThan(at[i - 1])
+    const late = groupFraction(g, 1_000_000)
+    expect(late).toBeGreaterThan(at.at(-1)!)
+    expect(late).toBeLessThan(1)
+    expect(groupFraction({ ...g, done: true }, 0)).toBe(1)
   })
 })
