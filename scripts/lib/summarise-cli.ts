@@ -16,6 +16,7 @@ import { startNativeDuckDb, type NativeDb } from '../../src/db/duckdb-native'
 import { insertRows } from '../../src/db/insert'
 import { summarise } from '../../src/db/load'
 import { mergeParts } from '../../src/db/merge'
+import { buildRollups } from '../../src/db/rollups'
 import { ProgressBar, duration, type GroupState } from './progress'
 import { groupInputs, readGroup, runPart, stageFraction, type Group, type PartResult, type StageProgress } from './summarise-part'
 
@@ -197,6 +198,7 @@ export async function runSummarise(o: SummariseOptions, log: (s: string) => void
       })
       if (merge.rebuilt) bar.say(`有 ${merge.sharedUnits} 个单位出现在多组输入中：已按一次载入全部数据重新计算`)
       const s = await summarise(db)
+      const roll = await buildRollups(db)
       await db.exec(`CREATE OR REPLACE TABLE manifest (key VARCHAR, value VARCHAR);
         CREATE OR REPLACE TABLE manifest_sources (grp VARCHAR, path VARCHAR, bytes BIGINT)`)
       const rows: [string, string][] = [
@@ -206,7 +208,7 @@ export async function runSummarise(o: SummariseOptions, log: (s: string) => void
         // measured by the tool itself, so `npm run bench` needs no /usr/bin/time
         ['peak_rss_mb_main', String(peakRssMb())], ['peak_rss_mb_parts', String(Math.max(0, ...results.map((x) => x.r.peakRssMb ?? 0)))],
         ['cpu_s', String(Math.round((cpuS() + results.reduce((a, x) => a + (x.r.cpuS ?? 0), 0)) * 10) / 10)],
-        ['reports', String(s.reports)], ['units', String(s.units)], ['years', String(s.years)], ['findings', String(s.findings)], ['files', String(s.files)],
+        ['rollup_rows', String(roll.rows)], ['reports', String(s.reports)], ['units', String(s.units)], ['years', String(s.years)], ['findings', String(s.findings)], ['files', String(s.files)],
         ...Object.entries(s.tables).map(([k, n]): [string, string] => [`rows_${k}`, String(n)]),
       ]
       await insertRows(db, 'manifest', rows)

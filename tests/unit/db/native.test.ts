@@ -13,6 +13,7 @@ import { startNodeDuckDb } from '../../../src/db/duckdb-node'
 import { loadTables } from '../../../src/db/load'
 import type { Db } from '../../../src/db/types'
 import { ingestFiles } from '../../../src/ingest'
+import { overviewQuery } from '../../../src/queries/overview'
 import { generateBundle } from '../../../scripts/lib/generate.mjs'
 import { writeNational } from '../../../scripts/lib/national.mjs'
 import { groupInputs, readGroup } from '../../../scripts/lib/summarise-part'
@@ -115,6 +116,25 @@ describe('provinces in parallel, then merged = one load of all', () => {
     }
     const p = await db.query<{ p: string; n: number }>(`SELECT left(unit_code, 2) AS p, count(*)::INTEGER AS n FROM pub.summary GROUP BY 1 ORDER BY 1`)
     expect(p).toEqual([{ p: '11', n: 200 }, { p: '12', n: 200 }])
+  })
+
+  it('writes province, city and county rollups that give the overview the app computes for that area and year', async () => {
+    const areas = await db.query<{ area_code: string; year: number; area_depth: number }>(`SELECT area_code, year, area_depth
+      FROM pub.rollup_area_year ORDER BY area_depth, area_code, year`)
+    expect(new Set(areas.map((a) => a.area_depth))).toEqual(new Set([0, 1, 2]))
+    const provinces = areas.filter((a) => a.area_depth === 0)
+    expect(new Set(provinces.map((a) => a.area_code))).toEqual(new Set(['11', '12']))
+    for (const a of [...provinces, ...areas.filter((x) => x.area_depth === 2).slice(0, 3)]) {
+      const qy = overviewQuery({ unitCodes: [a.area_code], yearFrom: a.year, yearTo: a.year })
+      const [o] = await db.query<{ reports: number; units: number; received: number | null; granted: number | null; handled: number | null }>(qy.sql, qy.params)
+      const [r] = await db.query<{ reports: number; units: number; received: number | null; granted: number | null; handled: number | null }>(`SELECT reports, units,
+        CASE WHEN received__n > 0 THEN received END AS received, CASE WHEN granted__n > 0 THEN granted END AS granted,
+        CASE WHEN handled__n > 0 THEN handled END AS handled FROM pub.rollup_area_year WHERE area_code = ? AND year = ?`, [a.area_code, a.year])
+      expect(r).toEqual({ reports: o.reports, units: o.units, received: o.received, granted: o.granted, handled: o.handled })
+    }
+    const [f] = await db.query<{ n: number; m: number }>(`SELECT (SELECT sum(n)::INTEGER FROM pub.rollup_findings WHERE area_code IN ('11', '12')) AS n,
+      (SELECT count(*)::INTEGER FROM findings WHERE left(unit_code, 2) IN ('11', '12')) AS m`)
+    expect(f.n).toBe(f.m)
   })
 })
 
