@@ -3,7 +3,8 @@
  * consistency rules of report-format.md that need no other report (flow_identity, handled_sum,
  * applicant_sum, review_sum). Breaks become issues; cells are never changed.
  */
-import { ACTIVE_ITEMS, ACTIVE_MEASURES, APPLICANT_PARTS, APPLICATION_ROWS, outcomeRowsFor, REVIEW_BLOCKS, type FormatVersion } from '../../domain/format'
+import { ACTIVE_ITEMS, ACTIVE_MEASURES, APPLICANT_PARTS, APPLICATION_ROWS, REVIEW_BLOCKS, type FormatVersion } from '../../domain/format'
+import { currentVersion, outcomeRowsFor } from '../../domain/versions'
 import { parseCell } from '../../domain/cells'
 import { RULE_BY_ID } from '../../domain/rules'
 import type { ExtractedCell, ReportIssue } from './types'
@@ -60,7 +61,7 @@ export function consistencyIssues(format: FormatVersion | null, applications: re
   }
   if (applications.length) {
     const cols = [...APPLICANT_PARTS, 'total']
-    let outcomes = outcomeRowsFor(format ?? '2021').map((r) => r.key)
+    let outcomes = outcomeRowsFor(format ?? currentVersion().id).map((r) => r.key)
     // A 2021 report giving only the 2019 row `other` (or the reverse) still sums correctly.
     if (!outcomes.some((k) => app.has(key(k, 'total')))) outcomes = []
     const hasSub = outcomes.some((k) => k.startsWith('other.') && app.has(key(k, 'total')))
