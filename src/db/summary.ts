@@ -68,8 +68,13 @@ const col = (g: string, f: FormatVersion): string => q(`${g}@${f}`)
  * format's rows (a 2021 report printing the single 2019 其他处理 row) still counts. A group with an
  * absent or blank row is NULL — never the sum of the rows that happen to be there.
  */
-const groupValue = (g: OutcomeGroup, fs: readonly FormatVersion[]): string =>
-  `coalesce(CASE k.format ${fs.map((f) => `WHEN ${lit(f)} THEN app.${col(g, f)}`).join(' ')} END, ${fs.map((f) => `app.${col(g, f)}`).join(', ')})`
+const groupValue = (g: OutcomeGroup, fs: readonly FormatVersion[]): string => {
+  const keys = (f: FormatVersion): string[] => outcomeRowsFor(f).filter((r) => r.outcome === g).map((r) => r.key)
+  // Another version's rows stand in unless they are just fewer of the report's own (a newer form adding a row).
+  const standIns = (f: FormatVersion): string[] => fs.filter((o) => o === f || !(keys(o).length < keys(f).length && keys(o).every((k) => keys(f).includes(k))))
+  return `CASE k.format ${fs.map((f) => `WHEN ${lit(f)} THEN coalesce(${[f, ...standIns(f)].map((o) => `app.${col(g, o)}`).join(', ')})`).join(' ')}
+    ELSE coalesce(${fs.map((f) => `app.${col(g, f)}`).join(', ')}) END`
+}
 /** Outcome rows of the report's format that are absent or blank (fewest over formats when the format is unknown). */
 const missingValue = (fs: readonly FormatVersion[]): string => `CASE k.format ${fs.map((f) => `WHEN ${lit(f)} THEN app.${col('missing', f)}`).join(' ')}
     ELSE least(${fs.map((f) => `app.${col('missing', f)}`).join(', ')}) END`

@@ -28,17 +28,18 @@ const WHO = 'true'
  * Outcome rows outside the 其他处理 group that a version prints. When every version prints the same ones (2019 and
  * 2021 do) one check serves all reports; otherwise each report is checked against its own version's rows.
  */
-function baseComplete(): { cols: string; expr: string; join: string } {
+function baseComplete(): { cols: string; names: string[]; expr: string; join: string } {
   const sets = [...new Map(formVersions().map((v) => {
     const rows = v.applicationRows.filter((r) => r.outcome && r.outcome !== 'other').map((r) => r.key)
     return [rows.join(), rows] as const
   })).values()]
   const check = (rows: readonly string[]): string => `count(DISTINCT "row") FILTER (WHERE "row" IN (${rows.map(lit).join(', ') || 'NULL'})) = ${rows.length}`
-  if (sets.length === 1) return { cols: '', expr: check(sets[0]), join: '' }
+  if (sets.length === 1) return { cols: '', names: [], expr: check(sets[0]), join: '' }
   const ix = (v: { applicationRows: readonly { key: string; outcome?: string }[] }): number =>
     sets.findIndex((rows) => rows.join() === v.applicationRows.filter((r) => r.outcome && r.outcome !== 'other').map((r) => r.key).join())
   return {
     cols: sets.map((rows, i) => `${check(rows)} AS base${i}, `).join(''),
+    names: sets.map((_, i) => `base${i}`),
     expr: `CASE f.format ${formVersions().map((v) => `WHEN ${lit(v.id)} THEN base${ix(v)}`).join(' ')} ELSE ${sets.map((_, i) => `base${i}`).join(' OR ')} END`,
     join: `LEFT JOIN report_fmt f ON f.unit_code = c.unit_code AND f.year = c.year`,
   }
@@ -79,7 +80,7 @@ function appColsSql(): string {
   if (!base.join) return `CREATE OR REPLACE TEMP TABLE app_cols AS\n  ${agg}`
   // Versions differ in their outcome rows: each report is complete in its own version's rows.
   return `CREATE OR REPLACE TEMP TABLE app_cols AS
-  SELECT c.* EXCLUDE (${base.cols.split(', ').filter(Boolean).map((x) => x.split(' AS ')[1]).join(', ')}, other_complete),
+  SELECT c.* EXCLUDE (${base.names.join(', ')}, other_complete),
     (${base.expr}) AND c.other_complete AS outcome_complete
   FROM (${agg}) c ${base.join}`
 }
