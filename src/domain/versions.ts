@@ -7,7 +7,7 @@
  */
 import {
   ACTIVE_ITEMS_2019, ACTIVE_ITEMS_2021, ACTIVE_MEASURES_2019, ACTIVE_MEASURES_2021, APPLICATION_ROWS,
-  type ActiveItem, type ActiveMeasure, type ApplicationRow, type FormatVersion, type OutcomeGroup,
+  type ActiveItem, type ActiveMeasure, type ApplicationRow, type FormatVersion,
 } from './format'
 
 /** One of the version's measures standing for a measure of the current layout (`approximate` must be said in the UI). */
@@ -38,7 +38,7 @@ export interface FormVersion {
 const rowsOf = (id: string): ApplicationRow[] => APPLICATION_ROWS.filter((r) => r.formats.includes(id))
 
 /** The built-in versions, oldest first. */
-export const FORM_VERSIONS: readonly FormVersion[] = [
+const FORM_VERSIONS: readonly FormVersion[] = [
   {
     id: '2019', startYear: 2019, notice: '国办公开办函〔2019〕60号',
     activeItems: ACTIVE_ITEMS_2019, activeMeasures: ACTIVE_MEASURES_2019, applicationRows: rowsOf('2019'),
@@ -127,8 +127,6 @@ export const allApplicationRows = perVersions(() => {
   }
   return out
 })
-/** Versions that print application row `key`. */
-export const versionsWithRow = (key: string): FormatVersion[] => registry.filter((v) => v.applicationRows.some((r) => r.key === key)).map((v) => v.id)
 
 /**
  * Outcome rows whose sum is `handled`, per format. Where versions print one group with different rows (其他处理:
@@ -138,8 +136,6 @@ export const versionsWithRow = (key: string): FormatVersion[] => registry.filter
 export function outcomeRowsFor(format: FormatVersion): ApplicationRow[] {
   return (formVersion(format)?.applicationRows ?? []).filter((r) => r.outcome)
 }
-/** The rows of one outcome group in a version. */
-export const groupRows = (v: FormVersion, g: OutcomeGroup): string[] => v.applicationRows.filter((r) => r.outcome === g).map((r) => r.key)
 
 /** The measure of version `v` standing for current measure `to` (itself when the version prints it), or null. */
 export function measureFor(v: FormVersion, to: string): { key: string; approximate: boolean } | null {
@@ -151,6 +147,8 @@ export function measureFor(v: FormVersion, to: string): { key: string; approxima
 export const mappedVersions = (): FormatVersion[] => registry.filter((v) => !!v.mapping).map((v) => v.id)
 
 // ---------------------------------------------------------------- rule applicability (report-format.md)
+// Rules that depend on the layout read it here: format_year from `formFor`, absent_rows and handled_sum from each
+// version's rows, blank_cells from each row's measures, and these two:
 
 /** Measures of the `regulations` row in any version (no_township_regulations: any of them non-zero breaks it). */
 export const regulationMeasures = perVersions(() =>
@@ -158,14 +156,3 @@ export const regulationMeasures = perVersions(() =>
 /** Rows that carry issued, repealed and in_force (in_force_chain applies to them). */
 export const inForceChainItems = perVersions(() =>
   [...new Set(newestFirst().flatMap((v) => v.activeItems.filter((i) => ['issued', 'repealed', 'in_force'].every((m) => i.measures.includes(m))).map((i) => i.key)))])
-
-/** Which rules are checked differently per version, and how a version decides it. */
-export const VERSION_RULES = {
-  /** A report is expected in `formFor(year)`; one in another layout is a finding. */
-  format_year: (v: FormVersion, year: number): boolean => formFor(year) !== null && formFor(year) !== v,
-  /** The rows a present table of this version must have. */
-  absent_rows: (v: FormVersion): { active: string[]; applications: string[] } =>
-    ({ active: v.activeItems.map((i) => i.key), applications: v.applicationRows.map((r) => r.key) }),
-  /** Measures a row of this version has (blank elsewhere is expected, never a blank_cells finding). */
-  blank_cells: (v: FormVersion, item: string): readonly string[] => v.activeItems.find((i) => i.key === item)?.measures ?? [],
-} as const

@@ -8,12 +8,12 @@ import { registerFormVersion } from '../../../src/domain'
 import { startNodeDuckDb } from '../../../src/db/duckdb-node'
 import { loadTables } from '../../../src/db/load'
 import type { Db } from '../../../src/db/types'
+import { runQuery } from '../../../src/db/run'
 import { activeByYearQuery } from '../../../src/queries/analysis/active'
 import { reasonsQuery } from '../../../src/queries/analysis/applications'
 import { outcomesByYearQuery } from '../../../src/queries/overview'
 import { outcomeReasons } from '../../../src/charts/analysis/applications'
 import type { ChartCtx } from '../../../src/charts/types'
-import type { ReasonRow } from '../../../src/queries/analysis/rows'
 import { ACTIVE_HEADER, APP_HEADER, appLines, csv, prepared } from '../helpers/db'
 import { FORM_2027 } from '../domain/fake-2027'
 
@@ -123,14 +123,11 @@ describe('a 2027 report in a bundle', () => {
   })
 
   it('the figures’ queries return its numbers', async () => {
-    const q = activeByYearQuery()
-    const byYear = await db.query<{ year: number; reports: number; activeTotal: number; docsIssued: number; docsInForce: number; reports2019: number }>(q.sql, q.params)
+    const byYear = await runQuery(db, activeByYearQuery())
     expect(byYear.find((r) => r.year === 2027)).toMatchObject({ reports: 3, activeTotal: 150, docsIssued: 8, docsInForce: 30, reports2019: 0 })
-    const o = outcomesByYearQuery()
-    const outcomes = await db.query<{ key: string; rejected: number; granted: number; handled: number }>(o.sql, o.params)
+    const outcomes = await runQuery(db, outcomesByYearQuery())
     expect(outcomes.find((r) => r.key === '2027')).toMatchObject({ granted: 15, rejected: 6, handled: 22 })
-    const r = reasonsQuery({ yearFrom: 2027, yearTo: 2027 })
-    const reasons = await db.query<ReasonRow>(r.sql, r.params)
+    const reasons = await runQuery(db, reasonsQuery({ yearFrom: 2027, yearTo: 2027 }))
     expect(reasons.find((x) => x.row === 'rejected.analysis')).toEqual({ row: 'rejected.analysis', group: 'rejected', count: 6 })
     // the reasons chart draws the new reason with its label from the form
     const ctx: ChartCtx = { t: (k) => k, locale: 'zh-CN' }
