@@ -71,7 +71,7 @@ const col = (g: string, f: FormatVersion): string => q(`${g}@${f}`)
 const groupValue = (g: OutcomeGroup, fs: readonly FormatVersion[]): string => {
   const keys = (f: FormatVersion): string[] => outcomeRowsFor(f).filter((r) => r.outcome === g).map((r) => r.key)
   // Another version's rows stand in unless they are just fewer of the report's own (a newer form adding a row).
-  const standIns = (f: FormatVersion): string[] => fs.filter((o) => o === f || !(keys(o).length < keys(f).length && keys(o).every((k) => keys(f).includes(k))))
+  const standIns = (f: FormatVersion): string[] => fs.filter((o) => o !== f && !(keys(o).length < keys(f).length && keys(o).every((k) => keys(f).includes(k))))
   return `CASE k.format ${fs.map((f) => `WHEN ${lit(f)} THEN coalesce(${[f, ...standIns(f)].map((o) => `app.${col(g, o)}`).join(', ')})`).join(' ')}
     ELSE coalesce(${fs.map((f) => `app.${col(g, f)}`).join(', ')}) END`
 }

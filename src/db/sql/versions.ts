@@ -3,7 +3,7 @@
  * no version name is written here, so a version added to the domain is declared, detected and expected
  * without a change in the db layer.
  */
-import { ACTIVE_MEASURES, formVersions, newestFirst } from '../../domain'
+import { ACTIVE_MEASURES, allActiveItems, allApplicationRows, formVersions, newestFirst } from '../../domain'
 
 const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`
 const q = (id: string): string => `"${id.replace(/"/g, '""')}"`
@@ -24,12 +24,14 @@ export const expectedFormatSql = (yearExpr: string): string =>
  */
 export function formatDetectSql(): string {
   const vs = formVersions()
-  const inList = (xs: readonly string[]): string => xs.length ? xs.map(lit).join(', ') : 'NULL'
-  const appOut = vs.map((v, i) => `coalesce(rk NOT IN (${inList(v.applicationRows.map((r) => r.key))}), false) AS x${i}`)
+  // Row keys come from the label map, so a known row not printed by a version is one of the others' rows.
+  const notIn = (all: readonly { key: string }[], own: readonly { key: string }[]): string[] =>
+    all.map((x) => x.key).filter((k) => !own.some((o) => o.key === k))
+  const rowsOut = (keys: string[]): string => keys.length ? `coalesce(rk IN (${keys.map(lit).join(', ')}), false)` : 'false'
+  const appOut = vs.map((v, i) => `${rowsOut(notIn(allApplicationRows(), v.applicationRows))} AS x${i}`)
   const activeOut = vs.map((v, i) => {
-    const own = new Set(v.activeMeasures.map((m) => m.key))
-    const others = ACTIVE_MEASURES.map((m) => m.key).filter((m) => !own.has(m)).map(q)
-    return `(coalesce(rk NOT IN (${inList(v.activeItems.map((it) => it.key))}), false)${others.length ? ` OR coalesce(${others.join(', ')}) IS NOT NULL` : ''}) AS x${i}`
+    const others = notIn(ACTIVE_MEASURES, v.activeMeasures).map(q)
+    return `(${rowsOut(notIn(allActiveItems(), v.activeItems))}${others.length ? ` OR coalesce(${others.join(', ')}) IS NOT NULL` : ''}) AS x${i}`
   })
   const fits = vs.map((_, i) => `NOT bool_or(x${i})`)
   return `CREATE OR REPLACE TABLE fmt_detect AS
