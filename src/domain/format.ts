@@ -143,8 +143,6 @@ export const APPLICATION_ROWS: readonly ApplicationRow[] = [
   { key: 'handled', zh: '（七）总计', en: 'Total handled', formats: BOTH, aliases: ['总计', '办理结果总计'] },
   { key: 'carried_out', zh: '四、结转下年度继续办理', en: 'Carried over to next year', formats: BOTH, aliases: ['结转下年度继续办理'] },
 ]
-export const APPLICATION_ROW_KEYS = APPLICATION_ROWS.map((r) => r.key)
-export const OUTCOME_ROWS = APPLICATION_ROWS.filter((r) => r.outcome)
 
 /** Group headings printed on the form (no cells of their own). */
 export const APPLICATION_HEADINGS = {
