@@ -1,5 +1,7 @@
 /** What every option builder receives besides its rows: translation and locale (no Vue here). */
-export type Translate = (key: string, named?: Record<string, unknown>) => string
+import type { Translate } from '../domain/translate'
+
+export type { Translate }
 
 export interface ChartCtx {
   t: Translate

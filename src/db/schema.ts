@@ -7,6 +7,7 @@ import {
   type TableKind,
 } from '../domain'
 import { HELPER_MACROS_SQL, SET_ZH_SQL } from './sql/helpers'
+import { lit, q } from '../queries/quote'
 import type { Db } from './types'
 
 /** Tables read into a raw table of their own (facts are kept long and pivoted at rebuild). */
@@ -34,8 +35,7 @@ export const ROW_COLUMN: Record<DataKind, 'item' | 'row' | null> = {
 /** Cells that may be negative (2019 本年增/减). */
 export const SIGNED_COLUMNS: ReadonlySet<string> = new Set(ACTIVE_MEASURES.filter((m) => m.signed).map((m) => m.key))
 
-export const q = (id: string): string => `"${id.replace(/"/g, '""')}"`
-export const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`
+export { lit, q }
 
 const rawDdl = (k: RawKind): string =>
   `CREATE TABLE IF NOT EXISTS raw_${k} (file_id INTEGER, rec INTEGER, ${RAW_COLUMNS[k].map((c) => `${q(c)} VARCHAR`).join(', ')});`

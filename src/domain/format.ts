@@ -179,6 +179,8 @@ export const REVIEW_BLOCKS: readonly Labelled[] = [
   { key: 'litigation_direct', zh: '行政诉讼-未经复议直接起诉', en: 'Litigation without prior reconsideration', aliases: ['未经复议直接起诉'] },
   { key: 'litigation_after_review', zh: '行政诉讼-复议后起诉', en: 'Litigation after reconsideration', aliases: ['复议后起诉'] },
 ]
+export type ReviewBlock = 'review' | 'litigation_direct' | 'litigation_after_review'
+export const REVIEW_BLOCK_KEYS = REVIEW_BLOCKS.map((b) => b.key) as readonly ReviewBlock[]
 export const REVIEW_OUTCOMES: readonly Labelled[] = [
   { key: 'upheld', zh: '结果维持', en: 'Upheld' },
   { key: 'corrected', zh: '结果纠正', en: 'Corrected' },

@@ -49,6 +49,6 @@ export { sniff, combineHeader, type Sniffed, type HeaderColumn, type Delimiter }
 export { recognise, recogniseHeader, columnLabel, type Recognition, type HeaderIssue } from './recognise'
 export { scanLines, type LineScan, type LineScanOptions } from './lines'
 export { expandZip, readCentralDirectory, isJunkPath, formatBytes, DEFAULT_ZIP_LIMITS, type ZipLimits, type Expanded } from './archive'
-export { expandXlsx, sheetToCsv, cellText, csvField } from './xlsx'
+export { expandXlsx, sheetToCsv, xlsxCellText, csvField } from './xlsx'
 export { expandSources, sourceKind, skipReason, DEFAULT_MAX_FILE_BYTES, type ExpandOptions } from './sources'
 export { prepareFile, type PrepareOptions, type Prepared } from './prepare'

@@ -25,16 +25,16 @@ function dateText(d: Date): string {
 }
 
 /** A cell's value as the text a clerk sees: numbers, cached formula results, ISO dates, plain rich text. */
-export function cellText(v: CellValue | undefined): string {
+export function xlsxCellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return ''
   if (typeof v === 'number') return Number.isFinite(v) ? String(v === 0 ? 0 : v) : ''
   if (typeof v === 'string') return v
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE'
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : dateText(v)
   if ('richText' in v) return v.richText.map((r) => r.text).join('')
-  if ('formula' in v || 'sharedFormula' in v) return cellText((v as { result?: CellValue }).result as CellValue)
+  if ('formula' in v || 'sharedFormula' in v) return xlsxCellText((v as { result?: CellValue }).result as CellValue)
   if ('error' in v) return v.error
-  if ('hyperlink' in v) return cellText((v as { text?: CellValue }).text as CellValue)
+  if ('hyperlink' in v) return xlsxCellText((v as { text?: CellValue }).text as CellValue)
   return ''
 }
 
@@ -51,7 +51,7 @@ export function sheetToCsv(ws: Worksheet): string {
     const cells: string[] = []
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       const slave = cell.isMerged && cell.master.address !== cell.address
-      cells[c - 1] = slave ? '' : cellText(cell.value)
+      cells[c - 1] = slave ? '' : xlsxCellText(cell.value)
     })
     for (let i = 0; i < cells.length; i++) cells[i] ??= ''
     let last = cells.length

@@ -1,6 +1,5 @@
 /** WHERE clauses for the shared Filters, with `?` parameters (user values are never glued into SQL). */
-import type { SqlParam } from '../db/types'
-import type { Filters } from './types'
+import type { Filters, SqlParam } from './types'
 
 export interface Clause { sql: string; params: SqlParam[] }
 

@@ -1,8 +1,7 @@
 /** Findings for the data-quality view. */
-import type { SqlParam } from '../db/types'
 import { findingsWhere } from './filters'
 import type { FindingCountRow, FindingRow, FindingsPerRuleRow } from './rows'
-import type { Filters, Query } from './types'
+import type { Filters, Query, SqlParam } from './types'
 
 export interface FindingsOptions { severity?: 'error' | 'warning' | 'info'; rule?: string; limit?: number; offset?: number }
 

@@ -1,5 +1,5 @@
 /**
- * The SQL console's schema list (SqlView via schemaColumnsQuery, src/db/catalog.ts) in the browser:
+ * The SQL console's schema list (SqlView via schemaColumnsQuery, src/queries/schema.ts) in the browser:
  * the tables of the loaded data with their columns, as DuckDB's information schema has them.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'

@@ -21,7 +21,7 @@ export interface Item { value: Cell; unitCode?: string; year?: number }
 export const dash = '—'
 
 /** Display text of a cell: numbers formatted, undefined ratios and missing values as "—" (never 0 % or NaN). */
-export function cellText(v: unknown, kind: ColumnKind, locale: string): string {
+export function formatValue(v: unknown, kind: ColumnKind, locale: string): string {
   if (kind === 'text' || kind === 'year') return v == null || v === '' ? dash : String(v)
   if (typeof v !== 'number' || !Number.isFinite(v)) return dash
   if (kind === 'percent') return formatPercent(v, locale)
@@ -73,7 +73,7 @@ export function axisTooltip(params: unknown, ctx: ChartCtx, kind: ColumnKind, he
   for (const p of list) {
     const color = typeof p.color === 'string' ? p.color : '#999'
     const k = countSeries != null && p.seriesName === countSeries ? 'number' : kind
-    lines.push(`${marker(color)}${escapeHtml(p.seriesName ?? '')}${escapeHtml(colon)}<b>${escapeHtml(cellText(valueOf(p), k, ctx.locale))}</b>`)
+    lines.push(`${marker(color)}${escapeHtml(p.seriesName ?? '')}${escapeHtml(colon)}<b>${escapeHtml(formatValue(valueOf(p), k, ctx.locale))}</b>`)
   }
   return lines.join('<br/>')
 }

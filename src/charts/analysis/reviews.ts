@@ -1,6 +1,7 @@
 /** Reconsideration and litigation: cases by year/unit, outcomes, correction rate per block and overall. */
 import type { EChartsOption } from 'echarts'
-import { REVIEW_BLOCK_KEYS, type ReviewRow } from '../../queries/analysis/rows'
+import { REVIEW_BLOCK_KEYS } from '../../domain'
+import type { ReviewRow } from '../../queries/analysis/rows'
 import { baseOption, legendSpace } from '../common'
 import { rowScroll, unitAxis } from '../byUnit'
 import { PALETTE } from '../theme'

@@ -7,8 +7,7 @@ import {
   ACTIVE_ITEMS, ACTIVE_MEASURES, APPLICANT_COLUMNS, APPLICATION_ROWS, BUNDLE_TABLES, COUNTY_DEPT_NAME, COUNTY_NAME, COUNTY_PARENT_NAME,
   REVIEW_COLUMNS, TOWNSHIP_LEVELS,
 } from '../../domain'
-
-const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`
+import { lit } from '../../queries/quote'
 
 /** key (`tbl:`, `row:`, `col:` + key) → Chinese label, for messages. */
 export const ZH: ReadonlyMap<string, string> = (() => {

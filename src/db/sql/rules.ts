@@ -9,8 +9,7 @@ import {
   ACTIVE_ITEMS_2019, ACTIVE_ITEMS_2021, APPLICANT_KEYS, APPLICANT_PARTS, APPLICATION_ROWS, FORMATS, OUTCOME_ROWS, RULE_BY_ID, REVIEW_BLOCKS, type RuleId,
 } from '../../domain'
 import { zh, zhLit } from './helpers'
-
-const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`
+import { lit } from '../../queries/quote'
 const sev = (id: RuleId): string => lit(RULE_BY_ID[id].severity)
 /** Each part is a findings part (see PART_COLS in ../findings.ts); `true` before the message = unit/year prefix. */
 const WHO = 'true'

@@ -1,6 +1,6 @@
 /** Import published annual reports (text, HTML, docx, PDF) as table cells and CSV bundles. */
 export { parseReport } from './parse'
-export { toBundleCsv, cellText, type AcceptedReport } from './bundle'
+export { toBundleCsv, reportCellText, type AcceptedReport } from './bundle'
 export { htmlToLines } from './html'
 export type { ParsedReport, ExtractedCell, ReportIssue, ReportInput, ReportSection, Confidence } from './types'
 export { docxToHtml, docxXmlToHtml } from './docx'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { EChartsOption } from 'echarts'
 import {
-  activeTrend, applicantTypes, applicationsFlow, cellText, correctionRate, decisions, disclosureRateUnit, feeRows, fees,
+  activeTrend, applicantTypes, applicationsFlow, formatValue, correctionRate, decisions, disclosureRateUnit, feeRows, fees,
   normativeDocs, normativeDocsNote, outcomeReasons, outcomeShareColumns, columnValue, rankingChart, rankingSlice, reviewCases,
   reviewOutcomes, unitProfile,
 } from '../../../src/charts/analysis'
@@ -72,9 +72,9 @@ describe('applications option builders', () => {
       { unitCode: 'B', unitName: '乙', granted: 0, partial: 0, handled: 0, rate: null }], ctx)
     expect(vals(o, 'rate')).toEqual([0.6, '-'])
     expect((series(o)[0].data[1] as { unitCode: string }).unitCode).toBe('B')
-    expect(cellText(null, 'percent', 'zh-CN')).toBe('—')
-    expect(cellText(NaN, 'percent', 'zh-CN')).toBe('—')
-    expect(cellText(0.6, 'percent', 'zh-CN')).toBe('60.0%')
+    expect(formatValue(null, 'percent', 'zh-CN')).toBe('—')
+    expect(formatValue(NaN, 'percent', 'zh-CN')).toBe('—')
+    expect(formatValue(0.6, 'percent', 'zh-CN')).toBe('60.0%')
   })
   it('outcome shares sum to 1 (chart and table)', () => {
     const r: OutcomeRow = { key: '2023', label: '2023', granted: 5, partial: 1, withheld: 2, unavailable: 0, rejected: 1, other: 1, handled: 10, missingCells: 0 }

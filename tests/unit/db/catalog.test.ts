@@ -3,7 +3,8 @@
  * loaded" (useDashboard) and the SQL console's schema list (SqlView).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DATA_TABLES, hasTables, schemaColumnsQuery, tableCountQuery } from '../../../src/db/catalog'
+import { DATA_TABLES, hasTables, tableCountQuery } from '../../../src/db/catalog'
+import { schemaColumnsQuery } from '../../../src/queries/schema'
 import { startNodeDuckDb } from '../../../src/db/duckdb-node'
 import { loadTables } from '../../../src/db/load'
 import { runQuery } from '../../../src/db/run'

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startNodeDuckDb } from '../../../src/db/duckdb-node'
 import { loadTables } from '../../../src/db/load'
-import { findingsRows, runQuery } from '../../../src/db/run'
+import { runQuery } from '../../../src/db/run'
 import type { Db } from '../../../src/db/types'
 import {
   activeByUnitYearQuery, findingCountsQuery, findingsQuery, outcomesByUnitQuery, outcomesByYearQuery, overviewQuery, unitsQuery, yearsQuery,
@@ -78,7 +78,7 @@ describe('query builders', () => {
   })
 
   it('findings with filters and counts', async () => {
-    const all = await findingsRows(db)
+    const all = await runQuery(db, findingsQuery())
     const blank = all.filter((f) => f.rule === 'blank_cells')
     expect(blank.map((f) => f.unitCode).sort()).toEqual(['T2', 'T3'])
     expect(blank.find((f) => f.unitCode === 'T3')).toMatchObject({ severity: 'info', file: 'Q/applications.csv', year: 2023, unitName: '街津口乡' })
