@@ -14,7 +14,7 @@ import { PALETTE } from './theme'
 import type { ChartCtx, ChartNote } from './types'
 
 export { activeVolumeHeatmap, heatmapTooltip, renderEmptyCell, renderMissingCell } from './activeHeatmap'
-export { volumeGrid, type UnitInfo, type VolumeGrid, type VolumeOpts } from './activeGrid'
+export { volumeGrid, type VolumeOpts } from './activeGrid'
 import { isMerged, stated, volumeGrid, type UnitInfo, type VolumeGrid, type VolumeOpts } from './activeGrid'
 
 /** Units the query merged into "others" rows (not drawn one by one; 0 when every unit came). */
@@ -142,7 +142,6 @@ export function activeVolumeBars(rows: readonly ActiveByUnitYearRow[], ctx: Char
     series,
   }
 }
-
 
 interface AxisParam { dataIndex: number; seriesIndex: number; value: unknown; data?: unknown }
 

@@ -1,8 +1,6 @@
 /** What every option builder receives besides its rows: translation and locale (no Vue here). */
 import type { Translate } from '../domain/translate'
 
-export type { Translate }
-
 export interface ChartCtx {
   t: Translate
   /** 'zh-CN' | 'en' */

@@ -9,7 +9,7 @@ export interface ArrowLike {
   getChildAt(i: number): Iterable<unknown> | null
 }
 
-export function plainValue(v: unknown): unknown {
+function plainValue(v: unknown): unknown {
   if (v == null) return null
   if (typeof v === 'bigint') return Number(v)
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v

@@ -22,7 +22,7 @@ export interface QueryCache {
   readonly size: number
 }
 
-export function queryKey(q: Query<unknown>): string {
+function queryKey(q: Query<unknown>): string {
   // JSON keeps 1 and '1' apart; the statement text and its parameters together identify the answer.
   return `${q.sql}\u0000${JSON.stringify(q.params)}`
 }

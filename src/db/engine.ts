@@ -13,7 +13,7 @@
 import type { Db, Row, SessionName, SqlParam } from './types'
 
 /** The folder of the files the app registers (the only paths DuckDB may read). */
-export const REGISTERED_DIR = '/gdd/'
+const REGISTERED_DIR = '/gdd/'
 
 /** The path under which a file the app registers is read with read_csv. */
 export const registeredPath = (name: string): string => `${REGISTERED_DIR}${name.replace(/[^A-Za-z0-9_.-]/g, '_')}`

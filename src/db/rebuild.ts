@@ -95,7 +95,7 @@ const formatDetectSql = `CREATE OR REPLACE TABLE fmt_detect AS
   GROUP BY unit_code, year`
 
 /** Every statement of a rebuild after the dictionaries are up to date, in order. */
-export const rebuildSql = (st: DictState): string[] => [...DATA_KINDS.map((k) => keyedSql(k, st)), unitsWinnersSql,
+const rebuildSql = (st: DictState): string[] => [...DATA_KINDS.map((k) => keyedSql(k, st)), unitsWinnersSql,
   SET_CELL_NUM_SQL, ...DATA_KINDS.map(typedSql), formatDetectSql, ...UNITS_SQL, ...SUMMARY_SQL, ...FINDINGS_SQL, DROP_WORK_SQL]
 
 /**
@@ -124,12 +124,4 @@ export function rebuild(db: Db, signal?: AbortSignal): Promise<void> {
   })
   running.set(db, next)
   return next
-}
-
-
-/** Make a fresh database queryable (schema + empty derived tables); cheap when already done. */
-export async function initDb(db: Db): Promise<void> {
-  await ensureSchema(db)
-  const t = await db.query("SELECT 1 FROM duckdb_tables() WHERE table_name = 'summary'")
-  if (t.length === 0) await rebuild(db)
 }

@@ -49,7 +49,7 @@ const activeApplies = (): string => {
     WHERE NOT EXISTS (SELECT 1 FROM active_applies);`
 }
 
-export const SCHEMA_SQL = `
+const SCHEMA_SQL = `
 CREATE SEQUENCE IF NOT EXISTS file_seq START 1;
 CREATE TABLE IF NOT EXISTS files (file_id INTEGER PRIMARY KEY, path VARCHAR, kind VARCHAR, encoding VARCHAR,
   delimiter VARCHAR, header_lines INTEGER, records INTEGER, loaded INTEGER, bundle_no INTEGER);

@@ -84,8 +84,8 @@ export const ACTIVE_ITEMS: readonly ActiveItem[] = [
  * 2019 → 2021 harmonisation. `approximate` must be said in the UI.
  * Measures not listed here have no counterpart and are never mixed across formats.
  */
-export interface MeasureMapping { from2019: string; to2021: string; approximate: boolean }
-export const ACTIVE_MAPPING_2019_TO_2021: readonly MeasureMapping[] = [
+interface MeasureMapping { from2019: string; to2021: string; approximate: boolean }
+const ACTIVE_MAPPING_2019_TO_2021: readonly MeasureMapping[] = [
   { from2019: 'made', to2021: 'issued', approximate: false },
   { from2019: 'total_published', to2021: 'in_force', approximate: true },
   { from2019: 'decisions', to2021: 'decisions', approximate: false },
@@ -202,11 +202,11 @@ export const REVIEW_KEYS = REVIEW_COLUMNS.map((c) => c.key)
 // ---------------------------------------------------------------- unit levels
 
 export const LEVELS = ['省', '市', '县', '乡镇', '街道', '部门'] as const
-export type Level = (typeof LEVELS)[number]
+type Level = (typeof LEVELS)[number]
 /** Levels whose units are townships/subdistricts (乡镇 and 街道): no 规章. */
 export const TOWNSHIP_LEVELS: readonly string[] = ['乡镇', '街道', '镇', '乡']
 const TOWNSHIP_NAME = /(镇|乡|街道|街道办事处)$/
-export function isTownship(level: string | null | undefined, name?: string | null): boolean {
+function isTownship(level: string | null | undefined, name?: string | null): boolean {
   if (level && TOWNSHIP_LEVELS.includes(level)) return true
   return !level && !!name && TOWNSHIP_NAME.test(name)
 }
@@ -220,8 +220,9 @@ export function isTownship(level: string | null | undefined, name?: string | nul
 // 自治区 is a province: its 区 never counts.
 export const COUNTY_NAME = '(县|旗|[^治]区)(人民政府|政府)?$'
 export const COUNTY_DEPT_NAME = '^[^市省州盟]{0,12}?(县|旗|[^治]区)[^市省州盟]{1,30}$'
-export const COUNTY_PARENT_NAME = COUNTY_NAME
-export function belowCityLevel(level: string | null | undefined, name?: string | null, parentLevel?: string | null, parentName?: string | null): boolean {
+/** A parent named like a county government (the SQL macro `below_city` uses COUNTY_NAME for it too). */
+const COUNTY_PARENT_NAME = COUNTY_NAME
+function belowCityLevel(level: string | null | undefined, name?: string | null, parentLevel?: string | null, parentName?: string | null): boolean {
   if (isTownship(level, name)) return true
   if (level === '县') return true
   if (level === '部门') return parentLevel === '县' || (!parentLevel && !!parentName && new RegExp(COUNTY_PARENT_NAME).test(parentName))

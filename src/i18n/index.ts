@@ -17,7 +17,7 @@ function withFeatures(locale: AppLocale, base: Messages): Messages {
   for (const f of Object.values(features)) Object.assign(out, f[locale])
   return out as Messages
 }
-export const messages: Record<AppLocale, Messages> = { 'zh-CN': withFeatures('zh-CN', zhCN), en: withFeatures('en', en) }
+const messages: Record<AppLocale, Messages> = { 'zh-CN': withFeatures('zh-CN', zhCN), en: withFeatures('en', en) }
 
 const STORAGE_KEY = 'gdd.locale'
 
@@ -41,5 +41,3 @@ export function setLocale(locale: AppLocale): void {
   document.documentElement.lang = locale
   try { localStorage.setItem(STORAGE_KEY, locale) } catch { /* ignore */ }
 }
-
-export { createTranslate } from './translate'

@@ -25,7 +25,7 @@ function dateText(d: Date): string {
 }
 
 /** A cell's value as the text a clerk sees: numbers, cached formula results, ISO dates, plain rich text. */
-export function xlsxCellText(v: CellValue | undefined): string {
+function xlsxCellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return ''
   if (typeof v === 'number') return Number.isFinite(v) ? String(v === 0 ? 0 : v) : ''
   if (typeof v === 'string') return v
@@ -39,12 +39,12 @@ export function xlsxCellText(v: CellValue | undefined): string {
 }
 
 /** RFC 4180: quote fields holding the delimiter, a quote, CR or LF; double the quotes. */
-export function csvField(s: string): string {
+function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
 /** Sheet → CSV text; merged cells keep their value only in the top-left cell (as Excel's CSV export). */
-export function sheetToCsv(ws: Worksheet): string {
+function sheetToCsv(ws: Worksheet): string {
   const rows: string[][] = []
   let width = 0
   ws.eachRow({ includeEmpty: true }, (row, r) => {

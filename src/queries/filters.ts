@@ -47,7 +47,7 @@ function baseWhere(f: Filters, a: string): Clause {
 }
 
 /** Whether any filter restricts units (then file-level findings without a unit are left out). */
-export const restrictsUnits = (f: Filters): boolean => !!(f.unitCodes && f.unitCodes.length > 0) || !!f.level || !!f.drill
+const restrictsUnits = (f: Filters): boolean => !!(f.unitCodes && f.unitCodes.length > 0) || !!f.level || !!f.drill
 
 /** Conditions on a `findings` row aliased `a`: its report passes the filters. */
 export function findingsWhere(f: Filters, a = 'f'): Clause {

@@ -21,7 +21,7 @@ export function schemaColumnsQuery(schema = 'main'): Query<SchemaColumnRow> {
 }
 
 /** The tables worth querying, most useful first (the console lists them in this order, the rest after). */
-export const CONSOLE_TABLES = [
+const CONSOLE_TABLES = [
   'summary', 'reports', 'units', 'unit_tree', 'active', 'applications', 'reviews', 'findings', 'cell_issues', 'report_fmt', 'files',
 ] as const
 

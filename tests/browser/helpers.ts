@@ -105,7 +105,7 @@ export function foreignRequests(requests: readonly RecordedRequest[]): string[] 
     })
 }
 
-export const READY = '[data-state="ready"]'
+const READY = '[data-state="ready"]'
 
 /** Wait until the app root says ready (fails fast with the app's error state). */
 export async function waitForReady(page: Page, timeout = 90_000): Promise<void> {

@@ -26,7 +26,7 @@ const NAMED: Record<string, Fn> = {
 const NAME_OF = new Map<Fn, string>(Object.entries(NAMED).map(([k, f]) => [f, k]))
 
 /** What replaces one function of the option: a known function by name, or its recorded answers. */
-export type StoredFunction =
+type StoredFunction =
   | { named: string }
   | { answers: Record<string, unknown> }
 

@@ -1,6 +1,6 @@
 /** File names for exports: from the title and the date, safe on Windows, at most 100 characters. */
 
-export function isoDate(date: Date): string {
+function isoDate(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
 }
 

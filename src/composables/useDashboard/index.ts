@@ -35,7 +35,6 @@ const REFUSED = new Set<string>(['unrecognised_file', 'missing_column'])
 const refused = (f: Finding): boolean => REFUSED.has(f.rule)
 
 export type * from './types'
-export { FINDINGS_SHOWN } from './sql'
 
 const EMPTY: DashboardData = { overview: null, active: [], outcomesByUnit: [], outcomesByYear: [] }
 

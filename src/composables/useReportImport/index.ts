@@ -18,7 +18,7 @@ import type { AddResult, ImportedReport, ReportMeta, ReviewState, SkippedFile, U
 
 export type * from './types'
 export * from './helpers'
-export { readPasted, readReportBytes, readReportFiles, REPORT_EXTENSIONS } from './read'
+export { readReportBytes } from './read'
 
 function defaultLoad(): (files: SourceFile[]) => Promise<boolean> {
   return async (files) => {

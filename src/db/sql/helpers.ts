@@ -4,13 +4,13 @@
  * come from the MAP variable `zh` (domain constants), unit names from a join with `units`.
  */
 import {
-  ACTIVE_ITEMS, ACTIVE_MEASURES, APPLICANT_COLUMNS, APPLICATION_ROWS, BUNDLE_TABLES, COUNTY_DEPT_NAME, COUNTY_NAME, COUNTY_PARENT_NAME,
+  ACTIVE_ITEMS, ACTIVE_MEASURES, APPLICANT_COLUMNS, APPLICATION_ROWS, BUNDLE_TABLES, COUNTY_DEPT_NAME, COUNTY_NAME,
   REVIEW_COLUMNS, TOWNSHIP_LEVELS,
 } from '../../domain'
 import { lit } from '../../queries/quote'
 
 /** key (`tbl:`, `row:`, `col:` + key) → Chinese label, for messages. */
-export const ZH: ReadonlyMap<string, string> = (() => {
+const ZH: ReadonlyMap<string, string> = (() => {
   const m = new Map<string, string>()
   const add = (key: string, zh: string): void => { if (!m.has(key)) m.set(key, zh) }
   for (const k of ['reports', 'active', 'applications', 'reviews', 'units', 'facts'] as const) add(`tbl:${k}`, BUNDLE_TABLES[k].zh)
@@ -47,7 +47,7 @@ CREATE OR REPLACE MACRO below_city(p_level, p_name, p_parent_level, p_parent_nam
   CASE WHEN is_township(p_level, p_name) THEN true
        WHEN p_level = '县' THEN true
        WHEN p_level = '部门' THEN coalesce(p_parent_level = '县',
-         p_parent_level IS NULL AND coalesce(regexp_matches(p_parent_name, ${lit(COUNTY_PARENT_NAME)}), false))
+         p_parent_level IS NULL AND coalesce(regexp_matches(p_parent_name, ${lit(COUNTY_NAME)}), false))
        WHEN p_level IS NOT NULL AND p_level <> '' THEN false
        ELSE coalesce(regexp_matches(p_name, ${lit(COUNTY_NAME)}) OR regexp_matches(p_name, ${lit(COUNTY_DEPT_NAME)}), false) END;
 `

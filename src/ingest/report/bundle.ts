@@ -25,7 +25,7 @@ function field(v: string | number | null | undefined): string {
 const csv = (rows: (string | number | null | undefined)[][]): string => rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n'
 
 /** What a cell is written as: the number for numbers, the verbatim text otherwise. */
-export function reportCellText(c: ExtractedCell | undefined): string {
+function reportCellText(c: ExtractedCell | undefined): string {
   if (c?.unread) return NOT_READ
   if (!c || c.kind === 'blank') return ''
   if (c.kind === 'number' && c.value !== null) return String(c.value)

@@ -29,7 +29,7 @@ export function applicantTypesQuery(f: Filters = {}): Query<ApplicantYearRow> {
 }
 
 /** The 8 withheld, 3 unavailable and 5 rejected reasons, in the form's order (total column). */
-export const REASON_ROWS = OUTCOME_ROWS.filter((r) => r.outcome === 'withheld' || r.outcome === 'unavailable' || r.outcome === 'rejected')
+const REASON_ROWS = OUTCOME_ROWS.filter((r) => r.outcome === 'withheld' || r.outcome === 'unavailable' || r.outcome === 'rejected')
 
 export function reasonsQuery(f: Filters = {}): Query<ReasonRow> {
   const w = summaryWhere(f)

@@ -89,7 +89,7 @@ export interface DisclosureUnitRow {
   unitsWithout?: number
 }
 
-export { REVIEW_BLOCK_KEYS, type ReviewBlock } from '../../domain'
+export { REVIEW_BLOCK_KEYS } from '../../domain'
 
 /** One review block in one category (a year, or a unit): the five cells summed. */
 export interface ReviewRow {

@@ -7,20 +7,20 @@ import iconv from 'iconv-lite'
 import { APPLICANT_COLUMNS, APPLICATION_ROWS } from '../../../src/domain'
 import type { SourceFile } from '../../../src/ingest/types'
 
-export type Delim = ',' | ';' | '\t'
+type Delim = ',' | ';' | '\t'
 export type Enc = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le'
 /** A source cell: its text as written and what it means (number, or null for blank / not applicable). */
-export interface SrcCell { text: string; num: number | null; kind: 'number' | 'blank' | 'na' }
-export interface ReportRow { code: string; name: string; year: number; active: SrcCell }
+interface SrcCell { text: string; num: number | null; kind: 'number' | 'blank' | 'na' }
+interface ReportRow { code: string; name: string; year: number; active: SrcCell }
 export interface AppRow { code: string; year: number; row: string; label: string; cells: SrcCell[] }
-export interface FileStyle { delim: Delim; eol: '\n' | '\r\n'; enc: Enc; zhHeader: boolean }
+interface FileStyle { delim: Delim; eol: '\n' | '\r\n'; enc: Enc; zhHeader: boolean }
 export interface Bundle { reports: ReportRow[]; apps: AppRow[]; styles: { reports: FileStyle; apps: FileStyle } }
 
 export const APP_KEYS = APPLICANT_COLUMNS.map((c) => c.key)
 const ROWS = ['received', 'carried_in', 'granted', 'partial', 'handled', 'carried_out']
 const ROW_ZH = new Map(APPLICATION_ROWS.map((r) => [r.key, r.zh]))
 
-export const cellArb = (withBlanks: boolean): fc.Arbitrary<SrcCell> => fc.oneof(
+const cellArb = (withBlanks: boolean): fc.Arbitrary<SrcCell> => fc.oneof(
   { weight: 6, arbitrary: fc.nat({ max: 100_000 }).map((n): SrcCell => ({ text: String(n), num: n, kind: 'number' })) },
   { weight: withBlanks ? 1 : 0, arbitrary: fc.constant<SrcCell>({ text: '', num: null, kind: 'blank' }) },
   { weight: 1, arbitrary: fc.constantFrom('/', '不适用', '—', 'N/A', '－').map((t): SrcCell => ({ text: t, num: null, kind: 'na' })) },
@@ -28,7 +28,7 @@ export const cellArb = (withBlanks: boolean): fc.Arbitrary<SrcCell> => fc.oneof(
 
 // Characters that break naive CSV, SQL or HTML handling, plus RTL/zero-width marks; names start and end with CJK.
 const NAME_CHARS = ['浓', '桥', '镇', '街', '道', "'", '"', ',', ';', '\t', '-', '<', '>', '=', '(', ')', '\u202e', '\u200b', ' ', 'a', '\n', '\\', '%', '𪚥']
-export const nameArb = fc.array(fc.constantFrom(...NAME_CHARS), { maxLength: 8 }).map((cs) => `浓${cs.join('')}镇`)
+const nameArb = fc.array(fc.constantFrom(...NAME_CHARS), { maxLength: 8 }).map((cs) => `浓${cs.join('')}镇`)
 
 const styleArb: fc.Arbitrary<FileStyle> = fc.record({
   delim: fc.constantFrom<Delim>(',', ';', '\t'),
@@ -61,7 +61,7 @@ export function bundleArb(opts: { withBlanks?: boolean; minApps?: number } = {})
   }).filter((b) => b.apps.length >= (opts.minApps ?? 0))
 }
 
-export const field = (s: string, d: Delim): string => (/[",;\t\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s)
+const field = (s: string, d: Delim): string => (/[",;\t\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s)
 
 const REPORT_HEAD = { key: ['unit_code', 'unit_name', 'year', 'active_total'], zh: ['单位代码', '单位名称', '年度', '主动公开信息数'] }
 const APP_HEAD = { key: ['unit_code', 'year', 'row', ...APP_KEYS], zh: ['单位代码', '年度', '项目', ...APPLICANT_COLUMNS.map((c) => c.zh)] }

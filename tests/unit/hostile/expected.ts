@@ -6,7 +6,7 @@ import { expect } from 'vitest'
 import type { Db } from '../../../src/db/types'
 import { RAW, countRows, dump, matching, rowsWhere, type PipelineResult, type TypedTable } from './harness'
 
-export interface ExpectedFinding {
+interface ExpectedFinding {
   /** Rule id; `*` = any rule (when the contract does not say which). */
   rule: string
   /** Substrings the Chinese message must all contain (file name, 第 N 行, column label, raw text). */
@@ -16,7 +16,7 @@ export interface ExpectedFinding {
   source?: 'ingest' | 'db' | 'skipped'
 }
 
-export interface ExpectedValues {
+interface ExpectedValues {
   table: TypedTable
   where: Record<string, string | number | null>
   /** Every returned row must match these columns (values exact; strings verbatim). */

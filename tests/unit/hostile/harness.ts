@@ -18,7 +18,7 @@ export interface PipelineResult {
   findings: SeenFinding[]
 }
 
-export const TYPED = ['reports', 'active', 'applications', 'reviews', 'units', 'summary'] as const
+const TYPED = ['reports', 'active', 'applications', 'reviews', 'units', 'summary'] as const
 export type TypedTable = (typeof TYPED)[number]
 export const RAW = ['reports', 'units', 'active', 'applications', 'reviews', 'facts'] as const
 
@@ -27,7 +27,7 @@ const cleared = new WeakSet<Db>()
  * clearAll once, then the same deletes without its rebuild: loadTables rebuilds every derived table
  * from the raw ones anyway, and a rebuild costs seconds on a loaded CI machine.
  */
-export async function resetDb(db: Db): Promise<void> {
+async function resetDb(db: Db): Promise<void> {
   if (!cleared.has(db)) { await clearAll(db); cleared.add(db); return }
   await db.exec([...RAW.map((k) => `DELETE FROM raw_${k}`),
     ...['load_findings', 'file_cols', 'line_shift', 'files', 'label_map', 'facts_map'].map((t) => `DELETE FROM ${t}`)].join(';\n'))

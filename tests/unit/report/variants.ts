@@ -7,7 +7,7 @@ import { ACTIVE_ITEMS_2019, ACTIVE_ITEMS_2021, ACTIVE_MEASURES_2019, ACTIVE_MEAS
 
 export interface FormData { active: Record<string, Record<string, number | string>>; apps: Record<string, (number | string)[]>; reviews: (number | string)[] }
 /** A printed row: label cells (group headings first) and value cells; `head` rows hold header words. */
-export interface Row { labels: string[]; cells: string[] }
+interface Row { labels: string[]; cells: string[] }
 export interface Doc { title: string[]; narrative: string[]; active: Row[]; apps: Row[]; reviews: Row[] }
 
 const GROUPS: Record<string, string> = { withheld: '（三）不予公开', unavailable: '（四）无法提供', rejected: '（五）不予处理', other: '（六）其他处理' }
