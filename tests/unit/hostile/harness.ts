@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll } from 'vitest'
 import { startNodeDuckDb } from '../../../src/db/duckdb-node'
+import { freshDb } from '../helpers/engine'
 import { clearAll, loadTables, type LoadSummary } from '../../../src/db/load'
 import type { Db, Row } from '../../../src/db/types'
 import { ingestFiles, type IngestOptions } from '../../../src/ingest'
@@ -84,7 +85,7 @@ export const dump = (fs: SeenFinding[]): string => fs.map((f) => `  [${f.source}
 export function crashSafeDb(): (run: (db: Db) => Promise<void>) => Promise<void> {
   let db: Db | null = null
   let broken = false
-  beforeAll(async () => { db = await startNodeDuckDb() }, 120_000)
+  beforeAll(async () => { db = await freshDb() }, 120_000)
   afterAll(async () => { await db?.close().catch(() => undefined) })
   return async (run) => {
     if (broken || !db) {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DATA_TABLES, hasTables, tableCountQuery } from '../../../src/db/catalog'
 import { schemaColumnsQuery } from '../../../src/queries/schema'
-import { startNodeDuckDb } from '../../../src/db/duckdb-node'
+import { freshDb } from '../helpers/engine'
 import { loadTables } from '../../../src/db/load'
 import { runQuery } from '../../../src/db/run'
 import type { Db } from '../../../src/db/types'
@@ -15,7 +15,7 @@ const REPORTS = csv('unit_code,unit_name,year,active_total', 'A,甲镇,2022,100'
 
 describe('catalog: which tables exist', () => {
   let db: Db
-  beforeAll(async () => { db = await startNodeDuckDb() }, 60_000)
+  beforeAll(async () => { db = await freshDb() }, 60_000)
   afterAll(async () => { await db.close() })
 
   it('nothing loaded: no data tables', async () => {
@@ -55,7 +55,7 @@ describe('catalog: which tables exist', () => {
 describe('catalog: the SQL console schema list', () => {
   let db: Db
   beforeAll(async () => {
-    db = await startNodeDuckDb()
+    db = await freshDb()
     await loadTables(db, [prepared('reports.csv', 'reports', REPORTS)])
     // none of these may be listed: another schema, a temporary table, a view
     await db.exec(`CREATE SCHEMA side; CREATE TABLE side.hidden_other(a INTEGER);

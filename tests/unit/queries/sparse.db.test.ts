@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateSparseBundle } from '../../../scripts/lib/sparse.mjs'
-import { startNodeDuckDb } from '../../../src/db/duckdb-node'
+import { freshDb } from '../helpers/engine'
 import { loadTables } from '../../../src/db/load'
 import { runQuery } from '../../../src/db/run'
 import type { Db } from '../../../src/db/types'
@@ -20,7 +20,7 @@ const { partial } = bundle.manifest
 let db: Db
 
 beforeAll(async () => {
-  db = await startNodeDuckDb()
+  db = await freshDb()
   await loadTables(db, Object.entries(bundle.files).map(([name, text]) => prepared(name, name.replace('.csv', '') as TableKind, text)))
 }, 120_000)
 afterAll(async () => { await db?.close() })

@@ -1,6 +1,6 @@
 /** Quality/report query builders against Node DuckDB: coverage statuses, risk order, one report's cells. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNodeDuckDb } from '../../../src/db/duckdb-node'
+import { freshDb } from '../helpers/engine'
 import { loadTables } from '../../../src/db/load'
 import { runQuery } from '../../../src/db/run'
 import type { Db } from '../../../src/db/types'
@@ -32,7 +32,7 @@ const bundle = () => [
 
 describe('quality queries', () => {
   let db: Db
-  beforeAll(async () => { db = await startNodeDuckDb(); await loadTables(db, bundle()) }, 180_000)
+  beforeAll(async () => { db = await freshDb(); await loadTables(db, bundle()) }, 180_000)
   afterAll(async () => { await db.close() })
 
   it('bind every user value', () => {

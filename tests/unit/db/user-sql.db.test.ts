@@ -5,7 +5,7 @@
  * figures are the same afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNodeDuckDb } from '../../../src/db/duckdb-node'
+import { freshDb } from '../helpers/engine'
 import { loadTables } from '../../../src/db/load'
 import type { Db } from '../../../src/db/types'
 import { SqlRefused, runUserSql, type SqlRefusalKind } from '../../../src/db/user-sql'
@@ -22,7 +22,7 @@ const figures = async (): Promise<unknown> => ({
 })
 
 beforeAll(async () => {
-  db = await startNodeDuckDb()
+  db = await freshDb()
   await loadTables(db, [
     prepared('A/reports.csv', 'reports', csv('unit_code,unit_name,parent_code,level,year,active_total', '230883103000,浓桥镇,230883,乡镇,2023,43')),
     prepared('A/applications.csv', 'applications', csv(APP_HEADER, ...appLines('230883103000', 2023, { received: 2, granted: 2, handled: 2 }))),

@@ -1,6 +1,6 @@
 /** Each rule with a passing and a failing report, all in one bundle (one load per file: loads are slow). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNodeDuckDb } from '../../../src/db/duckdb-node'
+import { freshDb } from '../helpers/engine'
 import { loadTables } from '../../../src/db/load'
 import type { Db } from '../../../src/db/types'
 import { ACTIVE_HEADER, APP_HEADER, REVIEW_HEADER, appLines, csv, prepared } from '../helpers/db'
@@ -58,7 +58,7 @@ describe('consistency rules', () => {
   const found = async (rule: string, unit: string | null = null) =>
     db.query<{ unit_code: string; year: number; left_val: number | null; right_val: number | null; message: string; severity: string }>(
       `SELECT unit_code, year, left_val, right_val, message, severity FROM findings WHERE rule = ? AND unit_code IS NOT DISTINCT FROM ? ORDER BY year`, [rule, unit])
-  beforeAll(async () => { db = await startNodeDuckDb(); await loadTables(db, bundle()) }, 180_000)
+  beforeAll(async () => { db = await freshDb(); await loadTables(db, bundle()) }, 180_000)
   afterAll(async () => { await db.close() })
 
   it('the clean report breaks no rule', async () => {

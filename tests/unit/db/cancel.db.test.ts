@@ -1,6 +1,6 @@
 /** Cancelling a load (or a load that fails) leaves the data loaded before exactly as it was. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNodeDuckDb } from '../../../src/db/duckdb-node'
+import { freshDb } from '../helpers/engine'
 import { loadTables, summarise } from '../../../src/db/load'
 import type { Db } from '../../../src/db/types'
 import { isCancelled } from '../../../src/ingest'
@@ -30,7 +30,7 @@ describe('cancelled load', () => {
   })
 
   beforeAll(async () => {
-    db = await startNodeDuckDb()
+    db = await freshDb()
     await loadTables(db, first())
     before = await snapshot()
   }, 60_000)

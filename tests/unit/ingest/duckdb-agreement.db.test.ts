@@ -2,14 +2,15 @@
  * The contract between ingest and src/db/load.ts: DuckDB's read_csv, given `skip = skipRows`,
  * reads exactly `records` rows, and the record index ↔ source line mapping holds.
  */
-import { beforeAll, describe, expect, it } from 'vitest'
-import { startNodeDuckDb } from '../../../src/db/duckdb-node'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freshDb } from '../helpers/engine'
 import { registeredPath } from '../../../src/db/engine'
 import type { Db } from '../../../src/db/types'
 import { scanLines } from '../../../src/ingest/lines'
 
 let db: Db
-beforeAll(async () => { db = await startNodeDuckDb() }, 60_000)
+beforeAll(async () => { db = await freshDb() }, 60_000)
+afterAll(async () => { await db?.close() })
 
 const cases: [string, string, number][] = [
   ['plain LF', 'a,b\n1,2\n3,4\n', 1],

@@ -1,6 +1,6 @@
 /** Outcome groups in `summary`: summed only when every row of the form is there with a number. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNodeDuckDb } from '../../../src/db/duckdb-node'
+import { freshDb } from '../helpers/engine'
 import { loadTables } from '../../../src/db/load'
 import type { Db } from '../../../src/db/types'
 import { APP_HEADER, appLines, csv, prepared } from '../helpers/db'
@@ -12,7 +12,7 @@ const blank = (unit: string, row: string) => ({ [row]: `${unit},2023,${row},,0,0
 
 let db: Db
 beforeAll(async () => {
-  db = await startNodeDuckDb()
+  db = await freshDb()
   await loadTables(db, [prepared('A/applications.csv', 'applications', csv(APP_HEADER,
     ...appLines('FULL', 2023, vals),
     // 5 of the 8 不予公开 rows: the group is missing, not the sum of the five

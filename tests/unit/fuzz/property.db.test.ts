@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNodeDuckDb } from '../../../src/db/duckdb-node'
+import { freshDb } from '../helpers/engine'
 import type { Db } from '../../../src/db/types'
 import type { SourceFile } from '../../../src/ingest/types'
 import { dump, matching, runPipeline, u8, type PipelineResult } from '../hostile/harness'
@@ -59,7 +59,7 @@ function expectAppRow(got: AppDbRow | undefined, a: AppRow, skipCol = -1): void 
 
 describe('pipeline properties (DuckDB)', () => {
   let db: Db
-  beforeAll(async () => { db = await startNodeDuckDb() }, 120_000)
+  beforeAll(async () => { db = await freshDb() }, 120_000)
   afterAll(async () => { await db?.close() })
 
   it(`(a) random valid bundles round-trip exactly: raw text, typed values, names, counts (${DB_RUNS} bundles)`, async () => {

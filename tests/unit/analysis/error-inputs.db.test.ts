@@ -1,6 +1,6 @@
 /** errorInputsQuery: unit-years within the filters that carry error findings (what the chart badge counts). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNodeDuckDb } from '../../../src/db/duckdb-node'
+import { freshDb } from '../helpers/engine'
 import { loadTables } from '../../../src/db/load'
 import { runQuery } from '../../../src/db/run'
 import type { Db } from '../../../src/db/types'
@@ -23,7 +23,7 @@ const bundle = () => [
 
 describe('errorInputsQuery', () => {
   let db: Db
-  beforeAll(async () => { db = await startNodeDuckDb(); await loadTables(db, bundle()) }, 180_000)
+  beforeAll(async () => { db = await freshDb(); await loadTables(db, bundle()) }, 180_000)
   afterAll(async () => { await db.close() })
 
   const n = async (...a: Parameters<typeof errorInputsQuery>) => (await runQuery(db, errorInputsQuery(...a)))[0].n

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNodeDuckDb } from '../../../src/db/duckdb-node'
+import { freshDb } from '../helpers/engine'
 import { loadTables } from '../../../src/db/load'
 import { runQuery } from '../../../src/db/run'
 import type { Db } from '../../../src/db/types'
@@ -34,7 +34,7 @@ const bundle = () => [
 
 describe('analysis query builders', () => {
   let db: Db
-  beforeAll(async () => { db = await startNodeDuckDb(); await loadTables(db, bundle()) }, 180_000)
+  beforeAll(async () => { db = await freshDb(); await loadTables(db, bundle()) }, 180_000)
   afterAll(async () => { await db.close() })
 
   it('never glue values into SQL', () => {
@@ -121,7 +121,7 @@ describe('analysis query builders', () => {
 
 describe('rankings among peers', () => {
   let db: Db
-  beforeAll(async () => { db = await startNodeDuckDb(); await loadTables(db, bundle()) }, 180_000)
+  beforeAll(async () => { db = await freshDb(); await loadTables(db, bundle()) }, 180_000)
   afterAll(async () => { await db.close() })
   it('peersOf keeps the same parent and level only', async () => {
     const rows = await runQuery(db, rankingQuery({}, 'active_total', 2023, 'T1'))

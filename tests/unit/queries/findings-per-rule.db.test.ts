@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findingCounts, findingLines } from '../../../src/composables/useBriefingPack/deck'
-import { startNodeDuckDb } from '../../../src/db/duckdb-node'
+import { freshDb } from '../helpers/engine'
 import { loadTables } from '../../../src/db/load'
 import { runQuery } from '../../../src/db/run'
 import type { Db } from '../../../src/db/types'
@@ -25,7 +25,7 @@ const bundle = () => [
 
 describe('findingsPerRuleQuery', () => {
   let db: Db
-  beforeAll(async () => { db = await startNodeDuckDb(); await loadTables(db, bundle()) }, 60_000)
+  beforeAll(async () => { db = await freshDb(); await loadTables(db, bundle()) }, 60_000)
   afterAll(async () => { await db.close() })
 
   it('counts every finding once, per severity and rule, most frequent first within a severity', async () => {

@@ -9,7 +9,7 @@
  * The whole findings table of the bundle is compared, so no rule fires where it should not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNodeDuckDb } from '../../../src/db/duckdb-node'
+import { freshDb } from '../helpers/engine'
 import { loadTables } from '../../../src/db/load'
 import type { Db } from '../../../src/db/types'
 import { APP_HEADER, appLines, csv, prepared } from '../helpers/db'
@@ -63,7 +63,7 @@ describe('rule coverage: blank vs zero, text, the 2019 other row, carry-over cha
   let db: Db
   let all: F[]
   beforeAll(async () => {
-    db = await startNodeDuckDb()
+    db = await freshDb()
     await loadTables(db, bundle())
     all = await db.query<F>('SELECT rule, unit_code, year, cells, left_val, right_val, raw, line, message FROM findings ORDER BY rule, unit_code, year, cells')
   }, 180_000)

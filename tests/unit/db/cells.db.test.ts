@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCell, parseYear } from '../../../src/domain'
-import { startNodeDuckDb } from '../../../src/db/duckdb-node'
+import { freshDb } from '../helpers/engine'
 import { insertRows } from '../../../src/db/insert'
 import { rebuild } from '../../../src/db/rebuild'
 import { ensureSchema } from '../../../src/db/schema'
@@ -28,7 +28,7 @@ const YEARS: [string | null, number | null, boolean][] = [
 describe('cell and year meanings in the database equal the domain parsers', () => {
   let db: Db
   beforeAll(async () => {
-    db = await startNodeDuckDb()
+    db = await freshDb()
     await ensureSchema(db)
     await db.exec(`INSERT INTO files VALUES (1, 'T/reviews.csv', 'reviews', 'utf-8', ',', 1, ${INPUTS.length}, ${INPUTS.length}, 1),
       (2, 'T/reports.csv', 'reports', 'utf-8', ',', 1, ${YEARS.length}, ${YEARS.length}, 1)`)

@@ -5,7 +5,7 @@
  * level, and cells the importer could not read. The findings of each unit are compared whole.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNodeDuckDb } from '../../../src/db/duckdb-node'
+import { freshDb } from '../helpers/engine'
 import { loadTables } from '../../../src/db/load'
 import type { Db } from '../../../src/db/types'
 import { ACTIVE_HEADER, APP_HEADER, REVIEW_HEADER, appLines, csv, prepared } from '../helpers/db'
@@ -64,7 +64,7 @@ const of = async (unit: string, ...rules: string[]) => db.query<F>(
   `SELECT rule, severity, cells, left_val, right_val, raw, message FROM findings WHERE unit_code = ?
    ${rules.length ? `AND rule IN (${rules.map(() => '?').join(', ')})` : ''} ORDER BY rule, cells`, [unit, ...rules])
 
-beforeAll(async () => { db = await startNodeDuckDb(); await loadTables(db, bundle()) }, 180_000)
+beforeAll(async () => { db = await freshDb(); await loadTables(db, bundle()) }, 180_000)
 afterAll(async () => { await db?.close() })
 
 describe('rules that real reports break', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNodeDuckDb } from '../../../src/db/duckdb-node'
+import { freshDb } from '../helpers/engine'
 import { clearAll, loadTables, removeFile, type LoadSummary } from '../../../src/db/load'
 import type { Db } from '../../../src/db/types'
 import { APP_HEADER, REVIEW_HEADER, appLines, csv, prepared } from '../helpers/db'
@@ -38,7 +38,7 @@ describe('loadTables', () => {
   let first: LoadSummary
   const figures = () => db.query(`SELECT unit_code, year, active_total, received, handled, granted, partial, missing_cells
     FROM summary ORDER BY unit_code, year`)
-  beforeAll(async () => { db = await startNodeDuckDb(); first = await loadTables(db, bundleA()) }, 180_000)
+  beforeAll(async () => { db = await freshDb(); first = await loadTables(db, bundleA()) }, 180_000)
   afterAll(async () => { await db.close() })
 
   it('counts reports, units, years, files and raw rows', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNodeDuckDb } from '../../../src/db/duckdb-node'
+import { freshDb } from '../helpers/engine'
 import { loadTables } from '../../../src/db/load'
 import { runQuery } from '../../../src/db/run'
 import type { Db } from '../../../src/db/types'
@@ -23,7 +23,7 @@ const bundle = () => [
 
 describe('query builders', () => {
   let db: Db
-  beforeAll(async () => { db = await startNodeDuckDb(); await loadTables(db, bundle()) }, 180_000)
+  beforeAll(async () => { db = await freshDb(); await loadTables(db, bundle()) }, 180_000)
   afterAll(async () => { await db.close() })
 
   it('never glue values into SQL', () => {

@@ -10,7 +10,7 @@ import {
 import { SUM_BASIS } from '../../../src/queries/basis'
 import { optionToTable } from '../../../src/charts/export/table'
 import type { ChartCtx } from '../../../src/charts/types'
-import { startNodeDuckDb } from '../../../src/db/duckdb-node'
+import { freshDb } from '../helpers/engine'
 import { loadTables } from '../../../src/db/load'
 import { runQuery } from '../../../src/db/run'
 import type { Db } from '../../../src/db/types'
@@ -29,7 +29,7 @@ const REPORTS = csv('unit_code,unit_name,year,active_total',
 describe('active volume by unit beyond the row limit', () => {
   let db: Db
   beforeAll(async () => {
-    db = await startNodeDuckDb()
+    db = await freshDb()
     // section 三 for every unit (outcomes by unit list units with the table only)
     const apps = csv(APP_HEADER, ...['A', 'B', 'C', 'D'].flatMap((u, i) => appLines(u, 2023, { received: 4 - i, granted: 4 - i, handled: 4 - i })))
     await loadTables(db, [prepared('reports.csv', 'reports', REPORTS), prepared('applications.csv', 'applications', apps)])
