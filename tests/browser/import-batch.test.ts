@@ -40,7 +40,7 @@ beforeAll(async () => {
   await s.page.goto(appUrl('/import?nosample=1'))
   await s.page.waitForSelector('[data-testid="view-import"]', { timeout: 60_000 })
   await waitForReady(s.page)
-}, 240_000)
+})
 afterAll(async () => { await s?.close() })
 
 describe('batch import of a zip of mixed report files', () => {
