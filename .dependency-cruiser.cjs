@@ -30,6 +30,13 @@ module.exports = {
       to: { path: '^src/queries/', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'vue-reaches-db-through-composables',
+      comment: 'components and views may use types of src/db, never run it: they ask a composable.',
+      severity: 'error',
+      from: { path: '^src/(components|views)/' },
+      to: { path: '^src/db/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'src-never-imports-tests',
       severity: 'error',
       from: { path: '^src/' },
