@@ -3,7 +3,7 @@ import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 
 /** Pure projects: importing the Node DuckDB fails loudly (tests that start DuckDB are *.db.test.ts). */
-const NO_DUCKDB = [{ find: /^.*\/src\/db\/duckdb-node(\.ts)?$/, replacement: new URL('./tests/unit/helpers/no-duckdb.ts', import.meta.url).pathname }]
+const NO_DUCKDB = [{ find: /^.*\/src\/db\/duckdb-node(\.ts)?$/, replacement: new URL('./tests/helpers/no-duckdb.ts', import.meta.url).pathname }]
 
 // base './' so that dist/ can be served from any sub-path of any static server.
 export default defineConfig({
@@ -32,7 +32,7 @@ export default defineConfig({
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   test: {
     // unit: pure tests (no DuckDB), the edit loop (`npm run test:unit`). db: tests that start DuckDB, named
-    // *.db.test.ts, one engine per worker (tests/unit/helpers/engine.ts; isolate: false keeps it across files).
+    // *.db.test.ts, one engine per worker (tests/helpers/engine.ts; isolate: false keeps it across files).
     // hostile/fuzz: the hostile corpus and property tests without DuckDB. browser: Chromium over dist/.
     projects: [
       {
@@ -41,7 +41,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
-          exclude: ['**/*.db.test.ts', 'tests/unit/hostile/**', 'tests/unit/fuzz/**'],
+          exclude: ['**/*.db.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },
@@ -62,7 +62,7 @@ export default defineConfig({
         resolve: { alias: NO_DUCKDB },
         test: {
           name: 'hostile',
-          include: ['tests/hostile/**/*.test.ts', 'tests/fuzz/**/*.test.ts', 'tests/unit/hostile/**/*.test.ts', 'tests/unit/fuzz/**/*.test.ts'],
+          include: ['tests/hostile/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
           exclude: ['**/*.db.test.ts'],
           environment: 'node',
           testTimeout: 120_000,

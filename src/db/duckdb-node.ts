@@ -27,7 +27,7 @@ export async function nodeBindings(): Promise<NodeBindings> {
 
 /**
  * A fresh, empty, locked database on `bindings` (a reopened database forgets every table and setting, so
- * tests can reuse one instantiated module: tests/unit/helpers/engine.ts). Closing it resets the bindings.
+ * tests can reuse one instantiated module: tests/helpers/engine.ts). Closing it resets the bindings.
  */
 export async function openNodeDuckDb(bindings: NodeBindings): Promise<Db> {
   bindings.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } })

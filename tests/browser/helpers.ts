@@ -14,7 +14,7 @@ import { inject } from 'vitest'
  * failure: a bound against a hung page, not an estimate of the work, which on a busy 2-core CI machine can
  * take many times what it takes on a quiet one. Waits end as soon as the state is reached.
  */
-export const WORK_BOUND = 600_000
+const WORK_BOUND = 600_000
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs'
 import { strToU8, zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { reportPdf, rowsFromWordPaste } from '../unit/report/pdf-writer'
+import { reportPdf, rowsFromWordPaste } from '../unit/ingest/report/pdf-writer'
 import { appUrl, assertPrivate, openSession, query, waitForReady, waitForReports, type Session } from './helpers'
 
 const shared = (p: string): string => readFileSync(new URL(`../../../shared/fixtures/reports/${p}`, import.meta.url), 'utf8')

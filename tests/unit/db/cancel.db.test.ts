@@ -1,10 +1,10 @@
 /** Cancelling a load (or a load that fails) leaves the data loaded before exactly as it was. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshDb } from '../helpers/engine'
+import { freshDb } from '../../helpers/engine'
 import { loadTables, summarise } from '../../../src/db/load'
 import type { Db } from '../../../src/db/types'
 import { isCancelled } from '../../../src/ingest'
-import { APP_HEADER, appLines, csv, prepared } from '../helpers/db'
+import { APP_HEADER, appLines, csv, prepared } from '../../helpers/db'
 
 const reports = (path: string, ...rows: string[]) =>
   prepared(path, 'reports', csv('unit_code,unit_name,parent_code,level,year,active_total', ...rows))

@@ -5,11 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DATA_TABLES, hasTables, tableCountQuery } from '../../../src/db/catalog'
 import { schemaColumnsQuery } from '../../../src/queries/schema'
-import { freshDb } from '../helpers/engine'
+import { freshDb } from '../../helpers/engine'
 import { loadTables } from '../../../src/db/load'
 import { runQuery } from '../../../src/db/run'
 import type { Db } from '../../../src/db/types'
-import { csv, prepared } from '../helpers/db'
+import { csv, prepared } from '../../helpers/db'
 
 const REPORTS = csv('unit_code,unit_name,year,active_total', 'A,甲镇,2022,100', 'B,乙镇,2023,')
 

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCell, parseYear } from '../../../src/domain'
-import { freshDb } from '../helpers/engine'
+import { freshDb } from '../../helpers/engine'
 import { insertRows } from '../../../src/db/insert'
 import { rebuild } from '../../../src/db/rebuild'
 import { ensureSchema } from '../../../src/db/schema'

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshDb } from '../helpers/engine'
+import { freshDb } from '../../helpers/engine'
 import { clearAll, loadTables, removeFile, type LoadSummary } from '../../../src/db/load'
 import type { Db } from '../../../src/db/types'
-import { APP_HEADER, REVIEW_HEADER, appLines, csv, prepared } from '../helpers/db'
+import { APP_HEADER, REVIEW_HEADER, appLines, csv, prepared } from '../../helpers/db'
 
 const N = '230883103000' // 浓桥镇
 const H = '230883104000' // 寒葱沟镇

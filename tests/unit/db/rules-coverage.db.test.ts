@@ -1,5 +1,5 @@
 /**
- * What tests/unit/db/rules.test.ts does not cover yet (report-format.md, 勾稽关系):
+ * What tests/unit/db/rules.db.test.ts does not cover yet (report-format.md, 勾稽关系):
  * - blank_cells: blank is missing, not zero — a blank cell is listed, kept NULL in summary, and a
  *   rule that needs it is not checked (no finding computed as if it were 0); `0`/`零`/`无` are zero;
  * - text_cells: a failing (located, verbatim) and a passing case;
@@ -9,10 +9,10 @@
  * The whole findings table of the bundle is compared, so no rule fires where it should not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshDb } from '../helpers/engine'
+import { freshDb } from '../../helpers/engine'
 import { loadTables } from '../../../src/db/load'
 import type { Db } from '../../../src/db/types'
-import { APP_HEADER, appLines, csv, prepared } from '../helpers/db'
+import { APP_HEADER, appLines, csv, prepared } from '../../helpers/db'
 
 /** A consistent 2019-layout section 三 (row `other` instead of other.*): natural_person = total = value. */
 const ROWS_2019 = ['received', 'carried_in', 'granted', 'partial', 'withheld.state_secret', 'withheld.prohibited', 'withheld.security',

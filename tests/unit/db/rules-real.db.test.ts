@@ -5,10 +5,10 @@
  * level, and cells the importer could not read. The findings of each unit are compared whole.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshDb } from '../helpers/engine'
+import { freshDb } from '../../helpers/engine'
 import { loadTables } from '../../../src/db/load'
 import type { Db } from '../../../src/db/types'
-import { ACTIVE_HEADER, APP_HEADER, REVIEW_HEADER, appLines, csv, prepared } from '../helpers/db'
+import { ACTIVE_HEADER, APP_HEADER, REVIEW_HEADER, appLines, csv, prepared } from '../../helpers/db'
 
 const active = (u: string, y: number, item: string, v: Record<string, number | string>) =>
   [u, y, item, ...ACTIVE_HEADER.split(',').slice(3).map((k) => v[k] ?? '')].join(',')

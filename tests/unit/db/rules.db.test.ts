@@ -1,9 +1,9 @@
 /** Each rule with a passing and a failing report, all in one bundle (one load per file: loads are slow). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshDb } from '../helpers/engine'
+import { freshDb } from '../../helpers/engine'
 import { loadTables } from '../../../src/db/load'
 import type { Db } from '../../../src/db/types'
-import { ACTIVE_HEADER, APP_HEADER, REVIEW_HEADER, appLines, csv, prepared } from '../helpers/db'
+import { ACTIVE_HEADER, APP_HEADER, REVIEW_HEADER, appLines, csv, prepared } from '../../helpers/db'
 
 const ok = { received: 5, carried_in: 1, granted: 3, partial: 1, 'other.other': 1, handled: 5, carried_out: 1 }
 const reviews = (u: string, y: number, block: number[]) => `${u},${y},${[...block, ...Array(10).fill(0)].join(',')}`

@@ -1,9 +1,9 @@
 /** Outcome groups in `summary`: summed only when every row of the form is there with a number. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshDb } from '../helpers/engine'
+import { freshDb } from '../../helpers/engine'
 import { loadTables } from '../../../src/db/load'
 import type { Db } from '../../../src/db/types'
-import { APP_HEADER, appLines, csv, prepared } from '../helpers/db'
+import { APP_HEADER, appLines, csv, prepared } from '../../helpers/db'
 
 const vals = { received: 20, granted: 4, partial: 2, 'withheld.state_secret': 1, 'withheld.query': 1, 'unavailable.not_held': 3,
   'rejected.repeat': 2, 'other.other': 7, handled: 20 }

@@ -5,11 +5,11 @@
  * figures are the same afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshDb } from '../helpers/engine'
+import { freshDb } from '../../helpers/engine'
 import { loadTables } from '../../../src/db/load'
 import type { Db } from '../../../src/db/types'
 import { SqlRefused, runUserSql, type SqlRefusalKind } from '../../../src/db/user-sql'
-import { APP_HEADER, appLines, csv, prepared } from '../helpers/db'
+import { APP_HEADER, appLines, csv, prepared } from '../../helpers/db'
 
 let db: Db
 let before: unknown

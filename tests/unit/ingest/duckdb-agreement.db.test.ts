@@ -3,7 +3,7 @@
  * reads exactly `records` rows, and the record index ↔ source line mapping holds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshDb } from '../helpers/engine'
+import { freshDb } from '../../helpers/engine'
 import { registeredPath } from '../../../src/db/engine'
 import type { Db } from '../../../src/db/types'
 import { scanLines } from '../../../src/ingest/lines'

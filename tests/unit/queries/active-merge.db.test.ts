@@ -10,14 +10,14 @@ import {
 import { SUM_BASIS } from '../../../src/queries/basis'
 import { optionToTable } from '../../../src/charts/export/table'
 import type { ChartCtx } from '../../../src/charts/types'
-import { freshDb } from '../helpers/engine'
+import { freshDb } from '../../helpers/engine'
 import { loadTables } from '../../../src/db/load'
 import { runQuery } from '../../../src/db/run'
 import type { Db } from '../../../src/db/types'
 import { createTranslate } from '../../../src/i18n/translate'
 import { activeByUnitYearQuery, outcomesByUnitQuery } from '../../../src/queries'
-import { APP_HEADER, appLines, csv, prepared } from '../helpers/db'
-import { valueExtent } from '../helpers/echarts'
+import { APP_HEADER, appLines, csv, prepared } from '../../helpers/db'
+import { valueExtent } from '../../helpers/echarts'
 
 const ctx: ChartCtx = { t: createTranslate('zh-CN'), locale: 'zh-CN' }
 

@@ -4,13 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findingCounts, findingLines } from '../../../src/composables/useBriefingPack/deck'
-import { freshDb } from '../helpers/engine'
+import { freshDb } from '../../helpers/engine'
 import { loadTables } from '../../../src/db/load'
 import { runQuery } from '../../../src/db/run'
 import type { Db } from '../../../src/db/types'
 import briefing from '../../../src/i18n/features/briefing'
 import { findingsPerRuleQuery } from '../../../src/queries'
-import { APP_HEADER, appLines, csv, prepared } from '../helpers/db'
+import { APP_HEADER, appLines, csv, prepared } from '../../helpers/db'
 
 // Findings of several rules and severities: a blank cell, a text cell, a sum that does not add up,
 // a duplicate report, an unknown row label, a loosely written number, a unit missing from reports.csv.

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshDb } from '../helpers/engine'
+import { freshDb } from '../../helpers/engine'
 import { loadTables } from '../../../src/db/load'
 import { runQuery } from '../../../src/db/run'
 import type { Db } from '../../../src/db/types'
 import {
   activeByUnitYearQuery, findingCountsQuery, findingsQuery, outcomesByUnitQuery, outcomesByYearQuery, overviewQuery, unitsQuery, yearsQuery,
 } from '../../../src/queries'
-import { APP_HEADER, appLines, csv, prepared } from '../helpers/db'
+import { APP_HEADER, appLines, csv, prepared } from '../../helpers/db'
 
 const bundle = () => [
   prepared('Q/units.csv', 'units', csv('unit_code,unit_name,parent_code,level', 'P,黑龙江省,,省', 'C,佳木斯市,P,市', 'K,抚远市,C,县', 'L,同江市,C,县')),

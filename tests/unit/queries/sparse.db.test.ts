@@ -6,14 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateSparseBundle } from '../../../scripts/lib/sparse.mjs'
-import { freshDb } from '../helpers/engine'
+import { freshDb } from '../../helpers/engine'
 import { loadTables } from '../../../src/db/load'
 import { runQuery } from '../../../src/db/run'
 import type { Db } from '../../../src/db/types'
 import type { TableKind } from '../../../src/domain'
 import { kpiChangeQuery, outcomesByUnitQuery, outcomesByYearQuery, panelInfoQuery, summaryWhere } from '../../../src/queries'
 import { disclosureRateByUnitQuery, rankingQuery } from '../../../src/queries/analysis'
-import { prepared } from '../helpers/db'
+import { prepared } from '../../helpers/db'
 
 const bundle = generateSparseBundle({ units: 40, seed: 'unit-sparse' })
 const { partial } = bundle.manifest
