@@ -10,11 +10,11 @@ import type { EChartsOption } from 'echarts'
 /** Rows shown at once on screen; more scroll (dataZoom). */
 export const VISIBLE_ROWS = 30
 /** Width of the unit labels (CSS px): ~18 CJK characters on a line, longer names take a second line. */
-export const LABEL_WIDTH = 220
+const LABEL_WIDTH = 220
 const FONT = 12
 /** Height of one row: a one-line label, and a two-line one. */
-export const ROW_PX = 24
-export const ROW_PX_WRAPPED = 34
+const ROW_PX = 24
+const ROW_PX_WRAPPED = 34
 
 /** Width of a text drawn at 12 px (CJK ~12 px, Latin ~7 px): enough to know whether a label wraps. */
 export function textWidth(s: string, font = FONT): number {

@@ -32,7 +32,7 @@ function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> 
 const absolute = (url: string): string => new URL(url, document.baseURI).href
 
 /** A classic worker running `script`, started from a blob: URL so that it inherits this page's CSP. */
-export function confinedWorker(script: string): { worker: Worker; revoke(): void } {
+function confinedWorker(script: string): { worker: Worker; revoke(): void } {
   const src = `importScripts(${JSON.stringify(absolute(script))});\n`
   const url = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }))
   return { worker: new Worker(url), revoke: () => URL.revokeObjectURL(url) }

@@ -12,13 +12,13 @@ import { CELL_COLUMNS, DATA_KINDS, ROW_COLUMN, SIGNED_COLUMNS, lineExpr, lit, q,
 import { cellDictNum, cellKeyText } from './sql/cells'
 import { cellName, zh, zhLit } from './sql/helpers'
 
-export const sev = (id: RuleId): string => lit(RULE_BY_ID[id].severity)
-export const COLS = 'rule, severity, unit_code, year, tbl, cells, left_val, right_val, file_id, line, col, raw, message'
+const sev = (id: RuleId): string => lit(RULE_BY_ID[id].severity)
+const COLS = 'rule, severity, unit_code, year, tbl, cells, left_val, right_val, file_id, line, col, raw, message'
 /** Columns of a findings part: those of `findings` with the message split into `pre` (unit/year prefix) and `msg`. */
-export const PART_COLS = 'rule, severity, unit_code, year, tbl, cells, left_val, right_val, file_id, line, col, raw, pre, msg'
+const PART_COLS = 'rule, severity, unit_code, year, tbl, cells, left_val, right_val, file_id, line, col, raw, pre, msg'
 
 /** One INSERT for many parts: the unit label is joined once. */
-export const insertParts = (parts: readonly string[], ctes = ''): string => `INSERT INTO findings (${COLS})
+const insertParts = (parts: readonly string[], ctes = ''): string => `INSERT INTO findings (${COLS})
   ${ctes ? `WITH ${ctes}` : ''}
   SELECT p.rule, p.severity, p.unit_code, p.year, p.tbl, p.cells, p.left_val, p.right_val, p.file_id, p.line, p.col, p.raw,
     CASE WHEN p.pre THEN coalesce(u.unit_name, p.unit_code) || '（' || p.unit_code || '）' || ' ' || p.year || ' 年' || p.msg ELSE p.msg END

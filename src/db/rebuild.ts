@@ -82,7 +82,7 @@ const unitsWinnersSql = `CREATE OR REPLACE TABLE w_units AS
   ${dupRank('unit_code')}`
 
 /** Every statement of a rebuild after the dictionaries are up to date, in order. */
-export const rebuildSql = (st: DictState): string[] => [...DATA_KINDS.map((k) => keyedSql(k, st)), unitsWinnersSql,
+const rebuildSql = (st: DictState): string[] => [...DATA_KINDS.map((k) => keyedSql(k, st)), unitsWinnersSql,
   SET_CELL_NUM_SQL, ...DATA_KINDS.map(typedSql), formatDetectSql(), ...UNITS_SQL, ...summarySql(), ...findingsSql(), DROP_WORK_SQL]
 
 /**
@@ -111,12 +111,4 @@ export function rebuild(db: Db, signal?: AbortSignal): Promise<void> {
   })
   running.set(db, next)
   return next
-}
-
-
-/** Make a fresh database queryable (schema + empty derived tables); cheap when already done. */
-export async function initDb(db: Db): Promise<void> {
-  await ensureSchema(db)
-  const t = await db.query("SELECT 1 FROM duckdb_tables() WHERE table_name = 'summary'")
-  if (t.length === 0) await rebuild(db)
 }

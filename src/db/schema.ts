@@ -7,6 +7,7 @@ import {
   type TableKind,
 } from '../domain'
 import { HELPER_MACROS_SQL, setZhSql } from './sql/helpers'
+import { lit, q } from '../queries/quote'
 import type { Db } from './types'
 
 /** Tables read into a raw table of their own (facts are kept long and pivoted at rebuild). */
@@ -34,8 +35,7 @@ export const ROW_COLUMN: Record<DataKind, 'item' | 'row' | null> = {
 /** Cells that may be negative (2019 本年增/减). */
 export const SIGNED_COLUMNS: ReadonlySet<string> = new Set(ACTIVE_MEASURES.filter((m) => m.signed).map((m) => m.key))
 
-export const q = (id: string): string => `"${id.replace(/"/g, '""')}"`
-export const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`
+export { lit, q }
 
 const rawDdl = (k: RawKind): string =>
   `CREATE TABLE IF NOT EXISTS raw_${k} (file_id INTEGER, rec INTEGER, ${RAW_COLUMNS[k].map((c) => `${q(c)} VARCHAR`).join(', ')});`
@@ -49,7 +49,7 @@ const activeApplies = (): string => {
     WHERE NOT EXISTS (SELECT 1 FROM active_applies);`
 }
 
-export const SCHEMA_SQL = `
+const SCHEMA_SQL = `
 CREATE SEQUENCE IF NOT EXISTS file_seq START 1;
 CREATE TABLE IF NOT EXISTS files (file_id INTEGER PRIMARY KEY, path VARCHAR, kind VARCHAR, encoding VARCHAR,
   delimiter VARCHAR, header_lines INTEGER, records INTEGER, loaded INTEGER, bundle_no INTEGER);

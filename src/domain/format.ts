@@ -160,6 +160,8 @@ export const REVIEW_BLOCKS: readonly Labelled[] = [
   { key: 'litigation_direct', zh: '行政诉讼-未经复议直接起诉', en: 'Litigation without prior reconsideration', aliases: ['未经复议直接起诉'] },
   { key: 'litigation_after_review', zh: '行政诉讼-复议后起诉', en: 'Litigation after reconsideration', aliases: ['复议后起诉'] },
 ]
+export type ReviewBlock = 'review' | 'litigation_direct' | 'litigation_after_review'
+export const REVIEW_BLOCK_KEYS = REVIEW_BLOCKS.map((b) => b.key) as readonly ReviewBlock[]
 export const REVIEW_OUTCOMES: readonly Labelled[] = [
   { key: 'upheld', zh: '结果维持', en: 'Upheld' },
   { key: 'corrected', zh: '结果纠正', en: 'Corrected' },
@@ -181,11 +183,11 @@ export const REVIEW_KEYS = REVIEW_COLUMNS.map((c) => c.key)
 // ---------------------------------------------------------------- unit levels
 
 export const LEVELS = ['省', '市', '县', '乡镇', '街道', '部门'] as const
-export type Level = (typeof LEVELS)[number]
+type Level = (typeof LEVELS)[number]
 /** Levels whose units are townships/subdistricts (乡镇 and 街道): no 规章. */
 export const TOWNSHIP_LEVELS: readonly string[] = ['乡镇', '街道', '镇', '乡']
 const TOWNSHIP_NAME = /(镇|乡|街道|街道办事处)$/
-export function isTownship(level: string | null | undefined, name?: string | null): boolean {
+function isTownship(level: string | null | undefined, name?: string | null): boolean {
   if (level && TOWNSHIP_LEVELS.includes(level)) return true
   return !level && !!name && TOWNSHIP_NAME.test(name)
 }
@@ -199,8 +201,9 @@ export function isTownship(level: string | null | undefined, name?: string | nul
 // 自治区 is a province: its 区 never counts.
 export const COUNTY_NAME = '(县|旗|[^治]区)(人民政府|政府)?$'
 export const COUNTY_DEPT_NAME = '^[^市省州盟]{0,12}?(县|旗|[^治]区)[^市省州盟]{1,30}$'
+/** A parent named like a county government (the SQL macro `below_city` uses COUNTY_NAME for it too). */
 export const COUNTY_PARENT_NAME = COUNTY_NAME
-export function belowCityLevel(level: string | null | undefined, name?: string | null, parentLevel?: string | null, parentName?: string | null): boolean {
+function belowCityLevel(level: string | null | undefined, name?: string | null, parentLevel?: string | null, parentName?: string | null): boolean {
   if (isTownship(level, name)) return true
   if (level === '县') return true
   if (level === '部门') return parentLevel === '县' || (!parentLevel && !!parentName && new RegExp(COUNTY_PARENT_NAME).test(parentName))

@@ -21,7 +21,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 export type NamedFunctions = Readonly<Record<string, (...args: never[]) => unknown>>
 
 /** What replaces one function of the option: a known function by name, or its recorded answers. */
-export type StoredFunction =
+type StoredFunction =
   | { named: string }
   | { answers: Record<string, unknown> }
 

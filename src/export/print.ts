@@ -8,7 +8,7 @@ import { rowsFitting, rowsHeight, unitAxisOf } from '../charts/byUnit'
 import type { Caption } from './caption'
 import { splitRows } from './split'
 
-export type Orientation = 'landscape' | 'portrait'
+type Orientation = 'landscape' | 'portrait'
 
 /** Printable area (mm) of an A4 page with 12 mm / 10 mm margins, and what the caption takes. */
 const PAGE = { landscape: { w: 297 - 28, h: 210 - 24 }, portrait: { w: 210 - 24, h: 297 - 20 } }
@@ -17,11 +17,11 @@ const FOOT_LINE_MM = 4.6
 /** Millimetres per CSS pixel of the picture: 12 px ≈ 2.9 mm ≈ 8 pt on paper. */
 const MM_PER_PX = 0.245
 
-export interface PrintPart { option: EChartsOption; width: number; height: number }
+interface PrintPart { option: EChartsOption; width: number; height: number }
 export interface PrintLayout { orientation: Orientation; parts: PrintPart[] }
 
 /** Footer lines (notes, source, definition) of a printed chart and the room they take (mm; long lines wrap). */
-export function footMm(c: Caption, widthMm: number): number {
+function footMm(c: Caption, widthMm: number): number {
   const lines = [...(c.notes ?? []), c.source, c.definition ?? ''].filter((l) => l && l.trim())
   const perLine = Math.floor(widthMm / 3.2) // ~3.2 mm per CJK character at 9 pt
   return lines.reduce((a, l) => a + Math.max(1, Math.ceil([...l].length / perLine)) * FOOT_LINE_MM, 0) + 2

@@ -20,7 +20,7 @@ let cjkLoad: Promise<void> | null = null
  * Wait until the CJK font can be drawn, so the first canvas frame has its glyphs (no tofu). The
  * load is requested once per page; afterwards this is `document.fonts.ready`, already settled.
  */
-export function fontsReady(): Promise<void> {
+function fontsReady(): Promise<void> {
   const f = (globalThis.document as Document | undefined)?.fonts
   if (!f) return Promise.resolve()
   if (!cjkLoad) {
@@ -57,7 +57,7 @@ function drop(key: string): void {
 }
 
 /** Dispose every kept instance (memory: a 3× canvas is tens of MB). */
-export function releaseExportCharts(): void {
+function releaseExportCharts(): void {
   for (const key of [...warm.keys()]) drop(key)
   if (releaseTimer) clearTimeout(releaseTimer)
   releaseTimer = undefined
@@ -172,13 +172,6 @@ export async function renderPngBlob(option: EChartsOption, opts: RenderOptions &
   return canvasToBlob(renderedCanvas(chart, scale))
 }
 
-/** PNG data URL (kept for callers that need a string; prefer renderPngBlob). */
-export async function renderPng(option: EChartsOption, opts: RenderOptions & { scale?: number }): Promise<string> {
-  await fontsReady()
-  const { chart, scale } = draw(option, opts)
-  return renderedCanvas(chart, scale).toDataURL('image/png')
-}
-
 /**
  * What the option's functions (formatters…) answer when the chart is drawn for export at this size:
  * drawn once offscreen at 1× with recorders, for a pack item that must survive a JSON round trip.
@@ -250,7 +243,7 @@ export function prewarmExport(locale: string, size?: { width: number; height: nu
   }).catch(() => { /* only a warm-up */ })
 }
 
-export function dataUrlToBlob(url: string): Blob {
+function dataUrlToBlob(url: string): Blob {
   const [head, body] = url.split(',', 2)
   const mime = /data:([^;,]+)/.exec(head)?.[1] ?? 'application/octet-stream'
   const bin = atob(body)
@@ -260,10 +253,6 @@ export function dataUrlToBlob(url: string): Blob {
 }
 
 export { downloadBlob }
-
-export function downloadDataUrl(url: string, fileName: string): void {
-  downloadBlob(dataUrlToBlob(url), fileName)
-}
 
 /**
  * Copy a PNG to the clipboard; throws 'clipboard-unsupported' / the browser's refusal. Give it the

@@ -5,7 +5,7 @@
 import { csvText, neutralise } from './csv'
 
 export { neutralise }
-export interface TableColumn { key: string; label: string }
+interface TableColumn { key: string; label: string }
 export interface ExportTable { columns: TableColumn[]; rows: Record<string, unknown>[] }
 
 type Obj = Record<string, unknown>

@@ -44,5 +44,3 @@ export function setLocale(locale: AppLocale): void {
   document.documentElement.lang = locale
   try { localStorage.setItem(STORAGE_KEY, locale) } catch { /* ignore */ }
 }
-
-export { createTranslate } from './translate'

@@ -12,9 +12,9 @@
  */
 import type { SourceFile } from '../ingest/types'
 
-export const DB_NAME = 'gdd-persist'
-export const DB_VERSION = 1
-export const STORE = 'bundles'
+const DB_NAME = 'gdd-persist'
+const DB_VERSION = 1
+const STORE = 'bundles'
 
 export interface StoredBundle {
   /** Bundle number: increases with every save (load order). */
@@ -27,7 +27,7 @@ export interface StoredBundle {
 }
 
 /** Why a saved bundle cannot be restored: its record unreadable, malformed, or a file's content lost. */
-export type BadReason = 'unreadable' | 'shape' | 'missing'
+type BadReason = 'unreadable' | 'shape' | 'missing'
 
 /** A saved bundle that cannot be restored, named for the notice. */
 export interface BadBundle {
@@ -41,7 +41,7 @@ export interface BadBundle {
   detail: string
 }
 
-export interface ReadResult { bundles: StoredBundle[]; bad: BadBundle[] }
+interface ReadResult { bundles: StoredBundle[]; bad: BadBundle[] }
 
 /** Why a save did not happen: the quota, or no usable IndexedDB at all. */
 export type SaveFailure = 'quota' | 'unavailable' | 'error'

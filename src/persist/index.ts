@@ -20,11 +20,10 @@ import { notifyWiped, wipeKeys } from './wipe'
 
 export * from './bundles'
 export * from './filters'
-export { onWipe, KEPT_KEYS, APP_KEY_PREFIX } from './wipe'
-export type { ChangeKind } from './channel'
+export { onWipe } from './wipe'
 
 /** What the storage notice shows: null = nothing to say. */
-export interface PersistNotice { reason: SaveFailure; detail: string }
+interface PersistNotice { reason: SaveFailure; detail: string }
 
 type NamedBundle = Pick<BadBundle, 'n' | 'savedAt' | 'paths' | 'why' | 'detail'>
 

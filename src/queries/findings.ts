@@ -2,11 +2,10 @@
  * Findings: the one SELECT of a finding with its unit and file (data-quality view, report view, the dashboard's
  * list), their number and their counts per rule. Pure builders with bound `?` parameters.
  */
-import type { SqlParam } from '../db/types'
 import type { Severity } from '../domain'
 import { findingsWhere } from './filters'
 import type { FindingCountRow, FindingRow, FindingsPerRuleRow } from './rows'
-import type { Filters, Query } from './types'
+import type { Filters, Query, SqlParam } from './types'
 
 /** Options on top of the shared filters. */
 export interface FindingsOptions {

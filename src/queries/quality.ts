@@ -3,12 +3,12 @@
  * Findings (filtered, paged, counted), coverage (unit × year with status), risk ranking, and the
  * cells of one report (typed value + verbatim raw text, with file and line).
  */
-import type { SqlParam } from '../db/types'
 import { ACTIVE_MEASURES, APPLICANT_KEYS, REVIEW_KEYS } from '../domain'
 import { summaryWhere } from './filters'
 import { findingCountsQuery, findingsQuery, findingsTotalQuery, type FindingsOptions } from './findings'
 import type { FindingCountRow, FindingRow } from './rows'
-import type { Filters, Query } from './types'
+import { q } from './quote'
+import type { Filters, Query, SqlParam } from './types'
 
 // ------------------------------------------------------------------ findings (one SELECT: ./findings.ts)
 
@@ -181,16 +181,14 @@ export type ReportCellsRow = {
   [cell: string]: unknown
 }
 
-const qi = (id: string): string => `"${id.replace(/"/g, '""')}"`
-
 /** The winning rows of one section table for a unit-year, each cell as number and as written. */
 export function reportCellsQuery(tbl: CellTable, unitCode: string, year: number): Query<ReportCellsRow> {
   const cols = REPORT_COLUMNS[tbl]
   const rk = ROW_COL[tbl]
   return {
-    sql: `SELECT ${rk ? `t.${qi(rk)}` : "''"} AS "rowKey", t.file_id::INTEGER AS "fileId", fl.path AS "file", fl.kind AS "fileKind",
+    sql: `SELECT ${rk ? `t.${q(rk)}` : "''"} AS "rowKey", t.file_id::INTEGER AS "fileId", fl.path AS "file", fl.kind AS "fileKind",
       ${lineOf('fl', 't')} AS "line",
-      ${cols.map((c) => `t.${qi(c)}::DOUBLE AS ${qi('v_' + c)}, r.${qi(c)} AS ${qi('r_' + c)}`).join(',\n      ')}
+      ${cols.map((c) => `t.${q(c)}::DOUBLE AS ${q('v_' + c)}, r.${q(c)} AS ${q('r_' + c)}`).join(',\n      ')}
     FROM ${tbl} t
     LEFT JOIN raw_${tbl} r ON r.file_id = t.file_id AND r.rec = t.rec
     LEFT JOIN files fl ON fl.file_id = t.file_id

@@ -33,7 +33,7 @@ export interface ActiveByUnitYearRow {
   parentName: string | null
   year: number
   activeTotal: number | null
-  /** Merged rows only (unitCode = OTHERS_CODE): units merged in all, reports and blank totals of this year among them. */
+  /** Merged rows only (unitCode = ''): units merged in all, reports and blank totals of this year among them. */
   mergedUnits?: number | null
   mergedReports?: number | null
   mergedMissing?: number | null

@@ -80,7 +80,7 @@ describe('English UI: no CJK outside data values', () => {
       WHERE f.unit_code IS NOT NULL AND f.year IS NOT NULL ORDER BY f.severity, f.unit_code LIMIT 1`)
     unit = u.c
     report = `${u.c}/${u.y}`
-  }, 240_000)
+  })
   afterAll(async () => { await s?.close() })
 
   const routes = (): [string, string][] => [
@@ -109,7 +109,6 @@ describe('English UI: no CJK outside data values', () => {
       for (const t of cjkLeft([...await pageTexts(page), ...await chartTexts(page)], values)) problems.push(`${hash}: ${t}`)
     }
     expect(problems).toEqual([])
-  }, 300_000)
-
+  })
   test('privacy: nothing left 127.0.0.1', () => { assertPrivate(s) })
 })

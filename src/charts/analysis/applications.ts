@@ -53,7 +53,7 @@ export const outcomeShareColumns = (ctx: ChartCtx): TableColumn<OutcomeRow>[] =>
   { key: 'handled', label: ctx.t('analysis.outcome.handled'), kind: 'number' },
 ]
 
-export const reasonLabel = (key: string, ctx: ChartCtx): string => {
+const reasonLabel = (key: string, ctx: ChartCtx): string => {
   const r = allApplicationRows().find((x) => x.key === key)
   return r ? (ctx.locale === 'en' ? r.en : r.zh.replace(/^\d+\./, '')) : key
 }

@@ -5,8 +5,8 @@ import {
 import { allApplicationRows, currentVersion, formVersion } from '../../domain/versions'
 import type { ExtractedCell, ReportSection } from '../../ingest/report'
 
-export interface GridCol { key: string; label: string }
-export interface GridRow {
+interface GridCol { key: string; label: string }
+interface GridRow {
   key: string
   label: string
   /** Nesting on the form: 0 top rows, 1 outcome rows, 2 their numbered sub-rows. */

@@ -12,7 +12,7 @@ export function neutraliseCell(s: string): string {
 }
 
 /** Display/CSV text of a value from DuckDB (numbers as is, BigInt, dates, lists, structs). */
-export function cellText(v: unknown): string {
+export function valueText(v: unknown): string {
   if (v == null) return ''
   if (typeof v === 'string') return v
   if (typeof v === 'number' || typeof v === 'boolean') return String(v)
@@ -26,7 +26,7 @@ export function cellText(v: unknown): string {
 }
 
 export function rowsToCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  return csvText([columns, ...rows.map((r) => columns.map((c) => cellText(r[c])))], { keepNumericText: true })
+  return csvText([columns, ...rows.map((r) => columns.map((c) => valueText(r[c])))], { keepNumericText: true })
 }
 
 /** Offer text as a file download (stays in the browser). */

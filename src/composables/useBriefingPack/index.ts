@@ -30,7 +30,7 @@ export interface PackItem {
   addedAt: string
 }
 
-export interface AddInput { chartId: string; option: EChartsOption; caption: Caption; filtersText: string; width: number; height: number; locale?: string }
+interface AddInput { chartId: string; option: EChartsOption; caption: Caption; filtersText: string; width: number; height: number; locale?: string }
 
 /** Record the option's functions by drawing it once offscreen (none outside a browser, or on failure). */
 function recordFunctionsOf(input: AddInput): StoredFunctions | undefined {
@@ -60,9 +60,9 @@ export interface UseBriefingPackReturn {
   save(): void
 }
 
-export const STORAGE_KEY = 'gdd.briefingPack.v1'
+const STORAGE_KEY = 'gdd.briefingPack.v1'
 /** localStorage holds ~5 MB per origin (UTF-16 in some browsers): stay well below. */
-export const MAX_BYTES = 2_000_000
+const MAX_BYTES = 2_000_000
 
 interface Stored { v: 1; deckTitle: string; items: PackItem[] }
 
@@ -173,9 +173,4 @@ let shared: UseBriefingPackReturn | null = null
 export function useBriefingPack(): UseBriefingPackReturn {
   if (!shared) shared = createPack()
   return shared
-}
-
-/** For tests: forget the shared pack. */
-export function resetBriefingPack(): void {
-  shared = null
 }

@@ -12,7 +12,6 @@ import { runUserSql } from '../../db/user-sql'
 import type { UseDashboardOptions, UseDashboardReturn } from './types'
 
 export type * from './types'
-export { FINDINGS_SHOWN } from './sql'
 
 /** The one dashboard of the app (options only count on the first call). */
 export function useDashboard(options: UseDashboardOptions = {}): UseDashboardReturn {

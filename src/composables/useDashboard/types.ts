@@ -10,7 +10,7 @@ import type { UnitRow } from '../../queries/rows'
 export type DashboardState = 'loading' | 'ready' | 'error'
 
 /** Ingest/load stages plus the two the dashboard adds around them. */
-export type LoadStage = ProgressStage | 'starting' | 'fetching' | 'loading'
+type LoadStage = ProgressStage | 'starting' | 'fetching' | 'loading'
 export interface LoadProgress { stage: LoadStage; done: number; total: number; detail?: string }
 
 /** A finding as listed in the UI (plain text only; rendered as text, never HTML). */

@@ -152,8 +152,3 @@ export function useUrlState(): UseUrlStateReturn {
   shared = { droppedUnits, ready }
   return shared
 }
-
-/** For tests: forget the shared instance. */
-export function resetUrlState(): void {
-  shared = null
-}

@@ -7,8 +7,7 @@ import {
   ACTIVE_MEASURES, APPLICANT_COLUMNS, BUNDLE_TABLES, COUNTY_DEPT_NAME, COUNTY_NAME, COUNTY_PARENT_NAME,
   REVIEW_COLUMNS, TOWNSHIP_LEVELS, allActiveItems, allApplicationRows, perVersions,
 } from '../../domain'
-
-const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`
+import { lit } from '../../queries/quote'
 
 /** key (`tbl:`, `row:`, `col:` + key) → Chinese label, for messages. */
 const zhMap = perVersions((): ReadonlyMap<string, string> => {
@@ -48,7 +47,7 @@ CREATE OR REPLACE MACRO below_city(p_level, p_name, p_parent_level, p_parent_nam
   CASE WHEN is_township(p_level, p_name) THEN true
        WHEN p_level = '县' THEN true
        WHEN p_level = '部门' THEN coalesce(p_parent_level = '县',
-         p_parent_level IS NULL AND coalesce(regexp_matches(p_parent_name, ${lit(COUNTY_PARENT_NAME)}), false))
+         p_parent_level IS NULL AND coalesce(regexp_matches(p_parent_name, ${lit(COUNTY_NAME)}), false))
        WHEN p_level IS NOT NULL AND p_level <> '' THEN false
        ELSE coalesce(regexp_matches(p_name, ${lit(COUNTY_NAME)}) OR regexp_matches(p_name, ${lit(COUNTY_DEPT_NAME)}), false) END;
 `

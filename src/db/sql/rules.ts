@@ -11,8 +11,8 @@ import {
 } from '../../domain'
 import { zh, zhLit } from './helpers'
 import { expectedFormatSql } from './versions'
+import { lit } from '../../queries/quote'
 
-const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`
 const sev = (id: RuleId): string => lit(RULE_BY_ID[id].severity)
 /** Each part is a findings part (see PART_COLS in ../findings.ts); `true` before the message = unit/year prefix. */
 const WHO = 'true'

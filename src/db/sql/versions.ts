@@ -4,9 +4,7 @@
  * without a change in the db layer.
  */
 import { ACTIVE_MEASURES, allActiveItems, allApplicationRows, formVersions, newestFirst } from '../../domain'
-
-const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`
-const q = (id: string): string => `"${id.replace(/"/g, '""')}"`
+import { lit, q } from '../../queries/quote'
 const reEscape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** The version named in reports.csv's free-text `format` column (e.g. "2021版"), or NULL. */

@@ -26,7 +26,7 @@ function field(v: string | number | null | undefined): string {
 const csv = (rows: (string | number | null | undefined)[][]): string => rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n'
 
 /** What a cell is written as: the number for numbers, the verbatim text otherwise. */
-export function cellText(c: ExtractedCell | undefined): string {
+function reportCellText(c: ExtractedCell | undefined): string {
   if (c?.unread) return NOT_READ
   if (!c || c.kind === 'blank') return ''
   if (c.kind === 'number' && c.value !== null) return String(c.value)
@@ -45,7 +45,7 @@ function table(reports: readonly AcceptedReport[], rowKeys: readonly string[], c
     for (const k of rowKeys) {
       const cells = byRow.get(k)
       if (!cells) continue
-      rows.push([r.unitCode, r.year, ...(rowHeader ? [k] : []), ...columns.map((col) => cellText(cells.get(col)))])
+      rows.push([r.unitCode, r.year, ...(rowHeader ? [k] : []), ...columns.map((col) => reportCellText(cells.get(col)))])
     }
   }
   return csv(rows)

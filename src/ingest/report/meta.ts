@@ -5,12 +5,12 @@ import type { SrcLine } from './types'
 
 const squash = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '')
 
-export { findTitle, type TitleInfo } from './title'
-export { findActiveTotal, type ActiveTotal } from './narrative'
+export { findTitle } from './title'
+export { findActiveTotal } from './narrative'
 
 // ------------------------------------------------------------------ sections
 
-export type SectionId = 'active' | 'applications' | 'reviews' | 'end'
+type SectionId = 'active' | 'applications' | 'reviews' | 'end'
 export interface SectionHeadings { active: number | null; applications: number | null; reviews: number | null; end: number | null }
 
 // Strict forms (also with Arabic numerals), then looser wordings with a Chinese numeral only,
@@ -72,4 +72,3 @@ export function detectFormat(tableText: string, year: number | null): FormatInfo
   }
   return { format: null, evidence: '未找到区分两版的标签，年度也无法推定格式', doubtful: true, conflict: [] }
 }
-

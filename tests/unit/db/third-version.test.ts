@@ -14,7 +14,7 @@ import { reasonsQuery } from '../../../src/queries/analysis/applications'
 import { outcomesByYearQuery } from '../../../src/queries/overview'
 import { outcomeReasons } from '../../../src/charts/analysis/applications'
 import type { ChartCtx } from '../../../src/charts/types'
-import { ACTIVE_HEADER, APP_HEADER, appLines, csv, prepared } from '../helpers/db'
+import { ACTIVE_HEADER, APP_HEADER, appLines, csv, prepared } from '../../helpers/db'
 import { FORM_2027 } from '../domain/fake-2027'
 
 type Vals = Record<string, number>
