@@ -46,6 +46,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/reviews', name: 'reviews', component: lazyView('reviews', () => import('./views/ReviewsView.vue')), meta: { nav: 'nav.reviews' } },
   { path: '/unit/:code', name: 'unit', component: lazyView('unit', () => import('./views/UnitView.vue')) },
   { path: '/briefing', name: 'briefing', component: lazyView('briefing', () => import('./views/BriefingView.vue')), meta: { nav: 'nav.briefing' } },
+  { path: '/document', name: 'document', component: lazyView('document', () => import('./views/BriefingDocView.vue')), meta: { nav: 'documents.nav' } },
   { path: '/print', name: 'print', component: lazyView('print', () => import('./views/PrintView.vue')) },
   { path: '/quality', name: 'quality', component: lazyView('quality', () => import('./views/QualityView.vue')), meta: { nav: 'nav.quality' } },
   { path: '/report/:unit/:year', name: 'report', component: lazyView('report', () => import('./views/ReportView.vue')) },

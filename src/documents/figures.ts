@@ -3,7 +3,8 @@
  * latest year of the filtered range) so that each number in the text is the number on the chart.
  * `run` executes a built query (the dashboard's runBuilt in the browser, the blocking DuckDB in unit tests).
  */
-import type { Row } from '../db/types'
+import type { Db, Row } from '../db/types'
+import { runQuery } from '../db/run'
 import { reviewsQuery } from '../queries/analysis/reviews'
 import type { ReviewRow } from '../queries/analysis/rows'
 import { problemTotalsQuery, draftRankingQuery, reportProblemsQuery, unitsToCorrectQuery, yearOnly, type ProblemRow, type ProblemTotalRow, type RankingRow, type UnitToCorrectRow } from '../queries/documents'
@@ -12,7 +13,11 @@ import type { OutcomeRow, OverviewRow } from '../queries/rows'
 import { kpiChangeQuery, type KpiChangeRow } from '../queries/trends'
 import type { Filters, Query } from '../queries/types'
 
-export type RunQuery = <T extends Row>(q: Query<T>) => Promise<T[]>
+export type RunQuery = <T>(q: Query<T>) => Promise<T[]>
+
+/** A RunQuery over a function that runs row-typed queries (the dashboard's runBuilt, or runQuery on a Db). */
+export const asRunQuery = (run: (q: Query<Row>) => Promise<Row[]>): RunQuery => <T>(q: Query<T>) => run(q as Query<Row>) as Promise<T[]>
+export const dbRunQuery = (db: Db): RunQuery => asRunQuery((q) => runQuery(db, q))
 
 export interface DraftFigures {
   /** The year described; null when the filters leave no data. */

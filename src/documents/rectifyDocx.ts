@@ -12,7 +12,9 @@ export interface RectifyItem {
   /** The finding in plain words (the quality view's message). */
   text: string
   file: string | null
-  line: number | null
+  /** Lines of the file the finding is on (one, or the rows of a rule over several cells). */
+  lines: number[]
+  /** The cell's column in words. */
   column: string | null
 }
 export interface RectifyUnit { unitCode: string; unitName: string; items: RectifyItem[] }
@@ -26,9 +28,9 @@ export function chineseNumber(n: number): string {
   return n < 100 ? `${CN_NUM[t - 1]}十${u ? CN_NUM[u - 1] : ''}` : String(n)
 }
 
-export function whereText(it: Pick<RectifyItem, 'file' | 'line' | 'column'>, tr: Translate): string {
+export function whereText(it: Pick<RectifyItem, 'file' | 'lines' | 'column'>, tr: Translate): string {
   const parts: string[] = []
-  if (it.file) parts.push(it.line != null ? tr('documents.rectify.loc', { file: it.file, line: it.line }) : it.file)
+  if (it.file) parts.push(it.lines.length ? tr('documents.rectify.loc', { file: it.file, line: it.lines.join(tr('documents.w.sep')) }) : it.file)
   if (it.column) parts.push(tr('documents.rectify.col', { col: it.column }))
   return parts.join(tr('documents.w.sep'))
 }

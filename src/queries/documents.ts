@@ -82,3 +82,8 @@ export function unitsToCorrectQuery(f: Filters): Query<UnitToCorrectRow> {
     params: s.params,
   }
 }
+
+/** A unit's name (the draft names its area: the drill unit or the one unit filtered on). */
+export function unitNameQuery(code: string): Query<{ unitName: string }> {
+  return { sql: `SELECT unit_name AS "unitName" FROM units WHERE unit_code = ?`, params: [code] }
+}

@@ -106,7 +106,7 @@ export default {
         fix: '整改要求：{fix}',
         none: '未发现需整改的问题。',
         loc: '{file} 第{line}行',
-        col: '“{col}”列',
+        col: '{col}列',
         fileName: '整改清单',
       },
       fix: {
@@ -235,7 +235,7 @@ export default {
         fix: 'Correction: {fix}',
         none: 'No problem to correct.',
         loc: '{file} line {line}',
-        col: 'column "{col}"',
+        col: 'column {col}',
         fileName: 'correction-list',
       },
       fix: {

@@ -9,11 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateSparseBundle } from '../../../scripts/lib/sparse.mjs'
 import { startNodeDuckDb } from '../../../src/db/duckdb-node'
 import { loadTables } from '../../../src/db/load'
-import { runQuery } from '../../../src/db/run'
 import type { Db } from '../../../src/db/types'
 import type { TableKind } from '../../../src/domain'
 import { buildDraft } from '../../../src/documents/draft'
-import { collectFigures, type DraftFigures, type RunQuery } from '../../../src/documents/figures'
+import { collectFigures, dbRunQuery, type DraftFigures } from '../../../src/documents/figures'
 import { numbersOf, plainText, type DraftParagraph, type NumSeg } from '../../../src/documents/text'
 import { documentsTranslate } from '../../../src/documents/translate'
 import { prepared } from '../helpers/db'
@@ -44,8 +43,7 @@ describe.each([
   const q = async <T = Record<string, number>>(sql: string): Promise<T[]> => (await db.query(sql)) as T[]
   beforeAll(async () => {
     db = await open(files())
-    const run: RunQuery = (query) => runQuery(db, query)
-    fig = await collectFigures(run, {})
+    fig = await collectFigures(dbRunQuery(db), {})
     paras = buildDraft(fig, { tr: zh, locale: 'zh-CN', scope: '示例县' })
   }, 120_000)
   afterAll(async () => { await db?.close() })
