@@ -47,6 +47,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/unit/:code', name: 'unit', component: lazyView('unit', () => import('./views/UnitView.vue')) },
   { path: '/briefing', name: 'briefing', component: lazyView('briefing', () => import('./views/BriefingView.vue')), meta: { nav: 'nav.briefing' } },
   { path: '/document', name: 'document', component: lazyView('document', () => import('./views/BriefingDocView.vue')), meta: { nav: 'documents.nav' } },
+  { path: '/map', name: 'map', component: lazyView('map', () => import('./views/MapView.vue')), meta: { nav: 'map.nav' } },
   { path: '/print', name: 'print', component: lazyView('print', () => import('./views/PrintView.vue')) },
   { path: '/quality', name: 'quality', component: lazyView('quality', () => import('./views/QualityView.vue')), meta: { nav: 'nav.quality' } },
   { path: '/report/:unit/:year', name: 'report', component: lazyView('report', () => import('./views/ReportView.vue')) },
