@@ -43,10 +43,10 @@ export default {
     map: {
       nav: 'Township map',
       title: 'Townships and subdistricts',
-      intro: 'Load your area\'s township and subdistrict boundaries (GeoJSON, WGS-84 longitude/latitude). Boundaries are your data: kept in this browser only, never uploaded. Matched by unit code, else by name (suffixes such as 镇/乡/街道/街道办事处 may differ).',
+      intro: 'Load your area\'s township and subdistrict boundaries (GeoJSON, WGS-84 longitude/latitude). Boundaries are your data: kept in this browser only, never uploaded. Matched by unit code, else by name (the township/subdistrict suffix may differ).',
       pick: 'Load boundaries (GeoJSON)',
       useSample: 'Use the sample boundaries',
-      sampleNote: 'Sample boundaries: 示例县 (fictional)',
+      sampleNote: 'Sample boundaries of the fictional sample county',
       userNote: 'Boundaries: {name}',
       clear: 'Remove boundaries',
       indicator: 'Indicator',
