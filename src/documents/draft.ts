@@ -20,7 +20,7 @@ export function buildDraft(fig: DraftFigures, o: DraftOptions): DraftParagraph[]
   })
   /** A rate (0–1) as a percentage with one decimal. */
   const pct = (key: string, rate: number | null, defKey = key): Seg[] => rate == null
-    ? [{ kind: 'num', key, value: null, text: tr('documents.w.na'), def: tr(`documents.def.${defKey}`) }]
+    ? [{ kind: 'num', key, value: null, text: tr('documents.w.naRate'), def: tr(`documents.def.${defKey}`) }]
     : fill(tr, 'documents.w.pct', { v: { kind: 'num', key, value: rate, text: formatOne(rate * 100), def: tr(`documents.def.${defKey}`) } })
   /** 同比增长/下降 x% of a count, over the same units. */
   const change = (key: string, now: number | null, prev: number | null): Seg[] => {

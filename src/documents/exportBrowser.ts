@@ -43,7 +43,7 @@ export function rankingTable(rows: readonly RankingRow[], year: number, tr: Tran
     head: [tr('documents.rankNo'), tr('documents.rankUnit'), tr('documents.rankActive'), tr('documents.rankReceived'), tr('documents.rankRate')],
     rows: rows.map((r, i) => [String(i + 1), r.unitName,
       r.activeTotal == null ? na : formatCount(r.activeTotal, locale), r.received == null ? na : formatCount(r.received, locale),
-      r.disclosureRate == null ? na : `${formatOne(r.disclosureRate * 100)}%`]),
+      r.disclosureRate == null ? tr('documents.w.dash') : `${formatOne(r.disclosureRate * 100)}%`]),
     numeric: [0, 2, 3, 4],
   }
 }

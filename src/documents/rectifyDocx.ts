@@ -32,7 +32,7 @@ export function whereText(it: Pick<RectifyItem, 'file' | 'lines' | 'column'>, tr
   const parts: string[] = []
   if (it.file) parts.push(it.lines.length ? tr('documents.rectify.loc', { file: it.file, line: it.lines.join(tr('documents.w.sep')) }) : it.file)
   if (it.column) parts.push(tr('documents.rectify.col', { col: it.column }))
-  return parts.join(tr('documents.w.sep'))
+  return parts.join(tr('documents.w.whereSep'))
 }
 
 export function fixText(rule: string, tr: Translate): string {

@@ -216,7 +216,7 @@ describe('情况通报 and 整改清单 on the sample', () => {
     expect(ps).toContain('一、新河乡')
     expect(ps).toContain('（一）需更正的错误')
     expect(ps.some((p) => p.startsWith('1. 新河乡（990101204000） 2024 年依申请公开') && p.includes('本年新收 7'))).toBe(true)
-    expect(ps).toContain(`位置：${rows[0].path} 第${rows.map((r) => r.line).join('、')}行、“自然人”列`)
+    expect(ps).toContain(`位置：${rows[0].path} 第${rows.map((r) => r.line).join('、')}行，“自然人”列`)
     expect(ps).toContain('整改要求：核对申请情况表，使“本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理”成立')
     assertPrivate(s)
   })

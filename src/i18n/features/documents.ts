@@ -58,7 +58,7 @@ export default {
         toCorrect: '需整改的单位共{n}个：{list}。',
       },
       w: {
-        na: '未填报', scope: '本地区', sep: '、', pct: '{v}%',
+        na: '未填报', naRate: '无法计算（无办理结果）', dash: '—', scope: '本地区', sep: '、', whereSep: '，', pct: '{v}%',
         up: '同比增长{v}%', down: '同比下降{v}%', flat: '与上年持平', noBase: '上年无可比数，未计算同比',
         ppUp: '同比上升{v}个百分点', ppDown: '同比下降{v}个百分点',
       },
@@ -187,7 +187,7 @@ export default {
         toCorrect: ' {n} units are to correct: {list}.',
       },
       w: {
-        na: 'not stated', scope: 'the area', sep: ', ', pct: '{v}%',
+        na: 'not stated', naRate: 'not computable (nothing handled)', dash: '—', scope: 'the area', sep: ', ', whereSep: ', ', pct: '{v}%',
         up: 'up {v}% year on year', down: 'down {v}% year on year', flat: 'unchanged from the year before', noBase: 'no comparable figure for the year before',
         ppUp: 'up {v} percentage points', ppDown: 'down {v} percentage points',
       },

@@ -105,10 +105,10 @@ describe('整改清单 .docx', async () => {
     expect(ps).toContain('（一）需更正的错误')
     expect(ps).toContain('（二）需核实的问题')
     expect(ps).toContain('1. 青山镇 2024 年申请表：办理结果总计为 12，各项之和为 11')
-    expect(ps).toContain('位置：sample/demo/applications.csv 第57行、“总计”列')
+    expect(ps).toContain('位置：sample/demo/applications.csv 第57行，“总计”列')
     expect(ps).toContain('位置：sample/demo/applications.csv 第40、41、62行')
     expect(ps).toContain('整改要求：核对办理结果各行，使“总计”等于各办理结果之和')
-    expect(ps).toContain('位置：b.csv 第3行、“自然人”列')
+    expect(ps).toContain('位置：b.csv 第3行，“自然人”列')
     expect(doc).toMatch(/<w:pageBreakBefore\/>[\s\S]*?二、白水乡/)
   })
 
