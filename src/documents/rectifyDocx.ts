@@ -48,10 +48,13 @@ export function rectifyChildren(units: RectifyUnit[], tr: Translate, locale: str
     out.push(headingParagraph(heading, 1, { pageBreakBefore: i > 0 }))
     out.push(bodyParagraph(tr('documents.rectify.intro')))
     if (!u.items.length) { out.push(bodyParagraph(tr('documents.rectify.none'))); return }
+    let part = 0
     for (const sev of ['error', 'warning'] as const) {
       const items = u.items.filter((it) => it.severity === sev)
       if (!items.length) continue
-      out.push(headingParagraph(tr(sev === 'error' ? 'documents.rectify.errors' : 'documents.rectify.warnings'), 2))
+      part++
+      const n = locale === 'en' ? String(part) : chineseNumber(part)
+      out.push(headingParagraph(tr(sev === 'error' ? 'documents.rectify.errors' : 'documents.rectify.warnings', { n }), 2))
       items.forEach((it, k) => {
         out.push(bodyParagraph(tr('documents.rectify.item', { n: k + 1, text: it.text })))
         const where = whereText(it, tr)

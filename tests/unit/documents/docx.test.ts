@@ -92,7 +92,7 @@ describe('整改清单 .docx', async () => {
         { severity: 'error', rule: 'handled_sum', text: '青山镇 2024 年申请表：办理结果总计为 12，各项之和为 11', file: 'sample/demo/applications.csv', lines: [57], column: '“总计”' },
         { severity: 'warning', rule: 'carry_chain', text: '青山镇 2024 年上年结转 3，上年结转下年度 2', file: 'sample/demo/applications.csv', lines: [40, 41, 62], column: null },
       ] },
-      { unitCode: '2', unitName: '白水乡', items: [{ severity: 'error', rule: 'text_cells', text: '白水乡 2024 年“不予公开”为文字“无此项”', file: 'b.csv', lines: [3], column: '“自然人”' }] },
+      { unitCode: '2', unitName: '白水乡', items: [{ severity: 'warning', rule: 'text_cells', text: '白水乡 2024 年“不予公开”为文字“无此项”', file: 'b.csv', lines: [3], column: '“自然人”' }] },
     ],
   })
   const doc = strFromU8(unzipSync(bytes)['word/document.xml'])
@@ -110,6 +110,10 @@ describe('整改清单 .docx', async () => {
     expect(ps).toContain('整改要求：核对办理结果各行，使“总计”等于各办理结果之和')
     expect(ps).toContain('位置：b.csv 第3行，“自然人”列')
     expect(doc).toMatch(/<w:pageBreakBefore\/>[\s\S]*?二、白水乡/)
+    // a unit with only errors, or only points to verify, starts at （一）
+    const after = ps.slice(ps.indexOf('二、白水乡'))
+    expect(after).toContain('（一）需核实的问题')
+    expect(after).not.toContain('（二）需核实的问题')
   })
 
   it('numbers headings the Chinese way', () => {
