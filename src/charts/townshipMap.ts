@@ -10,7 +10,6 @@ export interface TownshipMapInput {
   /** Rates are drawn as percentages. */
   rate: boolean
   seriesName: string
-  noData: string
   /** The picked unit (cross-filter) to highlight. */
   highlight?: string
 }
@@ -28,12 +27,13 @@ export function townshipMapOption(i: TownshipMapInput): EChartsOption {
     aria: { enabled: true },
     tooltip: { trigger: 'item' },
     visualMap: {
-      min: 0, max: max > 0 ? max : 1, calculable: true, left: 'left', bottom: 10, text: [i.rate ? `${max}%` : String(max), '0'],
+      min: 0, max: max > 0 ? max : 1, calculable: true, left: 'left', bottom: 10,
       inRange: { color: ['#e3f2fd', '#1e6bb8'] }, outOfRange: { color: '#d9d9d9' },
     },
     series: [{
       id: 'township-map', name: i.seriesName, type: 'map', map: i.mapName, roam: false, selectedMode: 'single',
-      label: { show: true, fontSize: 11 }, emphasis: { label: { show: true } },
+      // names stay legible on the darkest fill: dark text with a white halo
+      label: { show: true, fontSize: 12, color: '#1f1f1f', textBorderColor: '#fff', textBorderWidth: 3 }, emphasis: { label: { show: true } },
       itemStyle: { borderColor: '#666', borderWidth: 0.8, areaColor: '#d9d9d9' },
       data,
     }],

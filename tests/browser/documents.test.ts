@@ -167,6 +167,7 @@ describe('情况通报 and 整改清单 on the sample', () => {
     expect(await paraText(page, 'apply')).toBe(mine)
     await expect.poll(() => page.locator('[data-para-id="apply"] [data-testid="edit-stale"]').count()).toBe(1)
     expect(await page.locator('[data-testid="doc-changed"]').innerText()).toMatch(/数据已变化/)
+    if (process.env.EXPLORE_SHOTS) await page.locator('[data-testid="briefing-doc"]').screenshot({ path: `${process.env.EXPLORE_SHOTS}/document-changed.png` })
     // confirming clears the marks, not the edit
     await page.locator('[data-testid="doc-accept"]').click()
     await expect.poll(() => page.locator('[data-testid="doc-num"][data-changed="true"]').count()).toBe(0)

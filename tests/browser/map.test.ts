@@ -59,6 +59,7 @@ describe('township map on the sample', () => {
     const opt = await getOption<MapOpt>(page, 'township-map')
     expect(opt.series[0].data).toHaveLength(12)
     expect(opt.series[0].data.find((d) => d.selected)?.unitCode).toBe('990101101000')
+    if (process.env.EXPLORE_SHOTS) await page.locator('[data-testid="view-map"]').screenshot({ path: `${process.env.EXPLORE_SHOTS}/map-picked.png` })
     // another view filters to the township
     await page.evaluate(() => { location.hash = location.hash.replace('#/map', '#/') })
     await page.waitForSelector('[data-chart-id="active-bars"] canvas', { timeout: 60_000 })

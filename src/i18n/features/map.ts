@@ -19,7 +19,6 @@ export default {
       notSaved: '边界文件较大（{mb} MB），未保存到浏览器，刷新后需重新载入。',
       basis: '各单位数值为筛选年度内的合计（公开率为合计后计算）；灰色表示无数据。',
       empty: '尚未载入边界文件。',
-      noData: '无数据',
       err: {
         tooBig: '边界文件过大（{mb} MB，上限 {max} MB）。请先在 GIS 软件中简化边界后再载入。',
         json: '边界文件不是有效的 JSON：{msg}',
@@ -58,7 +57,6 @@ export default {
       notSaved: 'The boundary file is large ({mb} MB) and was not saved in the browser; load it again after a reload.',
       basis: 'Each unit\'s value is its total over the filtered years (the rate is computed from the totals); grey: no data.',
       empty: 'No boundaries loaded yet.',
-      noData: 'no data',
       err: {
         tooBig: 'The boundary file is too large ({mb} MB, limit {max} MB). Simplify it in a GIS first.',
         json: 'The boundary file is not valid JSON: {msg}',
