@@ -7,6 +7,7 @@ import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
 import { checkInWorker } from '../../map/check'
 import type { GeoCollection, MapMessage } from '../../map/geojson'
 import { onWipe } from '../../persist/wipe'
+import { forgetDrawn } from '../../map/registry'
 
 export const MAP_KEY = 'gdd.map.v1'
 /** Boundary files up to this size are kept in localStorage (its quota is ~5 MB per origin, shared). */
@@ -76,6 +77,7 @@ function create(): UseTownshipMapReturn {
   function clear(): void {
     geo.value = null; source.value = null; warnings.value = []; error.value = null; notice.value = null; version.value++
     try { localStorage.removeItem(MAP_KEY) } catch { /* storage disabled */ }
+    forgetDrawn()
   }
   onWipe(() => { geo.value = null; source.value = null; warnings.value = []; version.value++ })
   return { geo, source, error, warnings, notice, busy, version, loadText, loadSample, restore, clear }
