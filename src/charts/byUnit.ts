@@ -3,7 +3,7 @@
  * largest first, with their FULL names (long names wrap onto a second line, never cut with "…"), every
  * label drawn (interval 0), and a height that follows the number of units. On screen at most VISIBLE_ROWS
  * rows show at a time (the rest scroll); exports and print drop the scroll and grow instead
- * (src/charts/export/size.ts), or split across slides and pages (src/charts/export/split.ts).
+ * (src/export/size.ts), or split across slides and pages (src/export/split.ts).
  */
 import type { EChartsOption } from 'echarts'
 
@@ -39,12 +39,24 @@ export function unitAxis(labels: readonly string[], extra: Record<string, unknow
   }
 }
 
-/** Plot height (CSS px) for `n` rows with these labels (all rows: exports and print). */
-export const plotHeight = (n: number, labels: readonly string[]): number => Math.max(1, n) * rowPx(labels)
+/** Legend, value axis and margins around the rows of a by-unit figure in an export, on a slide or a page (CSS px). */
+export const ROWS_CHROME = 110
+
+/**
+ * THE row-height formula of a by-unit figure: `rows` rows of these labels plus `chrome` (CSS px). On screen
+ * (screenHeight) at most VISIBLE_ROWS rows; an export draws all of them (src/export/size.ts); a slide or a page
+ * holds what fits (rowsFitting, the same formula solved for the rows: src/export/pptx.ts, src/export/print.ts).
+ */
+export const rowsHeight = (labels: readonly string[], rows = labels.length, chrome = ROWS_CHROME): number =>
+  Math.max(1, rows) * rowPx(labels) + chrome
+
+/** Rows of these labels that fit in `height` by rowsHeight (at least 5: a part with fewer is not worth a slide or page). */
+export const rowsFitting = (labels: readonly string[], height: number, chrome = ROWS_CHROME): number =>
+  Math.max(5, Math.floor((height - chrome) / rowPx(labels)))
 
 /** On-screen chart height: the rows shown at once plus `chrome` (legend, axis, margins). */
 export function screenHeight(labels: readonly string[], chrome: number, min = 220): number {
-  return Math.max(min, Math.min(labels.length, VISIBLE_ROWS) * rowPx(labels) + chrome)
+  return Math.max(min, rowsHeight(labels, Math.min(labels.length, VISIBLE_ROWS), chrome))
 }
 
 /** A scroll bar over the rows when there are more than fit on screen (removed in exports). */

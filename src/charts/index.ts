@@ -1,4 +1,4 @@
-/** Pure option builders (rows → ECharts option). The runtime lives in ./echarts, export in ./export. */
+/** Pure option builders (rows → ECharts option). The runtime lives in ./echarts; export rendering in src/export (not here: this folder stays pure). */
 export * from './types'
 export * from './theme'
 export * from './escape'

@@ -9,7 +9,8 @@ import { arrowToRows, type ArrowLike } from './arrow'
 import { LOCKDOWN_SQL, engineDb, type Conn } from './engine'
 import type { Db, Row, SqlParam } from './types'
 
-export async function startNodeDuckDb(): Promise<Db> {
+/** `locked: false` only for tests that ATTACH a database file (a published .duckdb read back as the browser would). */
+export async function startNodeDuckDb(opts: { locked?: boolean } = {}): Promise<Db> {
   const require = createRequire(import.meta.url)
   const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'))
   const bundles = {
@@ -38,7 +39,7 @@ export async function startNodeDuckDb(): Promise<Db> {
     },
   })
   const main = wrap(bindings.connect())
-  await main.exec(LOCKDOWN_SQL)
+  if (opts.locked !== false) await main.exec(LOCKDOWN_SQL)
   return engineDb({
     main,
     connect: async () => wrap(bindings.connect()),

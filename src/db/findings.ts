@@ -7,7 +7,7 @@
  * parts with `pre` = true get the "单位名称（代码） 2023 年" prefix from one join with `units`.
  */
 import { ACTIVE_MEASURES, NOT_READ, RULE_BY_ID, type RuleId } from '../domain'
-import { RULES_SQL, RULES_PREP_SQL } from './sql/rules'
+import { rulesPrepSql, rulesSql } from './sql/rules'
 import { CELL_COLUMNS, DATA_KINDS, ROW_COLUMN, SIGNED_COLUMNS, lineExpr, lit, q, type DataKind } from './schema'
 import { cellDictNum, cellKeyText } from './sql/cells'
 import { cellName, zh, zhLit } from './sql/helpers'
@@ -185,12 +185,12 @@ const FACTS_REPEAT = `SELECT 'conflict', ${sev('conflict')}, g.unit_code, g.year
   JOIN files fl ON fl.file_id = g.file_id
   WHERE g.rec2 IS NOT NULL`
 
-export const FINDINGS_SQL: readonly string[] = [
+export const findingsSql = (): readonly string[] => [
   'DELETE FROM findings',
   insertParts([LOAD, ...CELL_PARTS, ...ROW_PARTS, BAD_UNIT_CODE, ORPHAN], `${CELL_CTE},\n${WK_CTE}`),
   DUP_SQL,
   insertParts([...DUP_PARTS, FACTS_REPEAT]),
-  ...RULES_PREP_SQL,
-  insertParts(RULES_SQL),
+  ...rulesPrepSql(),
+  insertParts(rulesSql()),
   'DROP TABLE IF EXISTS dup_pairs; DROP TABLE IF EXISTS blank_cols; DROP TABLE IF EXISTS form_rows',
 ]

@@ -1,10 +1,10 @@
 /**
  * Query results → CSV text for Excel: UTF-8 BOM, CRLF, quoted as needed, formulas neutralised (the
- * app's one CSV writer, src/charts/export/csv.ts). Values arrive as text, so a plain negative number
+ * app's one CSV writer, src/export/csv.ts). Values arrive as text, so a plain negative number
  * ("-12.5") is kept as it is.
  */
-import { csvText, neutralise } from '../../charts/export/csv'
-import { downloadBlob } from '../../charts/export/download'
+import { csvText, neutralise } from '../../export/csv'
+import { downloadBlob } from '../../export/download'
 
 /** A cell Excel would run as a formula (= + - @, tab, CR) gets a leading apostrophe; plain numbers do not. */
 export function neutraliseCell(s: string): string {

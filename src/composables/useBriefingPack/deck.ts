@@ -46,7 +46,7 @@ export interface DeckDeps { pack: UseBriefingPackReturn; dash: UseDashboardRetur
 
 export async function buildDeck(items: PackItem[], deps: DeckDeps, onProgress?: (done: number, total: number) => void): Promise<Uint8Array> {
   const { pack, dash, t, locale } = deps
-  const { buildPptx } = await import('../../charts/export/pptx')
+  const { buildPptx } = await import('../../export/pptx')
   let findings: string[]
   try {
     const counts = await findingCounts(dash)

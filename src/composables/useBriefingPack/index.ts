@@ -3,14 +3,15 @@
  * Kept in localStorage (chart option snapshots as JSON, never images) so the pack survives a reload.
  * Shared: one pack per app. The live option (with its formatter functions) is kept for the session
  * and preferred when rendering. JSON drops functions, so when a chart is added its functions'
- * answers at the export size are recorded (src/charts/export/functions.ts) and stored with the
+ * answers at the export size are recorded (src/export/functions.ts) and stored with the
  * snapshot; after a reload they are put back, and the export is the same as before the reload.
  */
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
 import type { EChartsOption } from 'echarts'
-import type { Caption } from '../../charts/export/caption'
-import { restoreFunctions, type StoredFunctions } from '../../charts/export/functions'
-import { recordExportFunctions } from '../../charts/export/render'
+import type { Caption } from '../../export/caption'
+import { restoreFunctions, type StoredFunctions } from '../../export/functions'
+import { recordExportFunctions } from '../../export/render'
+import { exportFunctions } from '../../figures'
 import { onWipe } from '../../persist/wipe'
 
 export interface PackItem {
@@ -35,7 +36,7 @@ export interface AddInput { chartId: string; option: EChartsOption; caption: Cap
 function recordFunctionsOf(input: AddInput): StoredFunctions | undefined {
   if (typeof document === 'undefined') return undefined
   try {
-    const f = recordExportFunctions(input.option, { caption: input.caption, locale: input.locale ?? 'zh-CN', width: Math.round(input.width), height: Math.round(input.height) })
+    const f = recordExportFunctions(input.option, { caption: input.caption, locale: input.locale ?? 'zh-CN', width: Math.round(input.width), height: Math.round(input.height) }, exportFunctions)
     return Object.keys(f).length ? f : undefined
   } catch (e) {
     console.warn('briefing pack: formatters not recorded', e)
@@ -155,7 +156,7 @@ function createPack(): UseBriefingPackReturn {
     if (l) return l
     let r = restored.get(item.id)
     if (!r) {
-      r = restoreFunctions(item.option, item.functions)
+      r = restoreFunctions(item.option, item.functions, exportFunctions)
       restored.set(item.id, r)
     }
     return r

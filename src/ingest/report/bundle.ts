@@ -6,7 +6,8 @@
  * not show is left out (absent, not blank).
  */
 import { NOT_READ } from '../../domain/cells'
-import { ACTIVE_ITEMS, ACTIVE_MEASURES, APPLICANT_KEYS, APPLICATION_ROW_KEYS, REVIEW_KEYS } from '../../domain/format'
+import { ACTIVE_MEASURES, APPLICANT_KEYS, REVIEW_KEYS } from '../../domain/format'
+import { allActiveItems, allApplicationRows } from '../../domain/versions'
 import type { ExtractedCell, ParsedReport } from './types'
 
 export interface AcceptedReport extends Omit<ParsedReport, 'parentName' | 'level'> {
@@ -57,8 +58,8 @@ export function toBundleCsv(reports: readonly AcceptedReport[]): Record<string, 
   ])])
   return {
     'reports.csv': reportsCsv,
-    'active.csv': table(reports, ACTIVE_ITEMS.map((i) => i.key), ACTIVE_MEASURES.map((m) => m.key), (r) => r.active, (c) => c.column, (c) => c.row, 'item'),
-    'applications.csv': table(reports, APPLICATION_ROW_KEYS, APPLICANT_KEYS, (r) => r.applications, (c) => c.column, (c) => c.row, 'row'),
+    'active.csv': table(reports, allActiveItems().map((i) => i.key), ACTIVE_MEASURES.map((m) => m.key), (r) => r.active, (c) => c.column, (c) => c.row, 'item'),
+    'applications.csv': table(reports, allApplicationRows().map((r) => r.key), APPLICANT_KEYS, (r) => r.applications, (c) => c.column, (c) => c.row, 'row'),
     'reviews.csv': table(reports, ['all'], REVIEW_KEYS, (r) => r.reviews, (c) => `${c.row}_${c.column}`, () => 'all', null),
   }
 }

@@ -13,7 +13,7 @@ export interface ActiveYearRow {
   docsRepealed: number | null
   /** 2021 in_force / 2019 total_published (approximate). */
   docsInForce: number | null
-  /** Reports in the 2019 layout this year (their figures are mapped). */
+  /** Reports in a layout whose figures are mapped onto the current measures (the 2019 layout; domain `mappedVersions`). */
   reports2019: number
   licensing: number | null
   penalty: number | null

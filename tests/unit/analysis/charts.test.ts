@@ -9,7 +9,7 @@ import { OUTCOME_KEYS, outcomeShares } from '../../../src/charts/outcomes'
 import type { ActiveYearRow, RankingRow, ReviewRow, UnitProfileRow } from '../../../src/queries/analysis/rows'
 import type { OutcomeRow } from '../../../src/queries/rows'
 import type { ChartCtx } from '../../../src/charts/types'
-import { exportOption } from '../../../src/charts/export/render'
+import { exportOption } from '../../../src/export/render'
 
 const ctx: ChartCtx = { t: (k, n) => (n ? `${k}${JSON.stringify(n)}` : k), locale: 'zh-CN' }
 type S = { id?: string; data: unknown[] }

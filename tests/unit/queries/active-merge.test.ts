@@ -8,7 +8,7 @@ import {
   activeVolumeBars, activeVolumeHeatmap, activeVolumeMerged, activeVolumeNote, activeVolumeNotes, activeVolumeTableRows, activeVolumeUnitCount,
 } from '../../../src/charts/activeVolume'
 import { SUM_BASIS } from '../../../src/queries/basis'
-import { optionToTable } from '../../../src/charts/export/table'
+import { optionToTable } from '../../../src/export/table'
 import type { ChartCtx } from '../../../src/charts/types'
 import { startNodeDuckDb } from '../../../src/db/duckdb-node'
 import { loadTables } from '../../../src/db/load'

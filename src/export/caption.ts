@@ -1,5 +1,5 @@
 /** Captions of exported charts: subtitle from the filters in words, the indicator definition. Pure. */
-import { INDICATOR_BY_KEY } from '../../domain/indicators'
+import { INDICATOR_BY_KEY } from '../domain/indicators'
 
 export interface Caption {
   title: string

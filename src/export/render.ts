@@ -4,9 +4,9 @@
  * Never a screenshot of the on-screen canvas.
  */
 import type { EChartsOption, EChartsType } from 'echarts'
-import { echarts, echartsLocale } from '../echarts'
+import { echarts, echartsLocale } from '../charts/echarts'
 import { downloadBlob } from './download'
-import { recordFunctions, type StoredFunctions } from './functions'
+import { recordFunctions, type NamedFunctions, type StoredFunctions } from './functions'
 import { safeScale } from './size'
 
 import { EXPORT_FONT, EXPORT_THEME, exportOption, type RenderOptions } from './option'
@@ -183,8 +183,8 @@ export async function renderPng(option: EChartsOption, opts: RenderOptions & { s
  * What the option's functions (formatters…) answer when the chart is drawn for export at this size:
  * drawn once offscreen at 1× with recorders, for a pack item that must survive a JSON round trip.
  */
-export function recordExportFunctions(option: EChartsOption, opts: RenderOptions): StoredFunctions {
-  const rec = recordFunctions(option)
+export function recordExportFunctions(option: EChartsOption, opts: RenderOptions, named: NamedFunctions): StoredFunctions {
+  const rec = recordFunctions(option, named)
   draw(rec.option, { ...opts, scale: 1 })
   return rec.result()
 }

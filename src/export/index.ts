@@ -5,19 +5,19 @@
  * the tab: nothing is sent anywhere.
  */
 import type { EChartsOption } from 'echarts'
-import { downloadBlob, renderPng as renderPngCaptioned, renderPngBlob } from './export/render'
-import { safeFileName } from './export/names'
+import { downloadBlob, renderPng as renderPngCaptioned, renderPngBlob } from './render'
+import { safeFileName } from './names'
 
-export { safeFileName, isoDate } from './export/names'
-export { optionToTable, toCsv, neutralise, xlsxCell, type ExportTable, type TableColumn } from './export/table'
-export { subtitleFromFilters, indicatorDefinition, type Caption, type FilterWords, type SubtitleCtx } from './export/caption'
-export { csvText, csvField, type CsvOptions } from './export/csv'
+export { safeFileName, isoDate } from './names'
+export { optionToTable, toCsv, neutralise, xlsxCell, type ExportTable, type TableColumn } from './table'
+export { subtitleFromFilters, indicatorDefinition, type Caption, type FilterWords, type SubtitleCtx } from './caption'
+export { csvText, csvField, type CsvOptions } from './csv'
 export {
   EXPORT_FONT, exportOption, drawableOption, renderSvg, renderPngBlob, blobToBase64, copyPng, dataUrlToBlob, downloadBlob,
   downloadDataUrl, drawnTexts, fontsReady, prewarmExport, releaseExportCharts, type RenderOptions,
-} from './export/render'
-export { exportSizeFor, safeScale } from './export/size'
-export { splitRows } from './export/split'
+} from './render'
+export { exportSizeFor, safeScale } from './size'
+export { splitRows } from './split'
 export const renderCaptionedPng = renderPngCaptioned
 
 /** Options of the original one-button export (title + source, 2×). */

@@ -8,22 +8,17 @@
  * input), plus every category of a category axis. After a reload the recorded answers come back as
  * lookup functions and the export is the same as before the reload. Named module-level functions
  * (custom series' renderItem) are restored by name instead: they depend on the layout, not on data.
+ * Which functions those are is not known here: each figure family declares its own (its FigureDef's
+ * `exportFunctions`) and the caller passes them all (`exportFunctions` of src/figures).
  */
 import type { EChartsOption } from 'echarts'
-import { renderEmptyCell, renderMissingCell } from '../activeVolume'
-import { renderNoHandled } from '../outcomes'
 
 type Fn = (...args: unknown[]) => unknown
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-/** Module-level functions restored by name. */
-const NAMED: Record<string, Fn> = {
-  renderEmptyCell: renderEmptyCell as unknown as Fn,
-  renderMissingCell: renderMissingCell as unknown as Fn,
-  renderNoHandled: renderNoHandled as unknown as Fn,
-}
-const NAME_OF = new Map<Fn, string>(Object.entries(NAMED).map(([k, f]) => [f, k]))
+/** Module-level functions restored by name (name → function), as the figure families declare them. */
+export type NamedFunctions = Readonly<Record<string, (...args: never[]) => unknown>>
 
 /** What replaces one function of the option: a known function by name, or its recorded answers. */
 export type StoredFunction =
@@ -103,12 +98,13 @@ export interface Recorder {
  * Category axis formatters are also asked about every category up front (labels an automatic
  * interval skipped at one size may be shown at another).
  */
-export function recordFunctions(option: EChartsOption): Recorder {
+export function recordFunctions(option: EChartsOption, named: NamedFunctions): Recorder {
+  const nameOf = new Map<unknown, string>(Object.entries(named).map(([k, f]) => [f, k]))
   const stored: StoredFunctions = {}
   const repl = new Map<string, Fn>()
   eachFunction(option, [], (path, f) => {
     const key = path.join('.')
-    const name = NAME_OF.get(f)
+    const name = nameOf.get(f)
     if (name) { stored[key] = { named: name }; return }
     const answers: Record<string, unknown> = {}
     stored[key] = { answers }
@@ -148,11 +144,11 @@ function answering(answers: Record<string, unknown>): Fn {
 }
 
 /** Put the functions back into a JSON snapshot of an option. */
-export function restoreFunctions(option: EChartsOption, stored: StoredFunctions | undefined): EChartsOption {
+export function restoreFunctions(option: EChartsOption, stored: StoredFunctions | undefined, named: NamedFunctions): EChartsOption {
   if (!stored || !Object.keys(stored).length) return option
   const repl = new Map<string, Fn>()
   for (const [path, s] of Object.entries(stored)) {
-    if ('named' in s) { const f = NAMED[s.named]; if (f) repl.set(path, f) } else if (s.answers) repl.set(path, answering(s.answers))
+    if ('named' in s) { const f = Object.hasOwn(named, s.named) ? named[s.named] : undefined; if (f) repl.set(path, f as Fn) } else if (s.answers) repl.set(path, answering(s.answers))
   }
   // Paths whose function was dropped by JSON have no value now: set them in a copy.
   const copy = JSON.parse(JSON.stringify(option)) as Obj

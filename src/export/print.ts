@@ -4,7 +4,7 @@
  * fit a landscape page takes a portrait page; beyond what a portrait page holds it is split over pages. Pure.
  */
 import type { EChartsOption } from 'echarts'
-import { rowPx, unitAxisOf } from '../byUnit'
+import { rowsFitting, rowsHeight, unitAxisOf } from '../charts/byUnit'
 import type { Caption } from './caption'
 import { splitRows } from './split'
 
@@ -16,7 +16,6 @@ const HEAD_MM = 18
 const FOOT_LINE_MM = 4.6
 /** Millimetres per CSS pixel of the picture: 12 px ≈ 2.9 mm ≈ 8 pt on paper. */
 const MM_PER_PX = 0.245
-const CHROME = 110
 
 export interface PrintPart { option: EChartsOption; width: number; height: number }
 export interface PrintLayout { orientation: Orientation; parts: PrintPart[] }
@@ -39,10 +38,8 @@ export function printLayout(option: EChartsOption, caption: Caption): PrintLayou
   const ax = unitAxisOf(option)
   const land = box('landscape', caption)
   if (!ax) return { orientation: 'landscape', parts: [{ option, ...land }] }
-  const rows = ax.labels.length
-  const per = rowPx(ax.labels)
-  if (rows * per + CHROME <= land.height) return { orientation: 'landscape', parts: [{ option, ...land }] }
+  if (rowsHeight(ax.labels) <= land.height) return { orientation: 'landscape', parts: [{ option, ...land }] }
   const port = box('portrait', caption)
-  const maxRows = Math.max(5, Math.floor((port.height - CHROME) / per))
+  const maxRows = rowsFitting(ax.labels, port.height)
   return { orientation: 'portrait', parts: splitRows(option, maxRows).map((o) => ({ option: o, ...port })) }
 }

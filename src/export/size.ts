@@ -4,12 +4,10 @@
  * plus the caption above and the footer (notes, source, definition) below. Pure.
  */
 import type { EChartsOption } from 'echarts'
-import { VISIBLE_ROWS, plotHeight, textWidth, unitAxisOf } from '../byUnit'
+import { VISIBLE_ROWS, rowsHeight, textWidth, unitAxisOf } from '../charts/byUnit'
 import type { Caption } from './caption'
 
 export const FOOT_LINE = 18
-/** Legend, value axis and margins around the rows of a by-unit figure. */
-const CHROME = 110
 /** The tallest canvas browsers draw reliably is 32,767 px: the pixel ratio is lowered to stay under it. */
 const MAX_CANVAS = 32_000
 
@@ -35,7 +33,7 @@ export function footHeight(c: Caption, width: number): number {
 export function exportSizeFor(option: EChartsOption, caption: Caption, screen: { width: number; height: number }): { width: number; height: number } {
   const width = Math.round(Math.min(1600, Math.max(960, screen.width)))
   const ax = unitAxisOf(option)
-  const plot = ax && ax.labels.length > VISIBLE_ROWS ? plotHeight(ax.labels.length, ax.labels) + CHROME : screen.height
+  const plot = ax && ax.labels.length > VISIBLE_ROWS ? rowsHeight(ax.labels) : screen.height
   const height = Math.round(Math.max(560, plot + headHeight(caption) + footHeight(caption, width)))
   return { width, height }
 }

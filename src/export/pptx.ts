@@ -8,7 +8,7 @@
 import type { EChartsOption } from 'echarts'
 import type { Caption } from './caption'
 import { EXPORT_FONT, blobToBase64, renderPngBlob } from './render'
-import { rowPx, unitAxisOf } from '../byUnit'
+import { rowsFitting, unitAxisOf } from '../charts/byUnit'
 import { splitRows } from './split'
 
 export interface PackSlide {
@@ -41,8 +41,6 @@ void EXPORT_FONT
 export const SLIDE = { w: 13.333, h: 7.5, margin: 0.5, imageTop: 1.2 }
 /** CSS width the chart pictures are drawn at (× 3 pixels). */
 const RENDER_W = 1400
-/** Around the rows of a by-unit figure: legend, value axis, margins (CSS px). */
-const CHROME = 110
 const FOOT_PT = 11
 const FOOT_LINE_IN = 0.24
 
@@ -66,7 +64,7 @@ export function slideParts(s: PackSlide): { option: EChartsOption; width: number
   const box = imageBox(s.caption)
   const height = Math.round((RENDER_W * box.h) / box.w)
   const ax = unitAxisOf(s.option)
-  const maxRows = ax ? Math.max(5, Math.floor((height - CHROME) / rowPx(ax.labels))) : Infinity
+  const maxRows = ax ? rowsFitting(ax.labels, height) : Infinity
   const parts = Number.isFinite(maxRows) ? splitRows(s.option, maxRows) : [s.option]
   return parts.map((option) => ({ option, width: RENDER_W, height }))
 }

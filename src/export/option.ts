@@ -3,8 +3,8 @@
  * the footer (notes, source, definition) as wrapped text, no animation, no zoom window, the export font stack.
  */
 import type { EChartsOption } from 'echarts'
-import { echarts } from '../echarts'
-import { FONT_FAMILY, theme } from '../theme'
+import { echarts } from '../charts/echarts'
+import { FONT_FAMILY, theme } from '../charts/theme'
 import type { Caption } from './caption'
 import { FOOT_LINE, footHeight, footLines, headHeight, wrappedLines } from './size'
 

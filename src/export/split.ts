@@ -5,7 +5,7 @@
  * up. Pure: works on a plain option (functions are kept as they are).
  */
 import type { EChartsOption } from 'echarts'
-import { unitAxisOf } from '../byUnit'
+import { unitAxisOf } from '../charts/byUnit'
 
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
