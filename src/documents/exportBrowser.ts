@@ -4,8 +4,8 @@
  * built by the pure builders (briefingDocx.ts, rectifyDocx.ts).
  */
 import type { EChartsOption } from 'echarts'
-import { renderPngBlob } from '../charts/export/render'
-import type { Caption } from '../charts/export/caption'
+import { renderPngBlob } from '../export/render'
+import type { Caption } from '../export/caption'
 import type { RunQuery } from './figures'
 import type { RankingRow } from '../queries/documents'
 import { yearOnly } from '../queries/documents'
