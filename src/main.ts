@@ -8,6 +8,9 @@ import { prefetchView, router } from './router'
 import { useDashboard } from './composables/useDashboard'
 import { useTestHooks } from './composables/useTestHooks'
 
+// A saved briefing pack may hold the township map: its boundaries are registered again before it is drawn.
+void import('./map/registry').then((m) => m.registerSaved()).catch(() => { /* drawn again from the map view */ })
+
 const app = createApp(App)
 app.use(i18n)
 app.use(router)

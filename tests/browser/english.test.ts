@@ -87,6 +87,7 @@ describe('English UI: no CJK outside data values', () => {
     ['/', 'view-overview'], ['/active', 'view-active'], ['/applications', 'view-applications'], ['/reviews', 'view-reviews'],
     ['/quality', 'view-quality'], [`/unit/${encodeURIComponent(unit)}`, 'view-unit'], [`/report/${report}`, 'view-report'],
     ['/briefing', 'view-briefing'], ['/print', 'view-print'], ['/sql', 'view-sql'], ['/import', 'view-import'],
+    ['/document', 'briefing-doc'], ['/map', 'view-map'],
   ]
 
   test('every route, its charts and its open findings list', async () => {
