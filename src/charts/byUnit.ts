@@ -24,7 +24,7 @@ export function textWidth(s: string, font = FONT): number {
 }
 
 /** Row height for these labels: room for two lines when any label wraps. */
-export const rowPx = (labels: readonly string[]): number =>
+const rowPx = (labels: readonly string[]): number =>
   (labels.some((l) => textWidth(l) > LABEL_WIDTH) ? ROW_PX_WRAPPED : ROW_PX)
 
 /** The unit axis: full names, every one drawn, long ones wrapped. */
@@ -40,7 +40,7 @@ export function unitAxis(labels: readonly string[], extra: Record<string, unknow
 }
 
 /** Legend, value axis and margins around the rows of a by-unit figure in an export, on a slide or a page (CSS px). */
-export const ROWS_CHROME = 110
+const ROWS_CHROME = 110
 
 /**
  * THE row-height formula of a by-unit figure: `rows` rows of these labels plus `chrome` (CSS px). On screen

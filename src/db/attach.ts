@@ -11,7 +11,7 @@
 import { lit, q } from './schema'
 import type { Db } from './types'
 
-export const PUBLISHED_ALIAS = 'published'
+const PUBLISHED_ALIAS = 'published'
 
 export interface Published {
   /** The file's manifest (key → value): engine_version, reports, created_at … */

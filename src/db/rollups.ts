@@ -10,7 +10,7 @@ import { q } from './schema'
 import type { Db } from './types'
 
 /** Deepest unit level that gets a rollup row (0 province, 1 city, 2 county). */
-export const ROLLUP_MAX_DEPTH = 2
+const ROLLUP_MAX_DEPTH = 2
 
 export async function buildRollups(db: Db): Promise<{ rows: number }> {
   const cols = (await db.query<{ c: string }>(`SELECT column_name AS c FROM duckdb_columns()

@@ -6,7 +6,7 @@
 import { AlignmentType, BorderStyle, ImageRun, Paragraph, Table, TableCell, TableRow, WidthType, type FileChild } from 'docx'
 import { FONTS, SIZE, TEXT_WIDTH_PX, bodyParagraph, centred, headingParagraph, newDocument, packDocx, rightAligned, run, section, titleParagraph } from './docx'
 
-export interface DocParagraph { id: string; level: 0 | 1 | 2; text: string }
+interface DocParagraph { id: string; level: 0 | 1 | 2; text: string }
 export interface DocFigure {
   png: Uint8Array
   /** The PNG's size in pixels. */
@@ -51,7 +51,7 @@ function cell(text: string, right: boolean, head: boolean): TableCell {
   })
 }
 
-export function docTable(t: DocTable): FileChild[] {
+function docTable(t: DocTable): FileChild[] {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
   const rows = [
     new TableRow({ tableHeader: true, children: t.head.map((h) => cell(h, false, true)) }),

@@ -22,12 +22,12 @@ const ALT: Record<string, string> = { '仿宋_GB2312': '仿宋', '黑体': 'SimH
 /** Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 小四 12 pt. */
 export const SIZE = { title: 44, body: 32, table: 24, caption: 28 } as const
 /** A4 in twips, official margins (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm). */
-export const PAGE = { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1587, right: 1474 } as const
+const PAGE = { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1587, right: 1474 } as const
 /** Text width in CSS pixels at 96 dpi (for pictures). */
 export const TEXT_WIDTH_PX = Math.floor(((PAGE.width - PAGE.left - PAGE.right) / 1440) * 96)
 const LINE = { line: 560, lineRule: LineRuleType.EXACT } as const
 
-export const font = (name: string) => ({ eastAsia: name, ascii: FONTS.latin, hAnsi: FONTS.latin, hint: 'eastAsia' as const })
+const font = (name: string) => ({ eastAsia: name, ascii: FONTS.latin, hAnsi: FONTS.latin, hint: 'eastAsia' as const })
 
 export function run(text: string, face: string = FONTS.body, size: number = SIZE.body, bold = false): TextRun {
   return new TextRun({ text, font: font(face), size, bold })

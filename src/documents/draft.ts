@@ -136,7 +136,7 @@ export function buildDraft(fig: DraftFigures, o: DraftOptions): DraftParagraph[]
   return out
 }
 
-export function ruleName(rule: string, locale: string): string {
+function ruleName(rule: string, locale: string): string {
   const def = RULE_BY_ID[rule as RuleId]
   return def ? (locale === 'en' ? def.en : def.zh) : rule
 }

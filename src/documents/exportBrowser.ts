@@ -18,7 +18,7 @@ import { formatCount, formatOne, type Translate } from './text'
 export interface FigureSource { option: EChartsOption; caption: Caption; width: number; height: number }
 
 /** Width and height from a PNG's header (the renderer may lower the scale of a huge chart). */
-export function pngSize(b: Uint8Array): { w: number; h: number } {
+function pngSize(b: Uint8Array): { w: number; h: number } {
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength)
   return { w: v.getUint32(16), h: v.getUint32(20) }
 }

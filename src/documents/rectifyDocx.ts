@@ -6,7 +6,7 @@ import type { FileChild } from 'docx'
 import { bodyParagraph, headingParagraph, newDocument, packDocx, rightAligned, section, titleParagraph } from './docx'
 import type { Translate } from './text'
 
-export interface RectifyItem {
+interface RectifyItem {
   severity: 'error' | 'warning'
   rule: string
   /** The finding in plain words (the quality view's message). */
@@ -28,20 +28,20 @@ export function chineseNumber(n: number): string {
   return n < 100 ? `${CN_NUM[t - 1]}十${u ? CN_NUM[u - 1] : ''}` : String(n)
 }
 
-export function whereText(it: Pick<RectifyItem, 'file' | 'lines' | 'column'>, tr: Translate): string {
+function whereText(it: Pick<RectifyItem, 'file' | 'lines' | 'column'>, tr: Translate): string {
   const parts: string[] = []
   if (it.file) parts.push(it.lines.length ? tr('documents.rectify.loc', { file: it.file, line: it.lines.join(tr('documents.w.sep')) }) : it.file)
   if (it.column) parts.push(tr('documents.rectify.col', { col: it.column }))
   return parts.join(tr('documents.w.whereSep'))
 }
 
-export function fixText(rule: string, tr: Translate): string {
+function fixText(rule: string, tr: Translate): string {
   const key = `documents.fix.${rule}`
   const s = tr(key)
   return s === key ? tr('documents.fix.other') : s
 }
 
-export function rectifyChildren(units: RectifyUnit[], tr: Translate, locale: string): FileChild[] {
+function rectifyChildren(units: RectifyUnit[], tr: Translate, locale: string): FileChild[] {
   const out: FileChild[] = []
   units.forEach((u, i) => {
     const heading = tr('documents.rectify.unitHeading', { n: locale === 'en' ? String(i + 1) : chineseNumber(i + 1), unit: u.unitName })

@@ -10,7 +10,7 @@ import type { DraftParagraph, NumSeg } from './text'
 export const DOC_KEY = 'gdd.briefingDoc.v1'
 
 export type Values = Record<string, number | null>
-export interface ParagraphEdit { text: string; values: Values }
+interface ParagraphEdit { text: string; values: Values }
 export interface ScopeState { baseline: Values; edits: Record<string, ParagraphEdit> }
 export interface DocState { v: 1; title: string; docNo: string; scopes: Record<string, ScopeState> }
 

@@ -14,7 +14,7 @@ export interface NumSeg {
   text: string
   def: string
 }
-export interface TextSeg { kind: 'text'; text: string }
+interface TextSeg { kind: 'text'; text: string }
 export type Seg = NumSeg | TextSeg
 
 /** level 1: 一、 heading; 2: （一） heading; 0: body text. */

@@ -201,12 +201,10 @@ function isTownship(level: string | null | undefined, name?: string | null): boo
 // 自治区 is a province: its 区 never counts.
 export const COUNTY_NAME = '(县|旗|[^治]区)(人民政府|政府)?$'
 export const COUNTY_DEPT_NAME = '^[^市省州盟]{0,12}?(县|旗|[^治]区)[^市省州盟]{1,30}$'
-/** A parent named like a county government (the SQL macro `below_city` uses COUNTY_NAME for it too). */
-export const COUNTY_PARENT_NAME = COUNTY_NAME
 function belowCityLevel(level: string | null | undefined, name?: string | null, parentLevel?: string | null, parentName?: string | null): boolean {
   if (isTownship(level, name)) return true
   if (level === '县') return true
-  if (level === '部门') return parentLevel === '县' || (!parentLevel && !!parentName && new RegExp(COUNTY_PARENT_NAME).test(parentName))
+  if (level === '部门') return parentLevel === '县' || (!parentLevel && !!parentName && new RegExp(COUNTY_NAME) /* a parent named like a county government; the SQL macro below_city does the same */.test(parentName))
   if (level) return false
   if (!name) return false
   return new RegExp(COUNTY_NAME).test(name) || new RegExp(COUNTY_DEPT_NAME).test(name)

@@ -11,7 +11,7 @@ import {
 } from './format'
 
 /** One of the version's measures standing for a measure of the current layout (`approximate` must be said in the UI). */
-export interface VersionMapping { from: string; to: string; approximate: boolean }
+interface VersionMapping { from: string; to: string; approximate: boolean }
 
 export interface FormVersion {
   /** The version's name: the year of the notice that set it ('2019', '2021'). Data, never branched on outside the domain. */

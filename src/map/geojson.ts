@@ -7,7 +7,7 @@
 /** Largest file read (characters): a county's townships are well under 5 MB even at survey precision. */
 export const MAX_CHARS = 30_000_000
 /** Most vertices kept (drawing and the self-intersection check stay interactive). */
-export const MAX_VERTICES = 1_500_000
+const MAX_VERTICES = 1_500_000
 /** Segment pairs compared per ring at most; longer rings are not checked for self-intersection (said so). */
 const MAX_PAIRS = 4_000_000
 

@@ -7,7 +7,7 @@
 import type { GeoCollection } from './geojson'
 
 export const MAP_NAME = 'gdd-township'
-export const DRAWN_KEY = 'gdd.map.drawn.v1'
+const DRAWN_KEY = 'gdd.map.drawn.v1'
 /** The drawn boundaries are kept when no larger than this (localStorage is shared by every saved part). */
 const DRAWN_MAX = 1_500_000
 

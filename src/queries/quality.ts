@@ -16,7 +16,7 @@ import type { Filters, Query, SqlParam } from './types'
 export type QualityOptions = FindingsOptions
 export type QualityFindingRow = FindingRow
 export type QualityCountRow = FindingCountRow
-export type TotalRow = { total: number }
+type TotalRow = { total: number }
 
 /** One page of findings (errors first, then rule, unit, year, location; 100 rows unless asked). */
 export const qualityFindingsQuery = (f: Filters = {}, o: QualityOptions = {}): Query<QualityFindingRow> =>

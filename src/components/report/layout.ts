@@ -5,9 +5,9 @@
 import { APPLICATION_HEADINGS, type ActiveItem, type ActiveMeasure, type ApplicationRow } from '../../domain/format'
 import { versionOf, type FormVersion } from '../../domain/versions'
 
-export type HeadingKey = keyof typeof APPLICATION_HEADINGS
-export interface ActiveGroup { group: string; measures: readonly string[]; items: ActiveItem[] }
-export type AppLine = { kind: 'heading'; heading: HeadingKey; indent: number } | { kind: 'row'; row: ApplicationRow; indent: number }
+type HeadingKey = keyof typeof APPLICATION_HEADINGS
+interface ActiveGroup { group: string; measures: readonly string[]; items: ActiveItem[] }
+type AppLine = { kind: 'heading'; heading: HeadingKey; indent: number } | { kind: 'row'; row: ApplicationRow; indent: number }
 
 export interface FormLayout {
   version: FormVersion

@@ -56,7 +56,7 @@ export function registerCrossFilter(chartId: string, mapper: CrossMapper): () =>
   return () => { if (mappers.get(chartId) === mapper) mappers.delete(chartId) }
 }
 
-export { activePick, filtersFor, highlightOf, type ActivePick } from '../useFilters/selection'
+export { activePick,    } from '../useFilters/selection'
 
 const yearOf = (v: unknown): number | undefined => {
   const m = /(\d{4})/.exec(String(v ?? ''))

@@ -9,7 +9,8 @@ import { useFilters } from '../useFilters'
 import { useFindings } from '../useFindings'
 import { useDataLoad } from '../useDataLoad'
 import { runUserSql } from '../../db/user-sql'
-import type { UseDashboardOptions, UseDashboardReturn } from './types'
+import type { UseDataLoadOptions as UseDashboardOptions } from '../useDataLoad/types'
+import type { UseDashboardReturn } from './types'
 
 export type * from './types'
 

@@ -48,7 +48,6 @@ export interface DashboardError {
 /** What may be picked or dropped: the browser-files adapter turns it into SourceFile[]. */
 export type PickedFiles = FileList | File[] | DataTransfer
 
-export type { UseDataLoadOptions as UseDashboardOptions } from '../useDataLoad/types'
 
 /**
  * The stores together, for the components written before the split (each member comes from one store:

@@ -12,7 +12,7 @@ export interface UseEngineOptions {
   startDb?: () => Promise<Db>
 }
 
-export type EngineStatus = 'off' | 'starting' | 'up'
+type EngineStatus = 'off' | 'starting' | 'up'
 
 export interface UseEngineReturn {
   status: Ref<EngineStatus>

@@ -13,8 +13,8 @@ import { sharedState } from '../sharedState'
 import { filtersFor, highlightOf, type ActivePick } from './selection'
 import { pruneFilters } from './prune'
 
-export { activePick, filtersFor, highlightOf, pickKind, type ActivePick } from './selection'
-export { pruneFilters, type Known, type Pruned } from './prune'
+export {     type ActivePick } from './selection'
+export { pruneFilters,   } from './prune'
 
 export interface UseFiltersReturn {
   filters: Readonly<ShallowRef<Filters>>

@@ -9,9 +9,9 @@ import type { GeoCollection, MapMessage } from '../../map/geojson'
 import { onWipe } from '../../persist/wipe'
 import { forgetDrawn } from '../../map/registry'
 
-export const MAP_KEY = 'gdd.map.v1'
+const MAP_KEY = 'gdd.map.v1'
 /** Boundary files up to this size are kept in localStorage (its quota is ~5 MB per origin, shared). */
-export const MAP_SAVE_MAX = 1_500_000
+const MAP_SAVE_MAX = 1_500_000
 
 const SAMPLE = import.meta.glob('/data/sample/map/*.geojson', { query: '?url', import: 'default', eager: true }) as Record<string, string>
 

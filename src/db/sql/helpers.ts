@@ -4,7 +4,7 @@
  * come from the MAP variable `zh` (domain constants), unit names from a join with `units`.
  */
 import {
-  ACTIVE_MEASURES, APPLICANT_COLUMNS, BUNDLE_TABLES, COUNTY_DEPT_NAME, COUNTY_NAME, COUNTY_PARENT_NAME,
+  ACTIVE_MEASURES, APPLICANT_COLUMNS, BUNDLE_TABLES, COUNTY_DEPT_NAME, COUNTY_NAME,
   REVIEW_COLUMNS, TOWNSHIP_LEVELS, allActiveItems, allApplicationRows, perVersions,
 } from '../../domain'
 import { lit } from '../../queries/quote'

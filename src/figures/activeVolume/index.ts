@@ -3,8 +3,8 @@ import { activeVolumeBars, activeVolumeHeatmap, renderEmptyCell, renderMissingCe
 import { activeByUnitYearQuery } from '../../queries/overview'
 import { defineChart, defineFigure, type ExportFunction } from '../types'
 
-export type { ActiveByUnitYearRow } from '../../queries/rows'
-export { activeByUnitYearQuery, activeVolumeBars, activeVolumeHeatmap }
+
+
 
 const bars = (title: string) => defineChart({ title, query: (f) => activeByUnitYearQuery(f), option: activeVolumeBars, pick: 'unit' })
 const heatmap = (title: string) => defineChart({ title, query: (f) => activeByUnitYearQuery(f), option: activeVolumeHeatmap, pick: 'both' })

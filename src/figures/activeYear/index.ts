@@ -3,8 +3,8 @@ import { activeTrend, decisions, feeRows, fees, normativeDocs } from '../../char
 import { activeByYearQuery } from '../../queries/analysis/active'
 import { defineChart, defineFigure } from '../types'
 
-export type { ActiveYearRow } from '../../queries/analysis/rows'
-export { activeByYearQuery, activeTrend, decisions, feeRows, fees, normativeDocs }
+
+
 
 const query = activeByYearQuery
 export default defineFigure({

@@ -3,8 +3,8 @@ import { applicantTypes, applicationsFlow, disclosureRateUnit, outcomeReasons } 
 import { applicantTypesQuery, applicationsFlowQuery, disclosureRateByUnitQuery, reasonsQuery } from '../../queries/analysis/applications'
 import { defineChart, defineFigure } from '../types'
 
-export type { ApplicantYearRow, DisclosureUnitRow, FlowYearRow, ReasonRow } from '../../queries/analysis/rows'
-export { applicantTypes, applicantTypesQuery, applicationsFlow, applicationsFlowQuery, disclosureRateByUnitQuery, disclosureRateUnit, outcomeReasons, reasonsQuery }
+
+
 
 export default defineFigure({
   family: 'applications',

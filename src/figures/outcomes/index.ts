@@ -3,8 +3,8 @@ import { outcomeCounts, outcomeShares, renderNoHandled } from '../../charts/outc
 import { outcomesByUnitQuery, outcomesByYearQuery } from '../../queries/overview'
 import { defineChart, defineFigure, type ExportFunction } from '../types'
 
-export type { OutcomeRow } from '../../queries/rows'
-export { outcomeCounts, outcomeShares, outcomesByUnitQuery, outcomesByYearQuery }
+
+
 
 const byUnit = (title: string, option: typeof outcomeShares) => defineChart({ title, query: (f) => outcomesByUnitQuery(f), option: (rows, ctx) => option(rows, ctx), pick: 'unit' })
 // The Applications view's by-year charts carry no unit on their items: a click there does not filter ('unit').

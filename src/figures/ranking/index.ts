@@ -3,8 +3,8 @@ import { rankingChart, rankingSlice } from '../../charts/analysis/ranking'
 import { rankingQuery, type RankingIndicator } from '../../queries/analysis/active'
 import { defineChart, defineFigure } from '../types'
 
-export type { RankingRow } from '../../queries/analysis/rows'
-export { rankingChart, rankingQuery, rankingSlice }
+
+
 
 /** The panel's first indicator and default N (RankingPanel lets the user change both). */
 const ranking = (title: string, indicator: RankingIndicator) => defineChart({

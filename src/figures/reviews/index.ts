@@ -3,8 +3,8 @@ import { correctionRate, reviewCases, reviewCasesUnit, reviewOutcomes, reviewUni
 import { reviewsQuery } from '../../queries/analysis/reviews'
 import { defineChart, defineFigure } from '../types'
 
-export type { ReviewRow } from '../../queries/analysis/rows'
-export { correctionRate, reviewCases, reviewCasesUnit, reviewOutcomes, reviewsQuery, reviewUnitRows }
+
+
 
 export default defineFigure({
   family: 'reviews',

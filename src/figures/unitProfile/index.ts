@@ -4,8 +4,8 @@ import { PROFILE_INDICATORS, unitProfileQuery } from '../../queries/analysis/uni
 import { defineChart, defineFigure, type ChartDef } from '../types'
 import type { UnitProfileRow } from '../../queries/analysis/rows'
 
-export type { UnitProfileRow }
-export { PROFILE_INDICATORS, unitProfile, unitProfileQuery }
+
+
 
 /** Chart ids `unit-profile-<indicator>`; the unit is the one the filters name (the view passes the route's). */
 const charts: Record<string, ChartDef<UnitProfileRow>> = Object.fromEntries(PROFILE_INDICATORS.map((k) => [`unit-profile-${k}`, defineChart<UnitProfileRow>({
