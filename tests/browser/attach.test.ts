@@ -1,0 +1,142 @@
+/**
+ * A published database (npm run summarise) opened by URL: `?db=<path>.duckdb` on the app's own origin. The app
+ * attaches it read-only (DuckDB-WASM reads it by HTTP range), every figure of the overview equals the native
+ * engine's answer to the same query builder on the same file, the first view fetches under 10 % of the file,
+ * the page says where the data comes from, and a URL of another origin is refused with a Chinese message.
+ *
+ * The file is built once by the summariser from a generated bundle and cached under tests/.tmp, keyed by the
+ * hash of what writes it (this file, the generator, the summariser, the app's schema), so only the first run pays.
+ */
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { DuckDBInstance } from '@duckdb/node-api'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { overviewQuery } from '../../src/queries/overview'
+import type { OverviewRow } from '../../src/queries/rows'
+import { generateBundle } from '../../scripts/lib/generate.mjs'
+import { runSummarise } from '../../scripts/lib/summarise-cli'
+import { assertPrivate, openSession, query, waitForReady, type Session } from './helpers'
+import { startStaticServer, type StaticServer } from './static-server'
+
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..')
+const DIST = process.env.GDD_DIST ? resolve(process.env.GDD_DIST) : join(ROOT, 'dist')
+const MOUNT = '/gov-disclosure/app/'
+const DB_PATH = 'data/province.duckdb'
+/** A province-shaped file, small enough for the suite: a few thousand reports. */
+const REPORTS = 3000
+
+/** Build (or reuse) the summariser's file for a generated bundle of `REPORTS` reports. */
+async function provinceFile(): Promise<string> {
+  const inputs = ['tests/browser/attach.test.ts', 'scripts/lib/generate.mjs', 'scripts/lib/summarise-cli.ts', 'src/db/schema.ts', 'src/db/load.ts']
+  const h = createHash('sha256')
+  for (const f of inputs) h.update(readFileSync(join(ROOT, f)))
+  const out = join(ROOT, 'tests', '.tmp', `attach-province-${h.digest('hex').slice(0, 12)}.duckdb`)
+  if (existsSync(out)) return out
+  const work = mkdtempSync(join(tmpdir(), 'gdd-attach-b-'))
+  try {
+    const dir = join(work, 'bundle')
+    mkdirSync(dir)
+    const { files } = generateBundle({ reports: REPORTS, seed: 'attach-browser' })
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
+    const tmp = join(work, 'province.duckdb')
+    expect(await runSummarise({ inputs: [dir], out: tmp, jobs: 1, progress: false }, () => {})).toBe(0)
+    mkdirSync(join(ROOT, 'tests', '.tmp'), { recursive: true })
+    renameSync(tmp, out)
+    return out
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+/** The overview row as the native engine (@duckdb/node-api, same version) answers it on the file. */
+async function nativeOverview(file: string): Promise<OverviewRow> {
+  const inst = await DuckDBInstance.create(':memory:')
+  const c = await inst.connect()
+  try {
+    await c.run(`ATTACH '${file.replace(/'/g, "''")}' AS published (READ_ONLY); USE published`)
+    const q = overviewQuery({})
+    const rows = (await c.runAndReadAll(q.sql, q.params as never)).getRowObjectsJS()
+    return JSON.parse(JSON.stringify(rows[0], (_k, v) => (typeof v === 'bigint' ? Number(v) : v))) as OverviewRow
+  } finally {
+    c.closeSync()
+    inst.closeSync()
+  }
+}
+
+let s: Session
+let server: StaticServer
+let file: string
+let fileBytes: number
+
+beforeAll(async () => {
+  file = await provinceFile()
+  fileBytes = statSync(file).size
+  const list = join(mkdtempSync(join(tmpdir(), 'gdd-dblist-')), 'databases.json')
+  writeFileSync(list, JSON.stringify({ databases: [{ path: DB_PATH, label: '测试省', reports: REPORTS, bytes: fileBytes }] }))
+  server = await startStaticServer(DIST, MOUNT, { files: { [DB_PATH]: file, 'databases.json': list } })
+  s = await openSession()
+}, 600_000)
+afterAll(async () => {
+  await s?.close()
+  await server?.close()
+})
+
+const readBytes = (): number => server.bytesSent.get(`${MOUNT}${DB_PATH}`) ?? 0
+
+test('?db= opens the published file by range: overview equals the native engine, under 10 % fetched', async () => {
+  const t0 = Date.now()
+  await s.page.goto(`${server.url}?db=${DB_PATH}#/`)
+  await waitForReady(s.page, 180_000)
+  await s.page.waitForSelector('[data-kpi="reports"]')
+  const firstView = { ms: Date.now() - t0, bytes: readBytes() }
+  console.log(`[attach] province file ${(fileBytes / 1048576).toFixed(1)} MB: first overview ${firstView.ms} ms, fetched ${(firstView.bytes / 1048576).toFixed(2)} MB (${(100 * firstView.bytes / fileBytes).toFixed(1)} %)`)
+
+  const native = await nativeOverview(file)
+  expect(native.reports).toBe(REPORTS)
+  // The app's engine, through its hook, answers the same builder identically…
+  const q = overviewQuery({})
+  expect(q.params).toEqual([])
+  const [inApp] = await query<OverviewRow>(s.page, q.sql)
+  expect(inApp).toEqual(native)
+  // …and the cards on screen show those figures.
+  const card = (id: string) => s.page.getAttribute(`[data-kpi="${id}"]`, 'data-value')
+  const n = (v: number | null) => new Intl.NumberFormat('zh-CN').format(v ?? 0)
+  expect(await card('reports')).toBe(n(native.reports))
+  expect(await card('units')).toBe(n(native.units))
+  expect(await card('received')).toBe(n(native.received))
+  expect(await card('active-total')).toBe(n(native.activeTotal))
+
+  // Read by range: the first view fetched a small part of the file, and never the whole of it.
+  expect(firstView.bytes).toBeGreaterThan(0)
+  expect(firstView.bytes).toBeLessThan(fileBytes * 0.1)
+  // The page says where the data comes from; nothing was loaded over it (no sample).
+  const source = s.page.locator('[data-testid="data-source"]')
+  expect(await source.getAttribute('data-source')).toBe(DB_PATH)
+  expect(await source.textContent()).toContain(DB_PATH)
+  expect(await s.page.getAttribute('[data-testid="load-summary"]', 'data-reports')).toBe(String(REPORTS))
+  assertPrivate(s)
+})
+
+test('the 打开数据库 dialog lists the published files and opens one', async () => {
+  await s.page.goto(`${server.url}#/`)
+  await waitForReady(s.page, 180_000)
+  await s.page.click('[data-testid="open-database"]')
+  const link = s.page.locator('[data-testid="database-link"]')
+  await link.first().waitFor()
+  expect(await link.textContent()).toContain('测试省')
+  await link.first().click()
+  await s.page.waitForURL((u) => u.searchParams.get('db') === DB_PATH)
+  await waitForReady(s.page, 180_000)
+  expect(await s.page.getAttribute('[data-testid="data-source"]', 'data-source')).toBe(DB_PATH)
+})
+
+test('a database of another origin is refused, in Chinese, before anything is fetched', async () => {
+  const before = s.requests.length
+  await s.page.goto(`${server.url}?db=${encodeURIComponent('http://127.0.0.2/x.duckdb')}#/`)
+  await s.page.waitForSelector('[data-state="error"]', { timeout: 60_000 })
+  expect(await s.page.textContent('[data-state]')).toContain('只能打开本网站发布的 .duckdb 文件')
+  expect(s.requests.slice(before).filter((r) => r.url.includes('127.0.0.2'))).toEqual([])
+})
