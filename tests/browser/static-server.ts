@@ -89,6 +89,8 @@ export async function startStaticServer(rootDir: string, mount = '/', opts: { he
     if (range) res.writeHead(206, { ...common, 'content-length': range.end - range.start + 1, 'content-range': `bytes ${range.start}-${range.end}/${size}` })
     else res.writeHead(200, { ...common, 'content-length': size })
     if (req.method === 'HEAD') { res.end(); return }
+    // GDD_RANGE_LOG=1: print each response (path, range, bytes), to see what a published database's view reads.
+    if (process.env.GDD_RANGE_LOG) console.log('[range]', path, req.headers.range ?? 'full', range ? range.end - range.start + 1 : size)
     const stream = range ? createReadStream(file, { start: range.start, end: range.end }) : createReadStream(file)
     stream.on('data', (chunk) => count(path, chunk.length))
     stream.pipe(res)
