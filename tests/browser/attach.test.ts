@@ -158,6 +158,14 @@ test('?db= opens the published file by range: overview equals the native engine,
 test('the 打开数据库 dialog lists the published files and opens one', async () => {
   await s.page.goto(`${server.url}#/`)
   await waitForReady(s.page, 180_000)
+  // Without a databases.json the dialog says there is nothing published.
+  const missing = (route: import('playwright-core').Route) => route.fulfill({ status: 404, body: 'not found' })
+  await s.page.route('**/databases.json', missing)
+  await s.page.click('[data-testid="open-database"]')
+  expect(await s.page.locator('[data-testid="no-database-list"]').textContent()).toContain('没有发布数据库清单')
+  await s.page.keyboard.press('Escape')
+  await s.page.locator('[data-testid="no-database-list"]').waitFor({ state: 'hidden' })
+  await s.page.unroute('**/databases.json', missing)
   await s.page.click('[data-testid="open-database"]')
   const link = s.page.locator('[data-testid="database-link"]')
   await link.first().waitFor()

@@ -40,7 +40,7 @@ export interface StaticServer {
 }
 
 /** A single `bytes=a-b` / `bytes=a-` / `bytes=-n` range within `size` (null: none or unsatisfiable). */
-export function parseRange(header: string | undefined, size: number): { start: number; end: number } | 'bad' | null {
+function parseRange(header: string | undefined, size: number): { start: number; end: number } | 'bad' | null {
   if (!header) return null
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim())
   if (!m || (m[1] === '' && m[2] === '')) return 'bad'
