@@ -4,6 +4,7 @@
  *
  *   node bench/run.mjs [--sizes 1000,10000,50000] [--repeat 3] [--no-build] [--interactions 30] [--no-summarise]
  *   node bench/run.mjs --summarise | --national [--jobs 2] [--threads 1]   (only the native summariser, bench/summarise.mjs)
+ *   node bench/run.mjs --attach [--files bench/tmp/x.duckdb,…]   (only a published database opened by ?db=, bench/attach.mjs)
  *
  * For each size: generates a bundle (scripts/lib/generate.mjs, fixed seed), then in fresh browsers
  * measures cold start, the app's full load (file input → validated, findings computed, overview
@@ -34,6 +35,11 @@ const SUM_ARGS = ['--national', '--national-reports', '--provinces', '--jobs', '
 const sumArgs = args.flatMap((a, i) => (SUM_ARGS.includes(a) ? [a, ...(a === '--national' ? [] : [args[i + 1]])] : []))
 const runSummarise = () => new Promise((ok) => spawn(process.execPath, [join(ROOT, 'bench/summarise.mjs'), ...sumArgs], { stdio: 'inherit' }).on('exit', ok))
 if (args.includes('--summarise') || args.includes('--national')) process.exit(await runSummarise())
+// The published-database part (bench/attach.mjs): alone with --attach [--files a.duckdb,…].
+if (args.includes('--attach')) {
+  const rest = args.filter((a) => a !== '--attach')
+  process.exit(await new Promise((ok) => spawn(process.execPath, [join(ROOT, 'bench/attach.mjs'), ...rest], { stdio: 'inherit' }).on('exit', ok)))
+}
 
 const dataDir = join(ROOT, 'bench', 'tmp')
 mkdirSync(dataDir, { recursive: true })

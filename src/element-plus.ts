@@ -31,7 +31,7 @@ export function installElementPlus(app: App): void {
  * Imported from their own modules: a dynamic import('element-plus') made the bundler put the whole library
  * (~400 KB) in a chunk that the first one depends on.
  */
-function ensureElementPlus(): Promise<void> {
+export function ensureElementPlus(): Promise<void> {
   rest ??= Promise.all([
     import('element-plus/es/components/badge/index.mjs'),
     import('element-plus/es/components/card/index.mjs'),

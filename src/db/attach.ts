@@ -28,7 +28,7 @@ export class PublishedVersionMismatch extends Error {
 }
 
 /** Attach `path` (a name the engine can read: registered file or URL) read-only and make its tables the app's. */
-export async function attachPublished(db: Db, path: string): Promise<Published> {
+export async function attachPublished(db: Pick<Db, 'exec' | 'query'>, path: string): Promise<Published> {
   await db.exec(`ATTACH ${lit(path)} AS ${PUBLISHED_ALIAS} (READ_ONLY)`)
   const tables = (await db.query<{ t: string }>(`SELECT table_name AS t FROM duckdb_tables() WHERE database_name = ? AND schema_name = 'main'
     ORDER BY table_name`, [PUBLISHED_ALIAS])).map((r) => r.t)

@@ -84,6 +84,12 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
     }
   }
 
+  /** The published database's tables are read-only views: loading or clearing over them is refused, saying so. */
+  function readOnlyGuard(): void {
+    const p = engine.published.value
+    if (p) throw new Error(`当前打开的是发布的数据库“${p.path}”（只读）；如需载入或清空本地数据，请去掉地址中的 ?db= 参数后重新打开看板`)
+  }
+
   function getDb(): Promise<Db> {
     if (engine.status.value === 'off') progress.value = { stage: 'starting', done: 0, total: 1 }
     return engine.getDb()
@@ -130,6 +136,8 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
           if (await hasData(d)) { await afterLoad(d); return true }
           return false
         }, () => { started = null; return start() }, 'errors.start')
+        // A published database (?db=) is the data: neither saved bundles nor the sample go over it.
+        if (ok === false && engine.published.value) return
         if (ok === false && await restoreSaved()) return
         if (ok === false && (options.autoSample ?? !sampleSkipped())) await loadSample()
       } finally {
@@ -149,6 +157,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
     cancelled.value = false
     await run(async () => {
       const d = await getDb()
+      readOnlyGuard()
       const res = await ingestFiles(files, (p) => { progress.value = p }, { signal: ctl.signal })
       const skippedNow = [...(opts.skipped ?? []), ...res.skipped]
       rejected.value = [
@@ -205,6 +214,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
   async function clear(): Promise<void> {
     await run(async () => {
       const d = await getDb()
+      readOnlyGuard()
       await changingData(() => d.session('write', (w) => clearAll(w)))
       findings.reset()
       skipped.value = []

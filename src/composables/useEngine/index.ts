@@ -6,6 +6,11 @@
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
 import type { Db } from '../../db/types'
 import { sharedState } from '../sharedState'
+import type { Published } from '../../db/attach'
+import { publishedParam, resolvePublishedUrl } from '../../db/published-url'
+
+/** A published database the engine opened (`?db=`): where it came from and what its manifest says. */
+export interface PublishedSource extends Published { url: string; path: string }
 
 export interface UseEngineOptions {
   /** Start DuckDB (default: the browser worker, loaded lazily). */
@@ -20,16 +25,22 @@ export interface UseEngineReturn {
   db: ShallowRef<Db | null>
   /** The engine, started on the first call (a failed start rejects and is tried again on the next call). */
   getDb(): Promise<Db>
+  /** The published database attached at start-up (`?db=`), null when the data is the tab's own. */
+  published: ShallowRef<PublishedSource | null>
 }
 
-async function defaultStartDb(): Promise<Db> {
+async function defaultStartDb(onPublished: (p: PublishedSource) => void): Promise<Db> {
+  // Checked before anything is fetched: only a .duckdb of this origin (src/db/published-url.ts).
+  const path = typeof location === 'undefined' ? null : publishedParam(location.href)
+  const publishedUrl = path == null ? undefined : resolvePublishedUrl(path, location.href)
   // Loaded lazily: the shell paints before the DuckDB chunk and wasm are fetched.
   const { startDuckDb } = await import('../../db/duckdb-browser')
-  return startDuckDb({ timeoutMs: 60_000 })
+  return startDuckDb({ timeoutMs: 60_000, publishedUrl, onPublished: (p) => onPublished({ ...p, url: publishedUrl!, path: path! }) })
 }
 
 function createEngine(options: UseEngineOptions = {}): UseEngineReturn {
-  const startDb = options.startDb ?? defaultStartDb
+  const published = shallowRef<PublishedSource | null>(null)
+  const startDb = options.startDb ?? (() => defaultStartDb((p) => { published.value = p }))
   const status = ref<EngineStatus>('off')
   const db = shallowRef<Db | null>(null)
   let pending: Promise<Db> | null = null
@@ -50,7 +61,7 @@ function createEngine(options: UseEngineOptions = {}): UseEngineReturn {
     return pending
   }
 
-  return { status, db, getDb }
+  return { status, db, getDb, published }
 }
 
 /** The app's one engine (options only count on the first call). */
