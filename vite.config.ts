@@ -3,6 +3,9 @@ import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { sampleDbPlugin } from './scripts/sample-db-plugin'
 
+/** Pure projects: importing the Node DuckDB fails loudly (tests that start DuckDB are *.db.test.ts). */
+const NO_DUCKDB = [{ find: /^.*\/src\/db\/duckdb-node(\.ts)?$/, replacement: new URL('./tests/helpers/no-duckdb.ts', import.meta.url).pathname }]
+
 // base './' so that dist/ can be served from any sub-path of any static server.
 export default defineConfig({
   base: './',
@@ -29,14 +32,41 @@ export default defineConfig({
   },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   test: {
+    // unit: pure tests (no DuckDB), the edit loop (`npm run test:unit`). db: tests that start DuckDB, named
+    // *.db.test.ts, one engine per worker (tests/helpers/engine.ts; isolate: false keeps it across files).
+    // hostile/fuzz: the hostile corpus and property tests without DuckDB. browser: Chromium over dist/.
     projects: [
       {
         extends: true,
+        resolve: { alias: NO_DUCKDB },
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          exclude: ['**/*.db.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'db',
+          include: ['tests/**/*.db.test.ts'],
+          environment: 'node',
+          isolate: false,
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+        },
+      },
+      {
+        extends: true,
+        resolve: { alias: NO_DUCKDB },
+        test: {
+          name: 'hostile',
+          include: ['tests/hostile/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
+          exclude: ['**/*.db.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
         },
       },
       {
@@ -45,8 +75,10 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 120_000,
-          hookTimeout: 240_000,
+          // Tests wait for app states (data-state="ready", report counts…), never for a guessed duration; these
+          // bounds only end a hung test (a busy 2-core CI machine made a 120 s bound fail a passing test).
+          testTimeout: 900_000,
+          hookTimeout: 900_000,
           globalSetup: ['tests/browser/global-setup.ts'],
           fileParallelism: false,
         },

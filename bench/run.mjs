@@ -2,7 +2,9 @@
 /**
  * npm run bench — province-scale benchmark in headless Debian Chromium.
  *
- *   node bench/run.mjs [--sizes 1000,10000,50000] [--repeat 3] [--no-build] [--interactions 30] [--base REF|none]
+ *   node bench/run.mjs [--sizes 1000,10000,50000] [--repeat 3] [--no-build] [--interactions 30] [--no-summarise] [--base REF|none]
+ *   node bench/run.mjs --summarise | --national [--jobs 2] [--threads 1]   (only the native summariser, bench/summarise.mjs)
+ *   node bench/run.mjs --attach [--files bench/tmp/x.duckdb,…]   (only a published database opened by ?db=, bench/attach.mjs)
  *
  * `--base` (default 4f49170, the commit issue 19 measured): that commit is built too (git archive into bench/tmp,
  * this checkout's node_modules) and every figure is measured for both builds in the same run, old beside new.
@@ -12,7 +14,7 @@
  * filter → redraw latency, and peak renderer memory. Medians and spread go to
  * bench/results/<date>.json and the table in bench/README.md. Benchmarks are not tests.
  */
-import { execSync } from 'node:child_process'
+import { execSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -29,6 +31,17 @@ const interactions = Number(opt('interactions', '30'))
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1']
+
+// The native summariser's part (bench/summarise.mjs): alone with --summarise/--national, after the browser part otherwise.
+const SUM_ARGS = ['--national', '--national-reports', '--provinces', '--jobs', '--threads']
+const sumArgs = args.flatMap((a, i) => (SUM_ARGS.includes(a) ? [a, ...(a === '--national' ? [] : [args[i + 1]])] : []))
+const runSummarise = () => new Promise((ok) => spawn(process.execPath, [join(ROOT, 'bench/summarise.mjs'), ...sumArgs], { stdio: 'inherit' }).on('exit', ok))
+if (args.includes('--summarise') || args.includes('--national')) process.exit(await runSummarise())
+// The published-database part (bench/attach.mjs): alone with --attach [--files a.duckdb,…].
+if (args.includes('--attach')) {
+  const rest = args.filter((a) => a !== '--attach')
+  process.exit(await new Promise((ok) => spawn(process.execPath, [join(ROOT, 'bench/attach.mjs'), ...rest], { stdio: 'inherit' }).on('exit', ok)))
+}
 
 const dataDir = join(ROOT, 'bench', 'tmp')
 mkdirSync(dataDir, { recursive: true })
@@ -261,3 +274,4 @@ const prev = existsSync(readme) ? readFileSync(readme, 'utf8') : ''
 const marker = '<!-- results -->'
 writeFileSync(readme, (prev.includes(marker) ? prev.slice(0, prev.indexOf(marker)) : prev) + `${marker}\n${table}\n`)
 console.log(`\nresults: ${file}`)
+if (!args.includes('--no-summarise')) await runSummarise()

@@ -59,7 +59,28 @@ function demo() {
   }).files
 }
 
-const bundles = { nongqiao: nongqiao(), demo: demo() }
+// ---------------------------------------------------------------- 示例县 township boundaries (illustrative)
+// A 4 × 3 grid of rectangles standing for the county's 3 subdistricts and 9 townships (issue 21's map). The
+// properties mix what real boundary files carry: a 12-digit code, a 9-digit township code, a name with or without
+// its suffix (石桥 / 东城街道办事处), so the sample exercises matching by code and by name.
+function demoMap() {
+  const cells = [
+    { name: '东城街道办事处' }, { name: '西城街道', code: '990101002' }, { name: '南湖' }, { name: '青山镇', code: '990101101000' },
+    { name: '石桥' }, { adcode: '990101103', name: '金沙' }, { name: '龙泉镇' }, { name: '桃源镇' },
+    { name: '丰收镇' }, { name: '白水乡' }, { name: '柳林' }, { name: '云岭乡' },
+  ]
+  const x0 = 113.0, y0 = 28.0, w = 0.08, h = 0.06
+  const r = (v) => Math.round(v * 1e4) / 1e4
+  const features = cells.map((props, i) => {
+    const cx = i % 4, cy = Math.floor(i / 4)
+    const [a, b, c, d] = [x0 + cx * w, y0 + (2 - cy) * h, x0 + (cx + 1) * w, y0 + (3 - cy) * h].map(r)
+    return { type: 'Feature', properties: props, geometry: { type: 'Polygon', coordinates: [[[a, b], [c, b], [c, d], [a, d], [a, b]]] } }
+  })
+  const lines = features.map((f) => JSON.stringify(f))
+  return { 'demo-county.geojson': `{"type":"FeatureCollection","name":"示例县乡镇街道（虚构）","features":[\n${lines.join(',\n')}\n]}\n` }
+}
+
+const bundles = { nongqiao: nongqiao(), demo: demo(), map: demoMap() }
 const check = process.argv.includes('--check')
 let differs = false
 for (const [name, files] of Object.entries(bundles)) {

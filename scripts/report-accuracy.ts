@@ -18,7 +18,7 @@ export function findShared(from: string, name: string): string | null {
   }
 }
 
-/** The seed: every one of its 200 cells is 0 (hand-checked; tests/unit/report/nongqiao.test.ts). */
+/** The seed: every one of its 200 cells is 0 (hand-checked; tests/unit/ingest/report/nongqiao.test.ts). */
 export function seedExpected(): Expected {
   const cells: Record<string, number> = {}
   for (const i of ACTIVE_ITEMS_2021) for (const m of i.measures) cells[`active|${i.key}|${m}`] = 0

@@ -2,7 +2,7 @@
  * Measures the report importer against hand transcriptions (shared/fixtures/reports/real/expected.json):
  * per file, the visible cells read right, the cells read wrong with and without a doubt flag, the
  * cells invented (certain cells where the page shows none), and whether unit, year, format and the
- * stated active total are right. Used by tests/unit/report/real.test.ts and scripts/report-accuracy.mjs.
+ * stated active total are right. Used by tests/unit/ingest/report/real.test.ts and scripts/report-accuracy.mjs.
  */
 import type { ExtractedCell, ParsedReport } from '../../src/ingest/report'
 

@@ -118,9 +118,11 @@ export const UNIT_COLUMNS = [
 ]
 export const KEY_COLUMNS = [['unit_code', '单位代码'], ['year', '年度']]
 
-/** Which layout a year's report should use (report-format.md). */
+/**
+ * Which layout a year's report is written in (report-format.md): 2021+ the 2021 layout, else the 2019 one.
+ * Reports before 2019 had no prescribed table; the generator writes them in the 2019 layout (the domain expects
+ * no format for them, src/domain/format.ts expectedFormat, so no format_year finding is raised).
+ */
 export function formatForYear(year) {
-  if (year >= 2021) return '2021'
-  if (year >= 2019) return '2019'
-  throw new Error(`year ${year}: reports before 2019 have no table format`)
+  return year >= 2021 ? '2021' : '2019'
 }

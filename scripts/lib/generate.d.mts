@@ -35,6 +35,8 @@ export interface GenerateOptions {
   breaks?: boolean
   labels?: 'key' | 'zh'
   eol?: string
+  /** The province's code (default: a random one-digit code with a leading zero). */
+  provCode?: string
 }
 export function generateBundle(o?: GenerateOptions): Bundle
 export function buildBundle(o: {
@@ -48,4 +50,4 @@ export function buildBundle(o: {
   eol?: string
   source?: string
 }): Bundle
-export function makeHierarchy(rng: unknown, leaves: number): { all: GenUnit[]; reporting: GenUnit[] }
+export function makeHierarchy(rng: unknown, leaves: number, provCode?: string): { all: GenUnit[]; reporting: GenUnit[] }

@@ -31,9 +31,9 @@ function nameMaker(rng) {
  * `leaves` reporting units. Codes follow the 统计用区划代码 layout (2+2+2+3+3 digits); the
  * province code starts with 0 so every code has a leading zero that must survive loading.
  */
-export function makeHierarchy(rng, leaves) {
+export function makeHierarchy(rng, leaves, provCode) {
   const name = nameMaker(rng)
-  const prov = { code: `0${rng.int(1, 9)}`, name: name('省'), parentCode: '', level: '省' }
+  const prov = { code: provCode ?? `0${rng.int(1, 9)}`, name: name('省'), parentCode: '', level: '省' }
   const all = [prov]
   const reporting = []
   const perCounty = 12
@@ -327,10 +327,10 @@ export function buildBundle(o) {
  * A whole bundle from a few numbers: `reports` reports over `years` (e.g. [2019, 2024]).
  * Same options → same bytes.
  */
-export function generateBundle({ reports = 200, years = [2019, 2024], seed = 1, breaks = true, labels = 'key', eol = '\n' } = {}) {
+export function generateBundle({ reports = 200, years = [2019, 2024], seed = 1, breaks = true, labels = 'key', eol = '\n', provCode } = {}) {
   const yearList = []
   for (let y = years[0]; y <= years[1]; y++) yearList.push(y)
   const rng = makeRng(`${seed}:units`)
-  const { all, reporting } = makeHierarchy(rng, Math.ceil(reports / yearList.length))
+  const { all, reporting } = makeHierarchy(rng, Math.ceil(reports / yearList.length), provCode)
   return buildBundle({ hierarchy: all, reporting, years: yearList, reports, seed, breaks, labels, eol, source: `gen-bundle seed=${seed}` })
 }

@@ -10,7 +10,7 @@ import { rowScroll, unitAxis } from './byUnit'
 import { escapeHtml, formatNumber, marker } from './escape'
 import { EMPTY_FILL, EMPTY_STROKE, MISSING_STROKE, SEQUENTIAL } from './theme'
 import type { ChartCtx } from './types'
-import { volumeGrid, type VolumeOpts } from './activeVolume'
+import { volumeGrid, type VolumeOpts } from './activeGrid'
 
 export interface HeatmapOpts extends VolumeOpts {
   /** A cell picked on this chart (cross-filter): outlined. */

@@ -7,72 +7,15 @@
 import type { EChartsOption } from 'echarts'
 import type { ActiveByUnitYearRow } from '../queries/rows'
 import type { UnitBasis } from '../queries/basis'
-import { NO_VALUE, baseOption, cell, legendSpace, uniqueUnitLabels, type Cell } from './common'
+import { NO_VALUE, baseOption, cell, legendSpace, type Cell } from './common'
 import { rowScroll, unitAxis } from './byUnit'
 import { escapeHtml, formatNumber, tooltipLine } from './escape'
 import { PALETTE } from './theme'
 import type { ChartCtx, ChartNote } from './types'
 
 export { activeVolumeHeatmap, heatmapTooltip, renderEmptyCell, renderMissingCell } from './activeHeatmap'
-
-export interface UnitInfo {
-  code: string
-  name: string
-  parent: string | null
-  /** The unit's rows by year (present = a report is loaded). */
-  byYear: Map<number, ActiveByUnitYearRow>
-  /** Years the basis takes (empty: the unit has no report in the chosen year). */
-  basisYears: number[]
-  /** Sum of the stated values of those years; null when none is stated. */
-  value: number | null
-  /** Reports in the basis whose figure is blank or not applicable. */
-  blanks: number
-}
-
-export interface VolumeGrid {
-  years: number[]
-  /** Units in the bars' order: largest basis value first, no value last, ties by code. */
-  units: UnitInfo[]
-  labels: Map<string, string>
-  /** The query's merged rows (units beyond its limit), by year. */
-  merged: Map<number, ActiveByUnitYearRow>
-  mergedUnits: number
-}
-
-export interface VolumeOpts { basis?: UnitBasis; highlight?: string | null }
-
-const isMerged = (r: ActiveByUnitYearRow): boolean => r.mergedUnits != null
-const stated = (v: number | null | undefined): v is number => v != null && Number.isFinite(v)
-
-function basisYears(years: number[], basis: UnitBasis | undefined): number[] {
-  if (!basis || basis.kind === 'sum') return years
-  if (basis.kind === 'latest') return years.length ? [years[years.length - 1]] : []
-  return years.includes(basis.year) ? [basis.year] : []
-}
-
-export function volumeGrid(rows: readonly ActiveByUnitYearRow[], basis?: UnitBasis): VolumeGrid {
-  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b)
-  const info = new Map<string, UnitInfo>()
-  const merged = new Map<number, ActiveByUnitYearRow>()
-  let mergedUnits = 0
-  for (const r of rows) {
-    if (isMerged(r)) { merged.set(r.year, r); mergedUnits = r.mergedUnits ?? 0; continue }
-    let u = info.get(r.unitCode)
-    if (!u) info.set(r.unitCode, (u = { code: r.unitCode, name: r.unitName, parent: r.parentName, byYear: new Map(), basisYears: [], value: null, blanks: 0 }))
-    if (!u.byYear.has(r.year)) u.byYear.set(r.year, r)
-  }
-  for (const u of info.values()) {
-    u.basisYears = basisYears([...u.byYear.keys()].sort((a, b) => a - b), basis)
-    for (const y of u.basisYears) {
-      const v = u.byYear.get(y)?.activeTotal
-      if (stated(v)) u.value = (u.value ?? 0) + v
-      else u.blanks++
-    }
-  }
-  const units = [...info.values()].sort((a, b) =>
-    (b.value ?? -Infinity) - (a.value ?? -Infinity) || b.basisYears.length - a.basisYears.length || a.code.localeCompare(b.code))
-  return { years, units, labels: uniqueUnitLabels(units), merged, mergedUnits }
-}
+export { volumeGrid, type VolumeOpts } from './activeGrid'
+import { isMerged, stated, volumeGrid, type UnitInfo, type VolumeGrid, type VolumeOpts } from './activeGrid'
 
 /** Units the query merged into "others" rows (not drawn one by one; 0 when every unit came). */
 export function activeVolumeMerged(rows: readonly ActiveByUnitYearRow[]): number {
@@ -199,7 +142,6 @@ export function activeVolumeBars(rows: readonly ActiveByUnitYearRow[], ctx: Char
     series,
   }
 }
-
 
 interface AxisParam { dataIndex: number; seriesIndex: number; value: unknown; data?: unknown }
 

@@ -3,18 +3,18 @@
  * largest first, with their FULL names (long names wrap onto a second line, never cut with "…"), every
  * label drawn (interval 0), and a height that follows the number of units. On screen at most VISIBLE_ROWS
  * rows show at a time (the rest scroll); exports and print drop the scroll and grow instead
- * (src/charts/export/size.ts), or split across slides and pages (src/charts/export/split.ts).
+ * (src/export/size.ts), or split across slides and pages (src/export/split.ts).
  */
 import type { EChartsOption } from 'echarts'
 
 /** Rows shown at once on screen; more scroll (dataZoom). */
 export const VISIBLE_ROWS = 30
 /** Width of the unit labels (CSS px): ~18 CJK characters on a line, longer names take a second line. */
-export const LABEL_WIDTH = 220
+const LABEL_WIDTH = 220
 const FONT = 12
 /** Height of one row: a one-line label, and a two-line one. */
-export const ROW_PX = 24
-export const ROW_PX_WRAPPED = 34
+const ROW_PX = 24
+const ROW_PX_WRAPPED = 34
 
 /** Width of a text drawn at 12 px (CJK ~12 px, Latin ~7 px): enough to know whether a label wraps. */
 export function textWidth(s: string, font = FONT): number {
@@ -24,7 +24,7 @@ export function textWidth(s: string, font = FONT): number {
 }
 
 /** Row height for these labels: room for two lines when any label wraps. */
-export const rowPx = (labels: readonly string[]): number =>
+const rowPx = (labels: readonly string[]): number =>
   (labels.some((l) => textWidth(l) > LABEL_WIDTH) ? ROW_PX_WRAPPED : ROW_PX)
 
 /** The unit axis: full names, every one drawn, long ones wrapped. */
@@ -39,12 +39,24 @@ export function unitAxis(labels: readonly string[], extra: Record<string, unknow
   }
 }
 
-/** Plot height (CSS px) for `n` rows with these labels (all rows: exports and print). */
-export const plotHeight = (n: number, labels: readonly string[]): number => Math.max(1, n) * rowPx(labels)
+/** Legend, value axis and margins around the rows of a by-unit figure in an export, on a slide or a page (CSS px). */
+const ROWS_CHROME = 110
+
+/**
+ * THE row-height formula of a by-unit figure: `rows` rows of these labels plus `chrome` (CSS px). On screen
+ * (screenHeight) at most VISIBLE_ROWS rows; an export draws all of them (src/export/size.ts); a slide or a page
+ * holds what fits (rowsFitting, the same formula solved for the rows: src/export/pptx.ts, src/export/print.ts).
+ */
+export const rowsHeight = (labels: readonly string[], rows = labels.length, chrome = ROWS_CHROME): number =>
+  Math.max(1, rows) * rowPx(labels) + chrome
+
+/** Rows of these labels that fit in `height` by rowsHeight (at least 5: a part with fewer is not worth a slide or page). */
+export const rowsFitting = (labels: readonly string[], height: number, chrome = ROWS_CHROME): number =>
+  Math.max(5, Math.floor((height - chrome) / rowPx(labels)))
 
 /** On-screen chart height: the rows shown at once plus `chrome` (legend, axis, margins). */
 export function screenHeight(labels: readonly string[], chrome: number, min = 220): number {
-  return Math.max(min, Math.min(labels.length, VISIBLE_ROWS) * rowPx(labels) + chrome)
+  return Math.max(min, rowsHeight(labels, Math.min(labels.length, VISIBLE_ROWS), chrome))
 }
 
 /** A scroll bar over the rows when there are more than fit on screen (removed in exports). */

@@ -3,17 +3,17 @@
  * small) plus the shared theme. Option builders never import this: they stay pure.
  */
 import * as echarts from 'echarts/core'
-import { BarChart, CustomChart, HeatmapChart, LineChart, PieChart, ScatterChart } from 'echarts/charts'
+import { BarChart, CustomChart, HeatmapChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts'
 import {
-  AriaComponent, DataZoomComponent, GraphicComponent, GridComponent, LegendComponent,
+  AriaComponent, DataZoomComponent, GeoComponent, GraphicComponent, GridComponent, LegendComponent,
   MarkLineComponent, TitleComponent, TooltipComponent, VisualMapComponent,
 } from 'echarts/components'
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
 import { THEME_NAME, theme } from './theme'
 
 echarts.use([
-  BarChart, CustomChart, HeatmapChart, LineChart, PieChart, ScatterChart,
-  AriaComponent, DataZoomComponent, GraphicComponent, GridComponent, LegendComponent,
+  BarChart, CustomChart, HeatmapChart, LineChart, MapChart, PieChart, ScatterChart,
+  AriaComponent, DataZoomComponent, GeoComponent, GraphicComponent, GridComponent, LegendComponent,
   MarkLineComponent, TitleComponent, TooltipComponent, VisualMapComponent,
   CanvasRenderer, SVGRenderer,
 ])

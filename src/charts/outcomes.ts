@@ -26,7 +26,7 @@ const hasHandled = (r: OutcomeRow): boolean => r.handled != null && Number.isFin
  * Share of `handled` per group; null when handled is 0/missing or the group is missing. With the query's
  * `share_<group>` (over the reports whose every group is complete) that one is used.
  */
-export function outcomeShare(r: OutcomeRow, key: OutcomeGroup): number | null {
+function outcomeShare(r: OutcomeRow, key: OutcomeGroup): number | null {
   if (!hasHandled(r)) return null
   const s = r[`share_${key}`]
   return s !== undefined ? (s != null && Number.isFinite(s) ? s : null) : ratio(r[key], r.handled)
@@ -192,5 +192,3 @@ export function outcomeTooltip(p: unknown, rows: readonly OutcomeRow[], ctx: Cha
   if (r.missingCells > 0) lines.push(escapeHtml(ctx.t('charts.missingCells', { n: r.missingCells })))
   return lines.join('<br/>')
 }
-
-export { NO_VALUE }

@@ -1,5 +1,5 @@
 /** What every option builder receives besides its rows: translation and locale (no Vue here). */
-export type Translate = (key: string, named?: Record<string, unknown>) => string
+import type { Translate } from '../domain/translate'
 
 export interface ChartCtx {
   t: Translate

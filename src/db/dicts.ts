@@ -16,13 +16,13 @@ import { PLAIN } from './sql/cells'
 import type { Db, SqlParam } from './types'
 
 /** What a cell text is compared by when a key is given twice: numbers by value (key NULL), else kind or trimmed text. */
-export function cellKey(raw: string | null): string | null {
+function cellKey(raw: string | null): string | null {
   const c = parseCell(raw)
   if (c.value != null) return null
   return c.kind === 'text' ? (raw ?? '').replace(/[\s\u200b-\u200f\ufeff]+/g, ' ').trim() : c.kind
 }
 
-export function cellDictRow(raw: string): SqlParam[] {
+function cellDictRow(raw: string): SqlParam[] {
   const c = parseCell(raw)
   // the number as its shortest round-trip text: the bindings reject integers beyond 2^63 as parameters
   return [raw, c.kind, c.value == null ? null : String(c.value), c.tolerated, cellKey(raw)]
@@ -65,7 +65,7 @@ SELECT 'shifts', NULL, NULL WHERE EXISTS (SELECT 1 FROM line_shift)`
  * as CSV to a registered file and read back with read_csv (the way every loaded file is read); the
  * other rows go in INSERTs of at most PARAM_BUDGET characters. Every entry is still parsed in JS by the domain.
  */
-export const LONG_PARAM = 4096
+const LONG_PARAM = 4096
 const PARAM_BUDGET = 64 * 1024
 
 let dictFileSeq = 0
@@ -73,7 +73,7 @@ const csvField = (v: SqlParam): string => (v == null ? '' : `"${String(v).replac
 const size = (r: SqlParam[]): number => r.reduce<number>((n, v) => n + (typeof v === 'string' ? v.length : 8), 0)
 
 /** Insert dictionary rows: short ones with bound parameters (small statements), rows holding a long text through a registered CSV. */
-export async function insertDictRows(db: Db, table: string, rows: SqlParam[][]): Promise<void> {
+async function insertDictRows(db: Db, table: string, rows: SqlParam[][]): Promise<void> {
   const isLong = (r: SqlParam[]): boolean => r.some((v) => typeof v === 'string' && v.length > LONG_PARAM)
   let batch: SqlParam[][] = []
   let chars = 0

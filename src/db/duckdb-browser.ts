@@ -15,7 +15,8 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url'
 import { tableToIPC } from 'apache-arrow'
 import { arrowToRows, type ArrowLike } from './arrow'
-import { LOCKDOWN_SQL, engineDb, memoryLimitSql, type Conn } from './engine'
+import { LOCKDOWN_SQL, engineDb, memoryLimitSql, registeredPath, type Conn } from './engine'
+import { attachPublished, type Published } from './attach'
 import type { Db, IpcResult, Row, SqlParam } from './types'
 
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -33,7 +34,7 @@ function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> 
 const absolute = (url: string): string => new URL(url, document.baseURI).href
 
 /** A classic worker running `script`, started from a blob: URL so that it inherits this page's CSP. */
-export function confinedWorker(script: string): { worker: Worker; revoke(): void } {
+function confinedWorker(script: string): { worker: Worker; revoke(): void } {
   const src = `importScripts(${JSON.stringify(absolute(script))});\n`
   const url = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }))
   return { worker: new Worker(url), revoke: () => URL.revokeObjectURL(url) }
@@ -68,7 +69,22 @@ function wrap(conn: duckdb.AsyncDuckDBConnection): Conn {
   }
 }
 
-export async function startDuckDb(opts: { timeoutMs?: number } = {}): Promise<Db> {
+export interface StartOptions {
+  timeoutMs?: number
+  /**
+   * A published database (absolute URL on this page's origin, checked by src/db/published-url.ts) to attach
+   * read-only before the lock. It is registered under REGISTERED_DIR, the one folder the lock allows, so no
+   * general network access is opened: the worker reads that one URL by HTTP range requests, nothing else.
+   */
+  publishedUrl?: string
+  /** Told what was attached (its manifest and tables). */
+  onPublished?: (p: Published) => void
+}
+
+/** The name the published file is registered under (inside the lock's allowed folder). */
+const PUBLISHED_FILE = registeredPath('published.duckdb')
+
+export async function startDuckDb(opts: StartOptions = {}): Promise<Db> {
   const timeoutMs = opts.timeoutMs ?? 20_000
   let worker: Worker | null = null
   const start = async (): Promise<{ db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection }> => {
@@ -82,10 +98,16 @@ export async function startDuckDb(opts: { timeoutMs?: number } = {}): Promise<Db
     } finally {
       w.revoke()
     }
-    await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } })
+    // forceFullHTTPReads false: a published file is read by range (the default downloads all of it).
+    await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true }, filesystem: { forceFullHTTPReads: false } })
     const conn = await db.connect()
     // Before the lock: no SET works after it.
     await conn.query(memoryLimitSql((navigator as { deviceMemory?: number }).deviceMemory))
+    if (opts.publishedUrl) {
+      await db.registerFileURL(PUBLISHED_FILE, opts.publishedUrl, duckdb.DuckDBDataProtocol.HTTP, false)
+      // ATTACH is refused after the lock: the file is attached (and its tables made the app's views) first.
+      opts.onPublished?.(await attachPublished(wrap(conn), PUBLISHED_FILE))
+    }
     await conn.query(LOCKDOWN_SQL)
     return { db, conn }
   }

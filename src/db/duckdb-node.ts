@@ -11,18 +11,30 @@ import type { Db, IpcResult, Row, SqlParam } from './types'
 
 type ArrowCjs = { tableToIPC(t: unknown, type: 'stream'): Uint8Array }
 
-export async function startNodeDuckDb(): Promise<Db> {
-  const require = createRequire(import.meta.url)
-  // The blocking bindings require() apache-arrow's CommonJS build: its Tables are serialised by that same copy.
-  const arrowCjs = require('apache-arrow') as ArrowCjs
+const require = createRequire(import.meta.url)
+// The blocking bindings require() apache-arrow's CommonJS build: its Tables are serialised by that same copy.
+const arrowCjs = require('apache-arrow') as ArrowCjs
+
+/** The instantiated DuckDB-WASM module (the expensive part: seconds); one can hold one database at a time. */
+export type NodeBindings = duckdb.DuckDBBindings
+
+/** Instantiate the blocking bindings (eh or mvp bundle). */
+export async function nodeBindings(): Promise<NodeBindings> {
   const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'))
   const bundles = {
     mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
     eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') },
   }
-  const logger = new duckdb.VoidLogger()
-  const bindings = await duckdb.createDuckDB(bundles, logger, duckdb.NODE_RUNTIME)
+  const bindings = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME)
   await bindings.instantiate(() => {})
+  return bindings
+}
+
+/**
+ * A fresh, empty, locked database on `bindings` (a reopened database forgets every table and setting, so
+ * tests can reuse one instantiated module: tests/helpers/engine.ts). Closing it resets the bindings.
+ */
+export async function openNodeDuckDb(bindings: NodeBindings, opts: { locked?: boolean } = {}): Promise<Db> {
   bindings.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } })
   const wrap = (conn: duckdb.DuckDBConnection): Conn => ({
     async query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
@@ -49,7 +61,7 @@ export async function startNodeDuckDb(): Promise<Db> {
     },
   })
   const main = wrap(bindings.connect())
-  await main.exec(LOCKDOWN_SQL)
+  if (opts.locked !== false) await main.exec(LOCKDOWN_SQL)
   return engineDb({
     main,
     connect: async () => wrap(bindings.connect()),
@@ -63,4 +75,9 @@ export async function startNodeDuckDb(): Promise<Db> {
       bindings.reset()
     },
   })
+}
+
+/** `locked: false` only for tests that ATTACH a database file (a published .duckdb read back as the browser would). */
+export async function startNodeDuckDb(opts: { locked?: boolean } = {}): Promise<Db> {
+  return openNodeDuckDb(await nodeBindings(), opts)
 }

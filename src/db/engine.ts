@@ -18,13 +18,16 @@ export const REGISTERED_DIR = '/gdd/'
 /** The path under which a file the app registers is read with read_csv. */
 export const registeredPath = (name: string): string => `${REGISTERED_DIR}${name.replace(/[^A-Za-z0-9_.-]/g, '_')}`
 
-export const LOCKDOWN_SQL = [
+/** The lock, with the folder registered files are read from (the native driver keeps them in a real folder). */
+export const lockdownSql = (dir: string = REGISTERED_DIR): string => [
   'SET autoinstall_known_extensions=false',
   'SET autoload_known_extensions=false',
-  `SET allowed_directories=['${REGISTERED_DIR}']`,
+  `SET allowed_directories=['${dir.replace(/'/g, "''")}']`,
   'SET enable_external_access=false',
   'SET lock_configuration=true',
 ].join(';\n')
+
+export const LOCKDOWN_SQL = lockdownSql()
 
 /**
  * DuckDB's memory limit from the device's memory (navigator.deviceMemory: GB, which browsers round and cap at 8):

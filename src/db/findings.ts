@@ -7,18 +7,18 @@
  * parts with `pre` = true get the "单位名称（代码） 2023 年" prefix from one join with `units`.
  */
 import { ACTIVE_MEASURES, NOT_READ, RULE_BY_ID, type RuleId } from '../domain'
-import { RULES_SQL, RULES_PREP_SQL } from './sql/rules'
+import { rulesPrepSql, rulesSql } from './sql/rules'
 import { CELL_COLUMNS, DATA_KINDS, ROW_COLUMN, SIGNED_COLUMNS, lineExpr, lit, q, type DataKind } from './schema'
 import { cellDictNum, cellKeyText } from './sql/cells'
 import { cellName, zh, zhLit } from './sql/helpers'
 
-export const sev = (id: RuleId): string => lit(RULE_BY_ID[id].severity)
-export const COLS = 'rule, severity, unit_code, year, tbl, cells, left_val, right_val, file_id, line, col, raw, message'
+const sev = (id: RuleId): string => lit(RULE_BY_ID[id].severity)
+const COLS = 'rule, severity, unit_code, year, tbl, cells, left_val, right_val, file_id, line, col, raw, message'
 /** Columns of a findings part: those of `findings` with the message split into `pre` (unit/year prefix) and `msg`. */
-export const PART_COLS = 'rule, severity, unit_code, year, tbl, cells, left_val, right_val, file_id, line, col, raw, pre, msg'
+const PART_COLS = 'rule, severity, unit_code, year, tbl, cells, left_val, right_val, file_id, line, col, raw, pre, msg'
 
 /** One INSERT for many parts: the unit label is joined once. */
-export const insertParts = (parts: readonly string[], ctes = ''): string => `INSERT INTO findings (${COLS})
+const insertParts = (parts: readonly string[], ctes = ''): string => `INSERT INTO findings (${COLS})
   ${ctes ? `WITH ${ctes}` : ''}
   SELECT p.rule, p.severity, p.unit_code, p.year, p.tbl, p.cells, p.left_val, p.right_val, p.file_id, p.line, p.col, p.raw,
     CASE WHEN p.pre THEN coalesce(u.unit_name, p.unit_code) || '（' || p.unit_code || '）' || ' ' || p.year || ' 年' || p.msg ELSE p.msg END
@@ -185,12 +185,12 @@ const FACTS_REPEAT = `SELECT 'conflict', ${sev('conflict')}, g.unit_code, g.year
   JOIN files fl ON fl.file_id = g.file_id
   WHERE g.rec2 IS NOT NULL`
 
-export const FINDINGS_SQL: readonly string[] = [
+export const findingsSql = (): readonly string[] => [
   'DELETE FROM findings',
   insertParts([LOAD, ...CELL_PARTS, ...ROW_PARTS, BAD_UNIT_CODE, ORPHAN], `${CELL_CTE},\n${WK_CTE}`),
   DUP_SQL,
   insertParts([...DUP_PARTS, FACTS_REPEAT]),
-  ...RULES_PREP_SQL,
-  insertParts(RULES_SQL),
+  ...rulesPrepSql(),
+  insertParts(rulesSql()),
   'DROP TABLE IF EXISTS dup_pairs; DROP TABLE IF EXISTS blank_cols; DROP TABLE IF EXISTS form_rows',
 ]

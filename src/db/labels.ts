@@ -5,16 +5,17 @@
  * (label_map is filled by updateDicts in ./dicts.ts).
  */
 import {
-  ACTIVE_ITEMS, ACTIVE_MEASURES, APPLICANT_COLUMNS, APPLICATION_ROWS, BUNDLE_TABLES, REVIEW_COLUMNS,
-  labelIndex, normaliseLabel, type Labelled,
+  ACTIVE_MEASURES, APPLICANT_COLUMNS, BUNDLE_TABLES, REVIEW_COLUMNS, allActiveItems, allApplicationRows,
+  labelIndex, normaliseLabel, perVersions, type Labelled,
 } from '../domain'
 import { insertRows } from './insert'
 import type { Db, SqlParam } from './types'
 
-const ROW_INDEX: Record<'active' | 'applications', Map<string, string>> = {
-  active: labelIndex(ACTIVE_ITEMS),
-  applications: labelIndex(APPLICATION_ROWS),
-}
+// Rows of every form version (a version added to the domain is recognised without a change here).
+const rowIndex = perVersions((): Record<'active' | 'applications', Map<string, string>> => ({
+  active: labelIndex(allActiveItems()),
+  applications: labelIndex(allApplicationRows()),
+}))
 const SECTIONS: Labelled[] = (['active', 'applications', 'reviews'] as const).map((k) => ({
   key: k, zh: BUNDLE_TABLES[k].zh, en: BUNDLE_TABLES[k].en,
   aliases: { active: ['主动公开政府信息情况', '二'], applications: ['收到和处理政府信息公开申请情况', '三'], reviews: ['政府信息公开行政复议行政诉讼情况', '四'] }[k],
@@ -27,7 +28,7 @@ const COLUMN_INDEX: Record<string, Map<string, string>> = {
 }
 
 export function rowKey(tbl: 'active' | 'applications', label: string): string | null {
-  return ROW_INDEX[tbl].get(normaliseLabel(label)) ?? null
+  return rowIndex()[tbl].get(normaliseLabel(label)) ?? null
 }
 
 export async function updateFactsMap(db: Db): Promise<void> {

@@ -4,11 +4,12 @@
  */
 import { checkpoint } from '../ingest/abort'
 import { updateDicts, type DictState } from './dicts'
-import { FINDINGS_SQL } from './findings'
+import { findingsSql } from './findings'
 import { CELL_COLUMNS, DATA_KINDS, RAW_COLUMNS, ROW_COLUMN, ensureSchema, lit, q, type DataKind } from './schema'
 import { SET_CELL_NUM_SQL, cellNum } from './sql/cells'
-import { SUMMARY_SQL } from './summary'
+import { summarySql } from './summary'
 import { UNITS_SQL } from './units'
+import { formatDeclaredSql, formatDetectSql } from './sql/versions'
 import type { Db } from './types'
 
 /**
@@ -69,7 +70,7 @@ function typedSql(kind: DataKind): string {
   const head = kind === 'reports'
     ? `nullif(trim(unit_name), '') AS unit_name, nullif(trim(parent_code), '') AS parent_code,
        nullif(trim(parent_name), '') AS parent_name, nullif(trim(level), '') AS level,
-       nullif(regexp_extract(format, '(2019|2021)', 1), '') AS format_declared, source,`
+       ${formatDeclaredSql('format')} AS format_declared, source,`
     : rowCol ? `rk AS ${q(rowCol)},` : ''
   return `CREATE OR REPLACE TABLE ${kind} AS SELECT unit_code, year, ${head} ${cells}, file_id, rec
     FROM w_${kind} WHERE dup_rank = 1`
@@ -80,23 +81,9 @@ const unitsWinnersSql = `CREATE OR REPLACE TABLE w_units AS
     nullif(trim(parent_code), '') AS parent_code, nullif(trim(level), '') AS level FROM raw_units WHERE nullif(trim(unit_code), '') IS NOT NULL)
   ${dupRank('unit_code')}`
 
-/** Format each report's tables are actually in, from the labels and measures used. */
-const formatDetectSql = `CREATE OR REPLACE TABLE fmt_detect AS
-  SELECT unit_code, year,
-    CASE WHEN bool_or(f2021) AND NOT bool_or(f2019) THEN '2021' WHEN bool_or(f2019) AND NOT bool_or(f2021) THEN '2019' END AS detected
-  FROM (
-    SELECT unit_code, year, rk LIKE 'other.%' AS f2021, rk = 'other' AS f2019 FROM w_applications WHERE dup_rank = 1
-    UNION ALL
-    SELECT unit_code, year,
-      coalesce(issued, repealed, in_force, fee_amount) IS NOT NULL,
-      rk IN ('other_services', 'procurement') OR coalesce(made, published, total_published, prev_items, "change",
-        procurement_count, procurement_amount) IS NOT NULL
-    FROM w_active WHERE dup_rank = 1)
-  GROUP BY unit_code, year`
-
 /** Every statement of a rebuild after the dictionaries are up to date, in order. */
-export const rebuildSql = (st: DictState): string[] => [...DATA_KINDS.map((k) => keyedSql(k, st)), unitsWinnersSql,
-  SET_CELL_NUM_SQL, ...DATA_KINDS.map(typedSql), formatDetectSql, ...UNITS_SQL, ...SUMMARY_SQL, ...FINDINGS_SQL, DROP_WORK_SQL]
+const rebuildSql = (st: DictState): string[] => [...DATA_KINDS.map((k) => keyedSql(k, st)), unitsWinnersSql,
+  SET_CELL_NUM_SQL, ...DATA_KINDS.map(typedSql), formatDetectSql(), ...UNITS_SQL, ...summarySql(), ...findingsSql(), DROP_WORK_SQL]
 
 /**
  * The keyed copies of the rows are only read within a rebuild: dropped at its end, they give their
@@ -124,12 +111,4 @@ export function rebuild(db: Db, signal?: AbortSignal): Promise<void> {
   })
   running.set(db, next)
   return next
-}
-
-
-/** Make a fresh database queryable (schema + empty derived tables); cheap when already done. */
-export async function initDb(db: Db): Promise<void> {
-  await ensureSchema(db)
-  const t = await db.query("SELECT 1 FROM duckdb_tables() WHERE table_name = 'summary'")
-  if (t.length === 0) await rebuild(db)
 }

@@ -3,10 +3,11 @@
  * (VARCHAR, NULL = blank); typed tables, `summary` and `findings` are rebuilt from them.
  */
 import {
-  ACTIVE_ITEMS_2019, ACTIVE_ITEMS_2021, ACTIVE_MEASURES, APPLICANT_KEYS, BUNDLE_TABLES, REVIEW_KEYS,
+  ACTIVE_MEASURES, APPLICANT_KEYS, BUNDLE_TABLES, REVIEW_KEYS, formVersions,
   type TableKind,
 } from '../domain'
-import { HELPER_MACROS_SQL, SET_ZH_SQL } from './sql/helpers'
+import { HELPER_MACROS_SQL, setZhSql } from './sql/helpers'
+import { lit, q } from '../queries/quote'
 import type { Db } from './types'
 
 /** Tables read into a raw table of their own (facts are kept long and pivoted at rebuild). */
@@ -34,8 +35,7 @@ export const ROW_COLUMN: Record<DataKind, 'item' | 'row' | null> = {
 /** Cells that may be negative (2019 本年增/减). */
 export const SIGNED_COLUMNS: ReadonlySet<string> = new Set(ACTIVE_MEASURES.filter((m) => m.signed).map((m) => m.key))
 
-export const q = (id: string): string => `"${id.replace(/"/g, '""')}"`
-export const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`
+export { lit, q }
 
 const rawDdl = (k: RawKind): string =>
   `CREATE TABLE IF NOT EXISTS raw_${k} (file_id INTEGER, rec INTEGER, ${RAW_COLUMNS[k].map((c) => `${q(c)} VARCHAR`).join(', ')});`
@@ -43,13 +43,13 @@ const rawDdl = (k: RawKind): string =>
 /** Which measures of which active item a report fills, per format (blank elsewhere is expected). */
 const activeApplies = (): string => {
   const rows: string[] = []
-  for (const [fmt, items] of [['2021', ACTIVE_ITEMS_2021], ['2019', ACTIVE_ITEMS_2019]] as const)
-    for (const it of items) for (const m of it.measures) rows.push(`(${lit(fmt)}, ${lit(it.key)}, ${lit(m)})`)
+  for (const v of formVersions())
+    for (const it of v.activeItems) for (const m of it.measures) rows.push(`(${lit(v.id)}, ${lit(it.key)}, ${lit(m)})`)
   return `INSERT INTO active_applies SELECT * FROM (VALUES ${rows.join(', ')})
     WHERE NOT EXISTS (SELECT 1 FROM active_applies);`
 }
 
-export const SCHEMA_SQL = `
+const SCHEMA_SQL = `
 CREATE SEQUENCE IF NOT EXISTS file_seq START 1;
 CREATE TABLE IF NOT EXISTS files (file_id INTEGER PRIMARY KEY, path VARCHAR, kind VARCHAR, encoding VARCHAR,
   delimiter VARCHAR, header_lines INTEGER, records INTEGER, loaded INTEGER, bundle_no INTEGER);
@@ -78,7 +78,7 @@ CREATE TABLE IF NOT EXISTS findings (rule VARCHAR, severity VARCHAR, unit_code V
 const ready = new WeakSet<Db>()
 export async function ensureSchema(db: Db): Promise<void> {
   if (ready.has(db)) return
-  await db.exec(SCHEMA_SQL + activeApplies() + HELPER_MACROS_SQL + SET_ZH_SQL)
+  await db.exec(SCHEMA_SQL + activeApplies() + HELPER_MACROS_SQL + setZhSql())
   ready.add(db)
 }
 

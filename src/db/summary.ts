@@ -4,13 +4,14 @@
  * one wide row per (unit_code, year) — what the dashboards query. NULL stays NULL: nothing missing
  * is summed as 0; an outcome group with an absent or blank row is NULL (outcome_missing_cells counts them).
  */
-import { ACTIVE_ITEMS_2019, ACTIVE_ITEMS_2021, APPLICANT_PARTS, FORMATS, NOT_READ, REVIEW_KEYS, outcomeRowsFor, type FormatVersion, type OutcomeGroup } from '../domain'
+import { APPLICANT_PARTS, NOT_READ, REVIEW_KEYS, formVersionIds, newestFirst, outcomeRowsFor, perVersions, type FormatVersion, type OutcomeGroup } from '../domain'
 import { CELL_COLUMNS, DATA_KINDS, lit, q, type DataKind } from './schema'
 import { cellDictNum, cellKind, cellTolerated, isPlain } from './sql/cells'
+import { expectedFormatSql } from './sql/versions'
 
-const FORMAT_SQL = `CREATE OR REPLACE TABLE report_fmt AS
+const formatSql = (): string => `CREATE OR REPLACE TABLE report_fmt AS
 SELECT k.unit_code, k.year, r.format_declared, d.detected,
-  coalesce(d.detected, r.format_declared, CASE WHEN k.year >= 2021 THEN '2021' WHEN k.year >= 2019 THEN '2019' END) AS format
+  coalesce(d.detected, r.format_declared, ${expectedFormatSql('k.year')}) AS format
 FROM (SELECT unit_code, year FROM reports UNION SELECT unit_code, year FROM active
       UNION SELECT unit_code, year FROM applications UNION SELECT unit_code, year FROM reviews) k
 LEFT JOIN reports r ON r.unit_code = k.unit_code AND r.year = k.year
@@ -29,7 +30,7 @@ function cellIssuesSql(): string {
     // A report that states no active total has no blank table cell (report-format.md, blank_cells).
     if (k === 'reports') return 'false'
     if (k !== 'active') return 'true'
-    const items = [...new Set([...ACTIVE_ITEMS_2021, ...ACTIVE_ITEMS_2019].filter((it) => it.measures.includes(c as never)).map((it) => it.key))]
+    const items = [...new Set(newestFirst().flatMap((v) => v.activeItems).filter((it) => it.measures.includes(c as never)).map((it) => it.key))]
     return items.length ? `rk IN (${items.map(lit).join(', ')})` : 'false'
   }
   const parts = DATA_KINDS.flatMap((k) => CELL_COLUMNS[k].map((c) =>
@@ -54,7 +55,7 @@ const pick = (rowKey: string, col = 'total'): string => `max(${q(col)}) FILTER (
 /** Groups with sub-rows: summed only when every sub-row of the form is there with a number. */
 const SUB_GROUPS: readonly OutcomeGroup[] = ['withheld', 'unavailable', 'rejected', 'other']
 const rowsOf = (f: FormatVersion, g?: OutcomeGroup): string =>
-  outcomeRowsFor(f).filter((r) => !g || r.outcome === g).map((r) => lit(r.key)).join(', ')
+  outcomeRowsFor(f).filter((r) => !g || r.outcome === g).map((r) => lit(r.key)).join(', ') || 'NULL'
 const filled = (f: FormatVersion, g?: OutcomeGroup): string =>
   `count(*) FILTER (WHERE "row" IN (${rowsOf(f, g)}) AND total IS NOT NULL)`
 const size = (f: FormatVersion, g?: OutcomeGroup): number => outcomeRowsFor(f).filter((r) => !g || r.outcome === g).length
@@ -67,20 +68,27 @@ const col = (g: string, f: FormatVersion): string => q(`${g}@${f}`)
  * format's rows (a 2021 report printing the single 2019 其他处理 row) still counts. A group with an
  * absent or blank row is NULL — never the sum of the rows that happen to be there.
  */
-const groupValue = (g: OutcomeGroup): string =>
-  `coalesce(CASE k.format ${FORMATS.map((f) => `WHEN ${lit(f)} THEN app.${col(g, f)}`).join(' ')} END, ${FORMATS.map((f) => `app.${col(g, f)}`).join(', ')})`
+const groupValue = (g: OutcomeGroup, fs: readonly FormatVersion[]): string => {
+  const keys = (f: FormatVersion): string[] => outcomeRowsFor(f).filter((r) => r.outcome === g).map((r) => r.key)
+  // Another version's rows stand in unless they are just fewer of the report's own (a newer form adding a row).
+  const standIns = (f: FormatVersion): string[] => fs.filter((o) => o !== f && !(keys(o).length < keys(f).length && keys(o).every((k) => keys(f).includes(k))))
+  return `CASE k.format ${fs.map((f) => `WHEN ${lit(f)} THEN coalesce(${[f, ...standIns(f)].map((o) => `app.${col(g, o)}`).join(', ')})`).join(' ')}
+    ELSE coalesce(${fs.map((f) => `app.${col(g, f)}`).join(', ')}) END`
+}
 /** Outcome rows of the report's format that are absent or blank (fewest over formats when the format is unknown). */
-const missingValue = `CASE k.format ${FORMATS.map((f) => `WHEN ${lit(f)} THEN app.${col('missing', f)}`).join(' ')}
-    ELSE least(${FORMATS.map((f) => `app.${col('missing', f)}`).join(', ')}) END`
-const groupCols = SUB_GROUPS.flatMap((g) => FORMATS.map((f) => col(g, f)))
-const missingCols = FORMATS.map((f) => col('missing', f))
+const missingValue = (fs: readonly FormatVersion[]): string => `CASE k.format ${fs.map((f) => `WHEN ${lit(f)} THEN app.${col('missing', f)}`).join(' ')}
+    ELSE least(${fs.map((f) => `app.${col('missing', f)}`).join(', ')}) END`
 
-const SUMMARY_TABLE_SQL = `CREATE OR REPLACE TABLE summary AS
+function summaryTableSql(): string {
+  const fs = formVersionIds()
+  const groupCols = SUB_GROUPS.flatMap((g) => fs.map((f) => col(g, f)))
+  const missingCols = fs.map((f) => col('missing', f))
+  return `CREATE OR REPLACE TABLE summary AS
 WITH app AS (
   SELECT unit_code, year,
     ${['received', 'carried_in', 'handled', 'carried_out', 'granted', 'partial'].map((r) => `${pick(r)} AS ${r}`).join(', ')},
-    ${SUB_GROUPS.flatMap((g) => FORMATS.map((f) => `${groupIn(f, g)} AS ${col(g, f)}`)).join(',\n    ')},
-    ${FORMATS.map((f) => `(${size(f)} - ${filled(f)})::INTEGER AS ${col('missing', f)}`).join(', ')},
+    ${SUB_GROUPS.flatMap((g) => fs.map((f) => `${groupIn(f, g)} AS ${col(g, f)}`)).join(',\n    ')},
+    ${fs.map((f) => `(${size(f)} - ${filled(f)})::INTEGER AS ${col('missing', f)}`).join(', ')},
     ${APPLICANT_PARTS.map((c) => `${pick('received', c)} AS received_${c}`).join(', ')}
   FROM applications GROUP BY unit_code, year),
 stats AS (
@@ -91,10 +99,10 @@ SELECT k.unit_code, k.year, coalesce(r.unit_name, u.unit_name, k.unit_code) AS u
   u.parent_code, coalesce(r.parent_name, u.parent_name) AS parent_name, coalesce(r.level, u.level) AS level,
   k.format, k.format_declared, k.detected AS format_detected, r.unit_code IS NOT NULL AS has_report,
   r.active_total, app.* EXCLUDE (unit_code, year, ${[...groupCols, ...missingCols].join(', ')}),
-  ${SUB_GROUPS.map((g) => `${groupValue(g)} AS ${g}`).join(', ')},
+  ${SUB_GROUPS.map((g) => `${groupValue(g, fs)} AS ${g}`).join(', ')},
   ${REVIEW_KEYS.map((c) => `rv.${q(c)}`).join(', ')},
   app.unit_code IS NOT NULL AS has_applications,
-  coalesce(${missingValue}, 0)::INTEGER AS outcome_missing_cells,
+  coalesce(${missingValue(fs)}, 0)::INTEGER AS outcome_missing_cells,
   coalesce(st.missing_cells, 0) AS missing_cells, coalesce(st.na_cells, 0) AS na_cells, coalesce(st.text_cells, 0) AS text_cells
 FROM report_fmt k
 LEFT JOIN reports r ON r.unit_code = k.unit_code AND r.year = k.year
@@ -102,5 +110,7 @@ LEFT JOIN units u ON u.unit_code = k.unit_code
 LEFT JOIN app ON app.unit_code = k.unit_code AND app.year = k.year
 LEFT JOIN reviews rv ON rv.unit_code = k.unit_code AND rv.year = k.year
 LEFT JOIN stats st ON st.unit_code = k.unit_code AND st.year = k.year`
+}
 
-export const SUMMARY_SQL: readonly string[] = [FORMAT_SQL, cellIssuesSql(), SUMMARY_TABLE_SQL]
+/** The statements, rebuilt from the domain's form versions when they change. */
+export const summarySql = perVersions((): readonly string[] => [formatSql(), cellIssuesSql(), summaryTableSql()])

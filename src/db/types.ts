@@ -1,7 +1,8 @@
 /** The one interface the app and tests use to talk to DuckDB (browser worker or Node blocking). */
 
-export type SqlParam = string | number | boolean | null
-export type Row = Record<string, unknown>
+import type { Row, SqlParam } from '../queries/types'
+
+export type { Row, SqlParam }
 /** Connections of their own: 'write' for loads and clears, 'user' for the SQL console (src/db/engine.ts). */
 export type SessionName = 'write' | 'user'
 

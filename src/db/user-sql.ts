@@ -28,7 +28,7 @@ function firstPart(msg: string): string {
 }
 
 /** What DuckDB said → the refusal the user sees. */
-export function refusalOf(e: unknown): SqlRefused {
+function refusalOf(e: unknown): SqlRefused {
   const raw = e instanceof Error ? e.message : String(e)
   const msg = firstPart(raw)
   if (/Expected a single SELECT statement/i.test(msg)) {

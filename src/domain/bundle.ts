@@ -15,9 +15,9 @@ export type TableKind = 'reports' | 'units' | 'active' | 'applications' | 'revie
 export const TABLE_KINDS: readonly TableKind[] = ['reports', 'units', 'active', 'applications', 'reviews', 'facts']
 
 /** How a column is typed: text is kept verbatim, cells go through the cell-meaning rules. */
-export type ColumnType = 'text' | 'year' | 'cell'
+type ColumnType = 'text' | 'year' | 'cell'
 
-export interface BundleColumn extends Labelled {
+interface BundleColumn extends Labelled {
   type: ColumnType
   required?: boolean
   /** For cell columns: decimals / negatives allowed. */
@@ -101,7 +101,7 @@ export const BUNDLE_TABLES: Record<TableKind, BundleTable> = {
 }
 
 /** All the normalised spellings (key, zh label, aliases) of a labelled thing. */
-export function spellings(l: Labelled): string[] {
+function spellings(l: Labelled): string[] {
   return [l.key, l.zh, l.en, ...(l.aliases ?? [])].map(normaliseLabel)
 }
 

@@ -20,10 +20,10 @@ export interface Cell {
  */
 export const NOT_READ = '未读取'
 
-export const NA_TOKENS: readonly string[] = ['/', '／', '—', '——', '-', '－', '–', '不适用', 'n/a', 'na', '#n/a']
-export const ZERO_WORDS: readonly string[] = ['零', '无']
+const NA_TOKENS: readonly string[] = ['/', '／', '—', '——', '-', '－', '–', '不适用', 'n/a', 'na', '#n/a']
+const ZERO_WORDS: readonly string[] = ['零', '无']
 /** Units a clerk may type after a count. */
-export const TRAILING_UNITS = ['条', '件', '个', '项', '次', '人', '万元', '元']
+const TRAILING_UNITS = ['条', '件', '个', '项', '次', '人', '万元', '元']
 
 const FULLWIDTH_DIGITS = /[０-９．，－＋]/g
 const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/

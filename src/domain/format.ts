@@ -3,8 +3,8 @@
  * Source of truth: shared/domain/report-format.md. No Vue, no DuckDB here.
  */
 
-export type FormatVersion = '2019' | '2021'
-export const FORMATS: readonly FormatVersion[] = ['2019', '2021']
+/** A form version's name ('2019', '2021'); the versions themselves are data in ./versions.ts. */
+export type FormatVersion = string
 
 export interface Labelled {
   key: string
@@ -80,16 +80,7 @@ export const ACTIVE_ITEMS: readonly ActiveItem[] = [
   ...ACTIVE_ITEMS_2019.filter((i) => !ACTIVE_ITEMS_2021.some((j) => j.key === i.key)),
 ]
 
-/**
- * 2019 → 2021 harmonisation. `approximate` must be said in the UI.
- * Measures not listed here have no counterpart and are never mixed across formats.
- */
-export interface MeasureMapping { from2019: string; to2021: string; approximate: boolean }
-export const ACTIVE_MAPPING_2019_TO_2021: readonly MeasureMapping[] = [
-  { from2019: 'made', to2021: 'issued', approximate: false },
-  { from2019: 'total_published', to2021: 'in_force', approximate: true },
-  { from2019: 'decisions', to2021: 'decisions', approximate: false },
-]
+// The 2019 → 2021 harmonisation of measures is the 2019 entry's `mapping` in ./versions.ts.
 
 // ---------------------------------------------------------------- section 三 (applications)
 
@@ -119,7 +110,7 @@ export const OUTCOME_GROUPS: readonly { key: OutcomeGroup; zh: string; en: strin
 export interface ApplicationRow extends Labelled {
   /** Outcome group for rows of 三、本年度办理结果; absent for flow rows. */
   outcome?: OutcomeGroup
-  /** Which formats have this row. */
+  /** Which built-in versions print this row (a version's rows are its `applicationRows`, ./versions.ts). */
   formats: readonly FormatVersion[]
 }
 
@@ -152,16 +143,6 @@ export const APPLICATION_ROWS: readonly ApplicationRow[] = [
   { key: 'handled', zh: '（七）总计', en: 'Total handled', formats: BOTH, aliases: ['总计', '办理结果总计'] },
   { key: 'carried_out', zh: '四、结转下年度继续办理', en: 'Carried over to next year', formats: BOTH, aliases: ['结转下年度继续办理'] },
 ]
-export const APPLICATION_ROW_KEYS = APPLICATION_ROWS.map((r) => r.key)
-export const OUTCOME_ROWS = APPLICATION_ROWS.filter((r) => r.outcome)
-/**
- * Outcome rows whose sum is `handled`, per format. In 2021 the sub-rows `other.*` replace the
- * 2019 row `other`; a 2021 report that only gives `other` is still summed correctly
- * because `other` is used only when no `other.*` cell is present.
- */
-export function outcomeRowsFor(format: FormatVersion): ApplicationRow[] {
-  return OUTCOME_ROWS.filter((r) => r.formats.includes(format))
-}
 
 /** Group headings printed on the form (no cells of their own). */
 export const APPLICATION_HEADINGS = {
@@ -179,6 +160,8 @@ export const REVIEW_BLOCKS: readonly Labelled[] = [
   { key: 'litigation_direct', zh: '行政诉讼-未经复议直接起诉', en: 'Litigation without prior reconsideration', aliases: ['未经复议直接起诉'] },
   { key: 'litigation_after_review', zh: '行政诉讼-复议后起诉', en: 'Litigation after reconsideration', aliases: ['复议后起诉'] },
 ]
+export type ReviewBlock = 'review' | 'litigation_direct' | 'litigation_after_review'
+export const REVIEW_BLOCK_KEYS = REVIEW_BLOCKS.map((b) => b.key) as readonly ReviewBlock[]
 export const REVIEW_OUTCOMES: readonly Labelled[] = [
   { key: 'upheld', zh: '结果维持', en: 'Upheld' },
   { key: 'corrected', zh: '结果纠正', en: 'Corrected' },
@@ -200,11 +183,11 @@ export const REVIEW_KEYS = REVIEW_COLUMNS.map((c) => c.key)
 // ---------------------------------------------------------------- unit levels
 
 export const LEVELS = ['省', '市', '县', '乡镇', '街道', '部门'] as const
-export type Level = (typeof LEVELS)[number]
+type Level = (typeof LEVELS)[number]
 /** Levels whose units are townships/subdistricts (乡镇 and 街道): no 规章. */
 export const TOWNSHIP_LEVELS: readonly string[] = ['乡镇', '街道', '镇', '乡']
 const TOWNSHIP_NAME = /(镇|乡|街道|街道办事处)$/
-export function isTownship(level: string | null | undefined, name?: string | null): boolean {
+function isTownship(level: string | null | undefined, name?: string | null): boolean {
   if (level && TOWNSHIP_LEVELS.includes(level)) return true
   return !level && !!name && TOWNSHIP_NAME.test(name)
 }
@@ -218,19 +201,11 @@ export function isTownship(level: string | null | undefined, name?: string | nul
 // 自治区 is a province: its 区 never counts.
 export const COUNTY_NAME = '(县|旗|[^治]区)(人民政府|政府)?$'
 export const COUNTY_DEPT_NAME = '^[^市省州盟]{0,12}?(县|旗|[^治]区)[^市省州盟]{1,30}$'
-export const COUNTY_PARENT_NAME = COUNTY_NAME
-export function belowCityLevel(level: string | null | undefined, name?: string | null, parentLevel?: string | null, parentName?: string | null): boolean {
+function belowCityLevel(level: string | null | undefined, name?: string | null, parentLevel?: string | null, parentName?: string | null): boolean {
   if (isTownship(level, name)) return true
   if (level === '县') return true
-  if (level === '部门') return parentLevel === '县' || (!parentLevel && !!parentName && new RegExp(COUNTY_PARENT_NAME).test(parentName))
+  if (level === '部门') return parentLevel === '县' || (!parentLevel && !!parentName && new RegExp(COUNTY_NAME) /* a parent named like a county government; the SQL macro below_city does the same */.test(parentName))
   if (level) return false
   if (!name) return false
   return new RegExp(COUNTY_NAME).test(name) || new RegExp(COUNTY_DEPT_NAME).test(name)
-}
-
-/** Which format a year's report should use. Before 2019 there is no table format. */
-export function expectedFormat(year: number): FormatVersion | null {
-  if (year >= 2021) return '2021'
-  if (year >= 2019) return '2019'
-  return null
 }

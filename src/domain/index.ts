@@ -4,4 +4,5 @@ export * from './labels'
 export * from './cells'
 export * from './rules'
 export * from './indicators'
-export { compareZh } from './collate'
+
+export * from './versions'

@@ -2,7 +2,7 @@
 
 export interface IndicatorDef { key: string; zh: string; en: string; defZh: string; defEn: string; ratio?: boolean }
 
-export const INDICATORS: readonly IndicatorDef[] = [
+const INDICATORS: readonly IndicatorDef[] = [
   { key: 'reports', zh: '报告数', en: 'Reports', defZh: '已载入的单位×年度报告数', defEn: 'unit × year reports loaded' },
   { key: 'units', zh: '单位数', en: 'Units', defZh: '已载入报告的单位数', defEn: 'units with at least one report loaded' },
   { key: 'years', zh: '年度数', en: 'Years', defZh: '已载入报告覆盖的年度数', defEn: 'distinct years loaded' },

@@ -1,7 +1,6 @@
 /** Consistency rules (勾稽关系): findings, never reasons to drop data. report-format.md. */
 
 export type Severity = 'error' | 'warning' | 'info'
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info']
 
 export type RuleId =
   | 'flow_identity' | 'handled_sum' | 'applicant_sum' | 'review_sum' | 'carry_chain'

@@ -12,9 +12,12 @@ export const LOCALES: readonly AppLocale[] = ['zh-CN', 'en']
  */
 type FeatureMessages = Record<AppLocale, Record<string, unknown>>
 const features = import.meta.glob<FeatureMessages>('./features/*.ts', { eager: true, import: 'default' })
+/** A figure family's own texts (src/figures/<family>/texts.ts, `{ 'zh-CN': {...}, en: {...} }`) go under `figures.<family>`. */
+const figureTexts = import.meta.glob<FeatureMessages>('../figures/*/texts.ts', { eager: true, import: 'default' })
 function withFeatures(locale: AppLocale, base: Messages): Messages {
   const out: Record<string, unknown> = { ...base }
   for (const f of Object.values(features)) Object.assign(out, f[locale])
+  out.figures = Object.fromEntries(Object.entries(figureTexts).map(([path, t]) => [path.split('/')[2], t[locale]]))
   return out as Messages
 }
 export const messages: Record<AppLocale, Messages> = { 'zh-CN': withFeatures('zh-CN', zhCN), en: withFeatures('en', en) }
@@ -41,5 +44,3 @@ export function setLocale(locale: AppLocale): void {
   document.documentElement.lang = locale
   try { localStorage.setItem(STORAGE_KEY, locale) } catch { /* ignore */ }
 }
-
-export { createTranslate } from './translate'

@@ -4,7 +4,7 @@
  */
 import zhCN from './zh-CN'
 import en from './en'
-import type { Translate } from '../charts/types'
+import type { Translate } from '../domain/translate'
 
 type Tree = { [k: string]: string | Tree }
 

@@ -1,5 +1,5 @@
 /** Cancelling a load: one error type, thrown at checkpoints between steps (never mid-statement). */
-export class LoadCancelled extends Error {
+class LoadCancelled extends Error {
   constructor() {
     super('载入已取消')
     this.name = 'AbortError'

@@ -34,7 +34,7 @@ export interface Entry { name: string; flags: number; method: number; csize: num
 
 const GB = 1024 ** 3
 const MB = 1024 ** 2
-export const DEFAULT_ZIP_LIMITS: Required<ZipLimits> = {
+const DEFAULT_ZIP_LIMITS: Required<ZipLimits> = {
   maxEntries: LIMITS.zipEntries, maxTotalBytes: LIMITS.expandedBytes, maxEntryBytes: GB, maxRatio: 200, ratioMinBytes: 100 * MB,
 }
 

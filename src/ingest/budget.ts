@@ -8,14 +8,6 @@ import { Inflate } from 'fflate'
 import { formatBytes, readCentralDirectory, type Entry } from './archive'
 import { BudgetExceeded, LIMITS } from './limits'
 
-export interface XmlScan {
-  bytes: number
-  maxDepth: number
-  elements: number
-  /** Elements counted by local name (prefix ignored), for the names asked. */
-  counts: Record<string, number>
-}
-
 const n = (x: number): string => x.toLocaleString('en-US')
 
 /** Counts elements, tracks depth; bytes are fed in chunks (tag names may straddle chunks). */

@@ -82,7 +82,7 @@ export function isValidUtf8(b: Uint8Array, from = 0): boolean {
  * has about as many invalid bytes as accidental valid sequences; UTF-8 text with a stray byte
  * (a pasted Windows-1252 character, a damaged block) has a few invalid bytes among many valid ones.
  */
-export function utf8Census(b: Uint8Array, from = 0): { valid: number; invalid: number; firstInvalid: number } {
+function utf8Census(b: Uint8Array, from = 0): { valid: number; invalid: number; firstInvalid: number } {
   const n = b.length
   let valid = 0, invalid = 0, firstInvalid = -1
   let i = from

@@ -42,13 +42,8 @@ export async function ingestFiles(files: SourceFile[], onProgress?: OnProgress, 
   return { tables, findings, skipped: ex.skipped }
 }
 
-export { LoadCancelled, isCancelled, checkpoint } from './abort'
-export type { IngestResult, OnProgress, PreparedTable, Progress, ProgressStage, SourceFile, Encoding } from './types'
-export { decodeBytes, firstNonAscii, looksLikeMojibake, type Decoded, type DecodeOptions } from './decode'
-export { sniff, combineHeader, type Sniffed, type HeaderColumn, type Delimiter } from './sniff'
-export { recognise, recogniseHeader, columnLabel, type Recognition, type HeaderIssue } from './recognise'
-export { scanLines, type LineScan, type LineScanOptions } from './lines'
-export { expandZip, readCentralDirectory, isJunkPath, formatBytes, DEFAULT_ZIP_LIMITS, type ZipLimits, type Expanded } from './archive'
-export { expandXlsx, sheetToCsv, cellText, csvField } from './xlsx'
-export { expandSources, sourceKind, skipReason, DEFAULT_MAX_FILE_BYTES, type ExpandOptions } from './sources'
-export { prepareFile, type PrepareOptions, type Prepared } from './prepare'
+export { isCancelled } from './abort'
+export type { IngestResult, OnProgress, Progress, SourceFile } from './types'
+export { decodeBytes } from './decode'
+
+export { prepareFile } from './prepare'

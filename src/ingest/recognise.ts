@@ -6,7 +6,7 @@ import { BUNDLE_TABLES, TABLE_KINDS, labelIndex, type TableKind } from '../domai
 import { normaliseLabel } from '../domain/labels'
 import type { HeaderColumn } from './sniff'
 
-export interface HeaderIssue {
+interface HeaderIssue {
   /** 1-based column position. */
   position: number
   header: string

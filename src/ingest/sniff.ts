@@ -4,7 +4,7 @@
  */
 import Papa from 'papaparse'
 
-export type Delimiter = ',' | '\t' | ';'
+type Delimiter = ',' | '\t' | ';'
 
 export interface HeaderColumn {
   /** Combined header text, e.g. `行政复议-结果维持`. */

@@ -7,7 +7,7 @@ import { DEFAULT_MAX_FILE_BYTES, LIMITS } from './limits'
 import { expandXlsx } from './xlsx'
 import type { OnProgress, SourceFile } from './types'
 
-export type SourceKind = 'table' | 'zip' | 'xlsx' | 'junk' | 'other'
+type SourceKind = 'table' | 'zip' | 'xlsx' | 'junk' | 'other'
 
 export interface ExpandOptions {
   zip?: ZipLimits
@@ -25,9 +25,7 @@ export interface ExpandedSources {
   errors: { path: string; message: string }[]
 }
 
-export { DEFAULT_MAX_FILE_BYTES }
-
-export function sourceKind(path: string): SourceKind {
+function sourceKind(path: string): SourceKind {
   const name = path.split('/').pop() ?? path
   if (isJunkPath(name)) return 'junk'
   const ext = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? ''
@@ -38,7 +36,7 @@ export function sourceKind(path: string): SourceKind {
 }
 
 /** Why a file that is not a table is skipped (null = it is a table, a zip or a workbook). */
-export function skipReason(path: string): string | null {
+function skipReason(path: string): string | null {
   const kind = sourceKind(path)
   if (kind === 'table' || kind === 'zip' || kind === 'xlsx') return null
   if (kind === 'junk') return `文件 ${path} 是系统或隐藏文件，已跳过`

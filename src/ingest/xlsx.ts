@@ -25,33 +25,33 @@ function dateText(d: Date): string {
 }
 
 /** A cell's value as the text a clerk sees: numbers, cached formula results, ISO dates, plain rich text. */
-export function cellText(v: CellValue | undefined): string {
+function xlsxCellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return ''
   if (typeof v === 'number') return Number.isFinite(v) ? String(v === 0 ? 0 : v) : ''
   if (typeof v === 'string') return v
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE'
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : dateText(v)
   if ('richText' in v) return v.richText.map((r) => r.text).join('')
-  if ('formula' in v || 'sharedFormula' in v) return cellText((v as { result?: CellValue }).result as CellValue)
+  if ('formula' in v || 'sharedFormula' in v) return xlsxCellText((v as { result?: CellValue }).result as CellValue)
   if ('error' in v) return v.error
-  if ('hyperlink' in v) return cellText((v as { text?: CellValue }).text as CellValue)
+  if ('hyperlink' in v) return xlsxCellText((v as { text?: CellValue }).text as CellValue)
   return ''
 }
 
 /** RFC 4180: quote fields holding the delimiter, a quote, CR or LF; double the quotes. */
-export function csvField(s: string): string {
+function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
 /** Sheet → CSV text; merged cells keep their value only in the top-left cell (as Excel's CSV export). */
-export function sheetToCsv(ws: Worksheet): string {
+function sheetToCsv(ws: Worksheet): string {
   const rows: string[][] = []
   let width = 0
   ws.eachRow({ includeEmpty: true }, (row, r) => {
     const cells: string[] = []
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       const slave = cell.isMerged && cell.master.address !== cell.address
-      cells[c - 1] = slave ? '' : cellText(cell.value)
+      cells[c - 1] = slave ? '' : xlsxCellText(cell.value)
     })
     for (let i = 0; i < cells.length; i++) cells[i] ??= ''
     let last = cells.length

@@ -13,9 +13,9 @@
  */
 import type { SourceFile } from '../ingest/types'
 
-export const DB_NAME = 'gdd-persist'
-export const DB_VERSION = 1
-export const STORE = 'bundles'
+const DB_NAME = 'gdd-persist'
+const DB_VERSION = 1
+const STORE = 'bundles'
 
 export interface StoredBundle {
   /** Bundle number: increases with every save (load order). */
@@ -29,7 +29,7 @@ export interface StoredBundle {
 }
 
 /** Why a saved bundle cannot be restored: its record unreadable, malformed, or a file's content lost. */
-export type BadReason = 'unreadable' | 'shape' | 'missing'
+type BadReason = 'unreadable' | 'shape' | 'missing'
 
 /** A saved bundle that cannot be restored, named for the notice. */
 export interface BadBundle {
@@ -43,7 +43,7 @@ export interface BadBundle {
   detail: string
 }
 
-export interface ReadResult { bundles: StoredBundle[]; bad: BadBundle[] }
+interface ReadResult { bundles: StoredBundle[]; bad: BadBundle[] }
 
 /** Why a save did not happen: the quota, or no usable IndexedDB at all. */
 export type SaveFailure = 'quota' | 'unavailable' | 'error'
@@ -132,7 +132,7 @@ export async function bundleFiles(b: StoredBundle): Promise<SourceFile[]> {
   return Promise.all(b.saved.map(async (f) => ({ path: f.path, bytes: new Uint8Array(await f.blob.arrayBuffer()) })))
 }
 
-function req<T>(r: IDBRequest<T>): Promise<T> {
+export function req<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     r.onsuccess = () => resolve(r.result)
     r.onerror = () => reject(r.error)
@@ -140,7 +140,7 @@ function req<T>(r: IDBRequest<T>): Promise<T> {
 }
 
 /** Resolves when the transaction committed; rejects with its error when it aborted. */
-function done(tx: IDBTransaction): Promise<void> {
+export function done(tx: IDBTransaction): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     tx.oncomplete = () => resolve()
     tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'))

@@ -14,7 +14,7 @@ export interface TabChannel {
   close(): void
 }
 
-export const CHANNEL_NAME = 'gdd-persist'
+const CHANNEL_NAME = 'gdd-persist'
 const KINDS: readonly ChangeKind[] = ['append', 'sample', 'clear', 'replace']
 
 type ChannelCtor = new (name: string) => BroadcastChannel

@@ -32,7 +32,7 @@ export function sanitiseFilters(x: unknown): Filters {
   return f
 }
 
-export const isEmptyFilters = (f: Filters): boolean => Object.values(f).every((v) => v === undefined || (Array.isArray(v) && v.length === 0))
+const isEmptyFilters = (f: Filters): boolean => Object.values(f).every((v) => v === undefined || (Array.isArray(v) && v.length === 0))
 
 export function saveFilters(f: Filters, storage: KeyValueStorage | null = defaultStorage()): void {
   if (!storage) return

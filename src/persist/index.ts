@@ -21,12 +21,11 @@ import { SnapshotBroken, createSnapshotStore, ledgerKey, type BrokenReason, type
 
 export * from './bundles'
 export * from './filters'
-export { onWipe, KEPT_KEYS, APP_KEY_PREFIX } from './wipe'
-export type { ChangeKind } from './channel'
-export { SnapshotBroken, savedPart, type BrokenReason, type OpenedSnapshot, type SavedDb, type SavedPart } from './snapshot'
+export { onWipe } from './wipe'
+export { savedPart, type SavedPart } from './snapshot'
 
 /** What the storage notice shows: null = nothing to say. */
-export interface PersistNotice { reason: SaveFailure; detail: string }
+interface PersistNotice { reason: SaveFailure; detail: string }
 
 type NamedBundle = Pick<BadBundle, 'n' | 'savedAt' | 'paths' | 'why' | 'detail'>
 

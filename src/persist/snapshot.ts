@@ -10,11 +10,14 @@
  * bundles (`ledger`: another tab may have added or replaced bundles since), that every part is there with its size
  * and checksum. Any mismatch is a `SnapshotBroken` with the reason: the caller replays the CSV files and says so.
  */
-import type { DbSnapshot, TablePart } from '../db/snapshot'
-import type { SavedFile } from './bundles'
+import { done, req, type SavedFile } from './bundles'
 
-export const SNAP_DB_NAME = 'gdd-snapshot'
-export const SNAP_STORE = 'parts'
+/** One table as src/db/snapshot.ts exports it (the same shape: persist sits beside db and does not import it). */
+interface TablePart { name: string; ddl: string; rows: number; bytes: Uint8Array }
+interface DbSnapshot { tables: TablePart[]; nextFileId: number }
+
+const SNAP_DB_NAME = 'gdd-snapshot'
+const SNAP_STORE = 'parts'
 const MANIFEST = 'manifest'
 const VERSION = 1
 
@@ -66,16 +69,6 @@ export interface SnapshotStore {
   close(): void
 }
 
-function req<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error) })
-}
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve()
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'))
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'))
-  })
-}
 
 const isManifest = (v: unknown): v is Manifest => {
   const m = v as Manifest

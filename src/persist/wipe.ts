@@ -6,9 +6,9 @@
  */
 import { FILTERS_KEY, type KeyValueStorage } from './filters'
 
-export const APP_KEY_PREFIX = 'gdd.'
+const APP_KEY_PREFIX = 'gdd.'
 /** Kept by a clear: preferences, not data. */
-export const KEPT_KEYS: readonly string[] = ['gdd.locale']
+const KEPT_KEYS: readonly string[] = ['gdd.locale']
 
 /** Remove the app's keys; the keys removed. A storage that cannot list its keys (a test fake) loses the filters' key. */
 export function wipeKeys(storage: KeyValueStorage | null): string[] {

@@ -3,9 +3,8 @@
  * each unit reported, or summed over the years of the range. Real bundles are sparse (most units have one
  * or two reports, in different years), so a by-unit figure always says which of these it shows.
  */
-import type { SqlParam } from '../db/types'
 import { summaryWhere } from './filters'
-import type { Filters } from './types'
+import type { Filters, SqlParam } from './types'
 
 export type UnitBasis =
   | { kind: 'sum' }

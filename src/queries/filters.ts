@@ -1,6 +1,5 @@
 /** WHERE clauses for the shared Filters, with `?` parameters (user values are never glued into SQL). */
-import type { SqlParam } from '../db/types'
-import type { Filters } from './types'
+import type { Filters, SqlParam } from './types'
 
 export interface Clause { sql: string; params: SqlParam[] }
 
@@ -48,7 +47,7 @@ function baseWhere(f: Filters, a: string): Clause {
 }
 
 /** Whether any filter restricts units (then file-level findings without a unit are left out). */
-export const restrictsUnits = (f: Filters): boolean => !!(f.unitCodes && f.unitCodes.length > 0) || !!f.level || !!f.drill
+const restrictsUnits = (f: Filters): boolean => !!(f.unitCodes && f.unitCodes.length > 0) || !!f.level || !!f.drill
 
 /** Conditions on a `findings` row aliased `a`: its report passes the filters. */
 export function findingsWhere(f: Filters, a = 'f'): Clause {

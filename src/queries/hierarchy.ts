@@ -4,10 +4,9 @@
  * (ancestors for breadcrumbs, depth-first order for the unit picker).
  */
 import { compareZh } from '../domain/collate'
-import type { SqlParam } from '../db/types'
 import { summaryWhere } from './filters'
 import type { UnitRow } from './rows'
-import type { Filters, Query } from './types'
+import type { Filters, Query, SqlParam } from './types'
 
 /** One child of the drill unit (or the drill unit's own reports, `self`), summed over its descendants. */
 // A type alias (not an interface) so it fits useQuery's Row constraint.

@@ -25,11 +25,9 @@ export function overviewQuery(f: Filters = {}): Query<OverviewRow> {
 
 /**
  * Units beyond this many (largest active total first) come merged into one row per year
- * (`unitCode` = OTHERS_CODE): a province has thousands of units, and no chart draws them all.
+ * (`unitCode` = '', never a real code): a province has thousands of units, and no chart draws them all.
  */
-export const UNIT_ROWS_MAX = 1000
-/** `unitCode` of the merged rows (never a real code: codes are non-empty; the SQL writes it as ''). */
-export const OTHERS_CODE = ''
+const UNIT_ROWS_MAX = 1000
 
 export function activeByUnitYearQuery(f: Filters = {}, opts: { maxUnits?: number } = {}): Query<ActiveByUnitYearRow> {
   const w = summaryWhere(f)

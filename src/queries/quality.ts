@@ -3,87 +3,26 @@
  * Findings (filtered, paged, counted), coverage (unit × year with status), risk ranking, and the
  * cells of one report (typed value + verbatim raw text, with file and line).
  */
-import type { SqlParam } from '../db/types'
-import { ACTIVE_MEASURES, APPLICANT_KEYS, REVIEW_KEYS, type Severity } from '../domain'
-import { findingsWhere, summaryWhere } from './filters'
-import type { Filters, Query } from './types'
+import { ACTIVE_MEASURES, APPLICANT_KEYS, REVIEW_KEYS } from '../domain'
+import { summaryWhere } from './filters'
+import { findingCountsQuery, findingsQuery, findingsTotalQuery, type FindingsOptions } from './findings'
+import type { FindingCountRow, FindingRow } from './rows'
+import { q } from './quote'
+import type { Filters, Query, SqlParam } from './types'
 
-// ------------------------------------------------------------------ findings
+// ------------------------------------------------------------------ findings (one SELECT: ./findings.ts)
 
 /** Options of the quality view on top of the shared filters. */
-export interface QualityOptions {
-  rule?: string | null
-  severity?: Severity | null
-  /** Exactly this unit (not its descendants). */
-  unitCode?: string | null
-  year?: number | null
-  limit?: number
-  offset?: number
-}
+export type QualityOptions = FindingsOptions
+export type QualityFindingRow = FindingRow
+export type QualityCountRow = FindingCountRow
+type TotalRow = { total: number }
 
-export type QualityFindingRow = {
-  rule: string
-  severity: Severity
-  unitCode: string | null
-  unitName: string | null
-  year: number | null
-  table: string | null
-  cells: string | null
-  left: number | null
-  right: number | null
-  file: string | null
-  line: number | null
-  column: string | null
-  raw: string | null
-  message: string
-}
-
-export type QualityCountRow = { rule: string; severity: Severity; count: number }
-export type TotalRow = { total: number }
-
-function qualityWhere(f: Filters, o: QualityOptions, skip: { rule?: boolean; severity?: boolean } = {}): { sql: string; params: SqlParam[] } {
-  const base = findingsWhere(f, 'f')
-  const conds = base.sql ? [base.sql.replace(/^WHERE /, '')] : []
-  const params: SqlParam[] = [...base.params]
-  if (o.rule && !skip.rule) { conds.push('f.rule = ?'); params.push(o.rule) }
-  if (o.severity && !skip.severity) { conds.push('f.severity = ?'); params.push(o.severity) }
-  if (o.unitCode) { conds.push('f.unit_code = ?'); params.push(o.unitCode) }
-  if (o.year != null) { conds.push('f.year = ?'); params.push(o.year) }
-  return { sql: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params }
-}
-
-const SEVERITY_ORDER = (a: string): string => `CASE ${a} WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`
-
-/** One page of findings (errors first, then rule, unit, year, location). */
-export function qualityFindingsQuery(f: Filters = {}, o: QualityOptions = {}): Query<QualityFindingRow> {
-  const w = qualityWhere(f, o)
-  return {
-    sql: `SELECT f.rule AS "rule", f.severity AS "severity", f.unit_code AS "unitCode", u.unit_name AS "unitName",
-      f.year::INTEGER AS "year", f.tbl AS "table", f.cells AS "cells", f.left_val::DOUBLE AS "left", f.right_val::DOUBLE AS "right",
-      fl.path AS "file", f.line::INTEGER AS "line", f.col AS "column", f.raw AS "raw", f.message AS "message"
-    FROM findings f LEFT JOIN units u ON u.unit_code = f.unit_code LEFT JOIN files fl ON fl.file_id = f.file_id
-    ${w.sql}
-    ORDER BY ${SEVERITY_ORDER('f.severity')}, f.rule, f.unit_code NULLS FIRST, f.year NULLS FIRST, fl.path NULLS FIRST, f.line NULLS FIRST, f.cells NULLS FIRST, f.message
-    LIMIT ? OFFSET ?`,
-    params: [...w.params, o.limit ?? 100, o.offset ?? 0],
-  }
-}
-
-/** Number of findings matching the filters and options (for the pager). */
-export function qualityTotalQuery(f: Filters = {}, o: QualityOptions = {}): Query<TotalRow> {
-  const w = qualityWhere(f, o)
-  return { sql: `SELECT count(*)::INTEGER AS "total" FROM findings f ${w.sql}`, params: w.params }
-}
-
-/** Findings per rule and severity, under the shared filters and the unit/year options (not rule/severity: the cards pick those). */
-export function qualityCountsQuery(f: Filters = {}, o: QualityOptions = {}): Query<QualityCountRow> {
-  const w = qualityWhere(f, o, { rule: true, severity: true })
-  return {
-    sql: `SELECT f.rule AS "rule", f.severity AS "severity", count(*)::INTEGER AS "count" FROM findings f ${w.sql}
-      GROUP BY f.rule, f.severity ORDER BY ${SEVERITY_ORDER('f.severity')}, count(*) DESC, f.rule`,
-    params: w.params,
-  }
-}
+/** One page of findings (errors first, then rule, unit, year, location; 100 rows unless asked). */
+export const qualityFindingsQuery = (f: Filters = {}, o: QualityOptions = {}): Query<QualityFindingRow> =>
+  findingsQuery(f, { ...o, limit: o.limit ?? 100 })
+export const qualityTotalQuery = findingsTotalQuery
+export const qualityCountsQuery = findingCountsQuery
 
 // ------------------------------------------------------------------ coverage
 
@@ -242,16 +181,14 @@ export type ReportCellsRow = {
   [cell: string]: unknown
 }
 
-const qi = (id: string): string => `"${id.replace(/"/g, '""')}"`
-
 /** The winning rows of one section table for a unit-year, each cell as number and as written. */
 export function reportCellsQuery(tbl: CellTable, unitCode: string, year: number): Query<ReportCellsRow> {
   const cols = REPORT_COLUMNS[tbl]
   const rk = ROW_COL[tbl]
   return {
-    sql: `SELECT ${rk ? `t.${qi(rk)}` : "''"} AS "rowKey", t.file_id::INTEGER AS "fileId", fl.path AS "file", fl.kind AS "fileKind",
+    sql: `SELECT ${rk ? `t.${q(rk)}` : "''"} AS "rowKey", t.file_id::INTEGER AS "fileId", fl.path AS "file", fl.kind AS "fileKind",
       ${lineOf('fl', 't')} AS "line",
-      ${cols.map((c) => `t.${qi(c)}::DOUBLE AS ${qi('v_' + c)}, r.${qi(c)} AS ${qi('r_' + c)}`).join(',\n      ')}
+      ${cols.map((c) => `t.${q(c)}::DOUBLE AS ${q('v_' + c)}, r.${q(c)} AS ${q('r_' + c)}`).join(',\n      ')}
     FROM ${tbl} t
     LEFT JOIN raw_${tbl} r ON r.file_id = t.file_id AND r.rec = t.rec
     LEFT JOIN files fl ON fl.file_id = t.file_id

@@ -2,6 +2,7 @@
  * Row shapes returned by the query builders (src/queries/*) and consumed by the option builders
  * (src/charts/*). Numbers are plain JS numbers; a missing value is null, never 0.
  */
+import type { Severity } from '../domain/rules'
 
 /** Headline figures for the overview (filters applied). */
 export interface OverviewRow {
@@ -32,7 +33,7 @@ export interface ActiveByUnitYearRow {
   parentName: string | null
   year: number
   activeTotal: number | null
-  /** Merged rows only (unitCode = OTHERS_CODE): units merged in all, reports and blank totals of this year among them. */
+  /** Merged rows only (unitCode = ''): units merged in all, reports and blank totals of this year among them. */
   mergedUnits?: number | null
   mergedReports?: number | null
   mergedMissing?: number | null
@@ -81,10 +82,10 @@ export interface YearRow {
   year: number
 }
 
-/** A data-quality finding for the findings table (file-level ones have no unit/year). */
-export interface FindingRow {
+/** A data-quality finding (file-level ones have no unit/year). A type, not an interface: rows are records (useQuery's Row). */
+export type FindingRow = {
   rule: string
-  severity: 'error' | 'warning' | 'info'
+  severity: Severity
   unitCode: string | null
   unitName: string | null
   year: number | null
@@ -102,12 +103,11 @@ export interface FindingRow {
   message: string
 }
 
-/** Number of findings per rule (filters applied). */
 /** Findings per severity and rule, unfiltered (findingsPerRuleQuery: the briefing deck's summary). */
 export type FindingsPerRuleRow = { severity: string; rule: string; n: number }
 
-export interface FindingCountRow {
+export type FindingCountRow = {
   rule: string
-  severity: 'error' | 'warning' | 'info'
+  severity: Severity
   count: number
 }

@@ -1,5 +1,9 @@
-/** A SQL statement with its bound parameters. Builders in src/queries return these; src/db runs them. */
-import type { SqlParam } from '../db/types'
+/** A SQL statement with its bound parameters. Builders in src/queries return these; src/db runs them (db imports these types, never the reverse). */
+
+/** A value bound to a `?` placeholder. */
+export type SqlParam = string | number | boolean | null
+/** A result row as the driver returns it (builders' row types narrow it). */
+export type Row = Record<string, unknown>
 
 export interface Query<Row> {
   sql: string

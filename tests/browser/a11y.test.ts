@@ -50,7 +50,7 @@ describe('accessibility (axe-core)', () => {
     await s.page.goto(appUrl(`/unit/${encodeURIComponent(u.code)}`))
     await settle(s.page)
     if (new URL(s.page.url()).hash.startsWith('#/unit/')) routes.push(`/unit/${encodeURIComponent(u.code)}`)
-  }, 420_000)
+  })
   afterAll(async () => { await s?.close() })
 
   test('the nav lists the overview and the SQL console', () => {
@@ -74,8 +74,7 @@ describe('accessibility (axe-core)', () => {
     if (found.length) console.log(found.join('\n'))
     if (process.env.A11Y_REPORT) writeFileSync(process.env.A11Y_REPORT, found.join('\n'))
     expect(found, found.join('\n')).toEqual([])
-  }, 300_000)
-
+  })
   test('keyboard: the drill buttons, filter controls and SQL console are reachable by Tab', async () => {
     await s.page.goto(appUrl('/'))
     await settle(s.page)
@@ -89,5 +88,5 @@ describe('accessibility (axe-core)', () => {
       if (id) reached.add(id)
     }
     expect([...reached]).toEqual(expect.arrayContaining(['drill-child', 'filter-units']))
-  }, 120_000)
+  })
 })

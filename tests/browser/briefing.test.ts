@@ -11,7 +11,7 @@ import type { Download, Page } from 'playwright-core'
 import { CHART_IDS, appUrl, assertPrivate, getOption, openSession, sampleReportsCsv, uploadFiles, waitForOption, waitForReady, waitForReports, type Session } from './helpers'
 import { bundleFacts } from './bundle-facts'
 import { readPng } from './png'
-import { optionToTable, xlsxCell } from '../../src/charts/export/table'
+import { optionToTable, xlsxCell } from '../../src/export/table'
 
 const HOSTILE = '=HYPERLINK("x")'
 const OUT = process.env.BRIEFING_OUT ?? '/tmp/briefing-test'

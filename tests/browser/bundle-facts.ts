@@ -9,7 +9,7 @@ import { REPORT_COLUMNS } from '../../scripts/lib/format.mjs'
 
 const REPORT_KEY: Record<string, string> = Object.fromEntries(REPORT_COLUMNS.flatMap(([k, zh]) => [[k, k], [zh, k]]))
 
-export interface ReportFact { unitCode: string; unitName: string; year: number; activeTotal: number | null }
+interface ReportFact { unitCode: string; unitName: string; year: number; activeTotal: number | null }
 
 export interface BundleFacts {
   reports: ReportFact[]
@@ -51,7 +51,7 @@ export function bundleFacts(reportsCsvTexts: string[]): BundleFacts {
 }
 
 /** Every *.csv under a folder, recursively, as name → bytes (names keep their sub-folder). */
-export function readCsvTree(dir: string, prefix = ''): Record<string, Uint8Array> {
+function readCsvTree(dir: string, prefix = ''): Record<string, Uint8Array> {
   const out: Record<string, Uint8Array> = {}
   for (const e of readdirSync(dir).sort()) {
     const p = join(dir, e)

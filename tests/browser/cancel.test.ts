@@ -35,4 +35,4 @@ test('cancel keeps the sample loaded before; the same bundle then loads in full'
   const full = await waitForReports(s.page, big.manifest.counts.reports, 600_000)
   expect(full.reports).toBe(big.manifest.counts.reports)
   expect(await s.page.locator('[data-testid="load-cancelled"]').count()).toBe(0)
-}, 900_000)
+})

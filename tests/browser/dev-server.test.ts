@@ -55,4 +55,4 @@ test('npm run dev: first visit loads the sample bundle', async () => {
   expect(summary.reports).toBe(facts.reportCount)
   expect(await s.page.getAttribute('[data-testid="load-summary"]', 'data-sample')).toBe('true')
   assertPrivate(s)
-}, 240_000)
+})

@@ -53,4 +53,4 @@ test('.wasm served with the wrong MIME type → error (bounded by the start-up t
     await s.context.unrouteAll({ behavior: 'ignoreErrors' })
     await page.close()
   }
-}, 150_000)
+})

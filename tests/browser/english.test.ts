@@ -80,13 +80,14 @@ describe('English UI: no CJK outside data values', () => {
       WHERE f.unit_code IS NOT NULL AND f.year IS NOT NULL ORDER BY f.severity, f.unit_code LIMIT 1`)
     unit = u.c
     report = `${u.c}/${u.y}`
-  }, 240_000)
+  })
   afterAll(async () => { await s?.close() })
 
   const routes = (): [string, string][] => [
     ['/', 'view-overview'], ['/active', 'view-active'], ['/applications', 'view-applications'], ['/reviews', 'view-reviews'],
     ['/quality', 'view-quality'], [`/unit/${encodeURIComponent(unit)}`, 'view-unit'], [`/report/${report}`, 'view-report'],
     ['/briefing', 'view-briefing'], ['/print', 'view-print'], ['/sql', 'view-sql'], ['/import', 'view-import'],
+    ['/document', 'briefing-doc'], ['/map', 'view-map'],
   ]
 
   test('every route, its charts and its open findings list', async () => {
@@ -109,7 +110,6 @@ describe('English UI: no CJK outside data values', () => {
       for (const t of cjkLeft([...await pageTexts(page), ...await chartTexts(page)], values)) problems.push(`${hash}: ${t}`)
     }
     expect(problems).toEqual([])
-  }, 300_000)
-
+  })
   test('privacy: nothing left 127.0.0.1', () => { assertPrivate(s) })
 })

@@ -102,7 +102,7 @@ describe('explore: hierarchy, cross-filter, URL state', () => {
     // generous: loading 1,200 reports is slow on a busy CI machine
     const sum = await waitForReports(s.page, bundle.manifest.counts.reports, 300_000)
     reports = sum.reports
-  }, 420_000)
+  })
   afterAll(async () => { await s?.close(); await s2?.close() })
 
   test('the bundle has ≥ 1,000 reports on four levels', async () => {
@@ -229,8 +229,7 @@ describe('explore: hierarchy, cross-filter, URL state', () => {
     expect(await getOption(page, 'active-heatmap').then((o) => JSON.stringify((o as { series: unknown[] }).series[0])))
       .toBe(await getOption(s.page, 'active-heatmap').then((o) => JSON.stringify((o as { series: unknown[] }).series[0])))
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/reopened.png`, fullPage: false })
-  }, 420_000)
-
+  })
   test('removing the cross-filter tag and "clear all" restore the data', async () => {
     const page = s.page
     await page.click(`[data-testid="filter-tag"][data-key="unit:${crossUnit}"] .el-tag__close`)

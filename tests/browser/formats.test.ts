@@ -278,7 +278,7 @@ beforeAll(async () => {
   await pick(files)
   const summary = await waitForReports(s.page, REPORTS, 240_000)
   expect(summary, s.errors.join('\n')).toMatchObject({ reports: REPORTS, units: UNITS.length, years: YEARS.length })
-}, 420_000)
+})
 afterAll(async () => { await s?.close() })
 
 describe.sequential('a bundle mixing 2019/2021 layouts, GB18030/UTF-8 and csv/xlsx', () => {

@@ -9,6 +9,13 @@ import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { inject } from 'vitest'
 
+/**
+ * How long a wait for an app state (ready, a load's report count, a chart's option) may take before it is a
+ * failure: a bound against a hung page, not an estimate of the work, which on a busy 2-core CI machine can
+ * take many times what it takes on a quiet one. Waits end as soon as the state is reached.
+ */
+const WORK_BOUND = 600_000
+
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 /** Flags from docs/ARCHITECTURE.md: headless, no GPU, and no name resolves except 127.0.0.1. */
@@ -105,10 +112,10 @@ export function foreignRequests(requests: readonly RecordedRequest[]): string[] 
     })
 }
 
-export const READY = '[data-state="ready"]'
+const READY = '[data-state="ready"]'
 
 /** Wait until the app root says ready (fails fast with the app's error state). */
-export async function waitForReady(page: Page, timeout = 90_000): Promise<void> {
+export async function waitForReady(page: Page, timeout = WORK_BOUND): Promise<void> {
   await page.waitForSelector('[data-state="ready"], [data-state="error"]', { timeout })
   const state = await page.getAttribute('[data-state]', 'data-state')
   if (state === 'error') {
@@ -126,7 +133,7 @@ export async function readSummary(page: Page): Promise<LoadSummary> {
 }
 
 /** Wait until the app is ready and the summary reports `reports` reports (a load finished). */
-export async function waitForReports(page: Page, reports: number, timeout = 120_000): Promise<LoadSummary> {
+export async function waitForReports(page: Page, reports: number, timeout = WORK_BOUND): Promise<LoadSummary> {
   await page
     .waitForFunction(
       (n) => {
@@ -170,7 +177,7 @@ export async function query<T = Record<string, unknown>>(page: Page, sql: string
 }
 
 /** Wait until a chart's option is available and `check` accepts it. */
-export async function waitForOption<T = Record<string, unknown>>(page: Page, chartId: string, check: (o: T) => boolean = () => true, timeout = 30_000): Promise<T> {
+export async function waitForOption<T = Record<string, unknown>>(page: Page, chartId: string, check: (o: T) => boolean = () => true, timeout = WORK_BOUND): Promise<T> {
   const end = Date.now() + timeout
   let last: T | null = null
   for (;;) {

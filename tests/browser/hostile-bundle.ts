@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
 
-export const csvField = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
+const csvField = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
 
 /** A generated bundle with three township names replaced (whole CSV fields, in every file). */
 export function hostileBundle(seed: string, names: string[]): { files: Record<string, string>; reports: number } {

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs'
 import { strToU8, zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { reportPdf, rowsFromWordPaste } from '../unit/report/pdf-writer'
+import { reportPdf, rowsFromWordPaste } from '../unit/ingest/report/pdf-writer'
 import { appUrl, assertPrivate, openSession, query, waitForReady, waitForReports, type Session } from './helpers'
 
 const shared = (p: string): string => readFileSync(new URL(`../../../shared/fixtures/reports/${p}`, import.meta.url), 'utf8')
@@ -40,7 +40,7 @@ beforeAll(async () => {
   await s.page.goto(appUrl('/import?nosample=1'))
   await s.page.waitForSelector('[data-testid="view-import"]', { timeout: 60_000 })
   await waitForReady(s.page)
-}, 240_000)
+})
 afterAll(async () => { await s?.close() })
 
 describe('batch import of a zip of mixed report files', () => {

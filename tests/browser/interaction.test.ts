@@ -23,7 +23,7 @@ describe('interaction on a sparse bundle', () => {
     await waitForReady(s.page)
     await uploadFiles(s.page, encodeFiles(bundle.files, 'utf8'))
     await waitForReports(s.page, bundle.manifest.counts.reports)
-  }, 240_000)
+  })
   afterAll(async () => { await s?.close() })
 
   test('a click keeps the clicked chart\'s bars (the pick highlighted) and filters the others', async () => {

@@ -1,7 +1,7 @@
 /** Just enough PNG reading for tests: signature, IHDR size, and "is anything drawn". */
 import { inflateSync } from 'node:zlib'
 
-export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 
 export interface PngInfo { width: number; height: number; bitDepth: number; colorType: number; distinctBytes: number }
 

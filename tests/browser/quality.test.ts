@@ -48,7 +48,7 @@ const row = (rule: string, unit: string, year: number) => `tr[data-testid="findi
 beforeAll(async () => {
   s = await openSession()
   await openQuality()
-}, 420_000)
+})
 afterAll(async () => { await s?.close() })
 
 describe('the data-quality view', () => {
@@ -87,8 +87,7 @@ describe('the data-quality view', () => {
     await expect.poll(() => again.locator('[data-mark]').getAttribute('data-mark')).toBe('to_correct')
     expect(await again.locator('input[data-testid="mark-note"], [data-testid="mark-note"] input').inputValue()).toBe('请单位更正为数字')
     expect(await s.page.locator(row('flow_identity', 'Q1', 2023)).first().locator('[data-mark]').getAttribute('data-mark')).toBe('none')
-  }, 420_000)
-
+  })
   test('CSV export: BOM, marks, neutralised formula-like cell, safe file name', async () => {
     const [download] = await Promise.all([
       s.page.waitForEvent('download'),

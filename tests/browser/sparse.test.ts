@@ -47,7 +47,7 @@ describe.each([40, 300])('sparse bundle, %i units', (units) => {
     await waitForReady(s.page)
     await uploadFiles(s.page, encodeFiles(bundle.files, 'utf8'))
     await waitForReports(s.page, bundle.manifest.counts.reports, 240_000)
-  }, 300_000)
+  })
   afterAll(async () => { await s?.close() })
 
   test('a chart is above the fold at 1366×768', async () => {
@@ -86,8 +86,7 @@ describe.each([40, 300])('sparse bundle, %i units', (units) => {
     const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), panel.locator('[data-testid="export-png"]').click()])
     const png = readPng(readFileSync((await d.path())!))
     expect(png.height / 2).toBeGreaterThanOrEqual(n * 20)
-  }, 240_000)
-
+  })
   test('yearly figures show the reports per year; "same units every year" keeps the units SQL says', async () => {
     const page = s.page
     await go(page, '#/active?nosample=1', 'view-active')
@@ -112,8 +111,7 @@ describe.each([40, 300])('sparse bundle, %i units', (units) => {
     expect(await page.locator('[data-chart-id="active-trend"] [data-testid="chart-note"]').textContent()).toContain(`${panel.length}`)
     await page.locator('[data-testid="filter-clear-all"]').click()
     await page.waitForFunction(() => !location.hash.includes('panel=1'))
-  }, 120_000)
-
+  })
   test('a partial outcome group is missing for its unit, not the sum of the rows that are there', async () => {
     const page = s.page
     await go(page, '#/?nosample=1', 'view-overview')
@@ -173,8 +171,7 @@ describe.each([40, 300])('sparse bundle, %i units', (units) => {
       expect(strFromU8(zip[p.replace('slides/', 'slides/_rels/') + '.rels'])).toContain('notesSlide')
     }
     if (units >= 300) expect(slidesOfBars).toBeGreaterThan(1)
-  }, 240_000)
-
+  })
   test('printing N charts gives N + 1 pages (the cover); a split chart says how many pages it takes', async () => {
     const page = s.page
     await go(page, '#/briefing?nosample=1', 'view-briefing')
@@ -200,7 +197,6 @@ describe.each([40, 300])('sparse bundle, %i units', (units) => {
     const pages = (await parts.count()) ? Number(await parts.first().getAttribute('data-pages')) : 1
     expect(await pdfPages()).toBe(3 + pages + 1)
     expect(Number(await page.getAttribute('[data-testid="view-print"]', 'data-pages'))).toBe(3 + pages + 1)
-  }, 300_000)
-
+  })
   test('privacy: nothing left 127.0.0.1', () => { assertPrivate(s) })
 })

@@ -1,5 +1,5 @@
 /**
- * The SQL console's schema list (SqlView via schemaColumnsQuery, src/db/catalog.ts) in the browser:
+ * The SQL console's schema list (SqlView via schemaColumnsQuery, src/queries/schema.ts) in the browser:
  * the tables of the loaded data with their columns, as DuckDB's information schema has them.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -12,7 +12,7 @@ describe('SQL console: schema list', () => {
     await s.page.goto(appUrl('/sql'))
     await s.page.waitForFunction(() => Number(document.querySelector('[data-testid="load-summary"]')?.getAttribute('data-reports') ?? 0) > 0, null, { timeout: 300_000 })
     await s.page.waitForSelector('[data-testid="sql-schema"] [data-table="summary"]', { state: 'attached', timeout: 60_000 })
-  }, 420_000)
+  })
   afterAll(async () => { await s?.close() })
 
   test('every base table of main is listed, summary first, with its columns in order', async () => {

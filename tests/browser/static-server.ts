@@ -8,7 +8,7 @@ import { createReadStream, statSync } from 'node:fs'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 
-export const MIME: Record<string, string> = {
+const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -26,6 +26,7 @@ export const MIME: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.zip': 'application/zip',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.duckdb': 'application/octet-stream',
 }
 
 export interface StaticServer {
@@ -33,22 +34,42 @@ export interface StaticServer {
   url: string
   /** Every path requested, in order (what the server saw; the browser-side recorder sees more). */
   served: string[]
+  /** Body bytes sent per path (full responses and ranges), for "how much of a file was read". */
+  bytesSent: Map<string, number>
   close(): Promise<void>
 }
 
-/** `headers`: sent with every response (e.g. the deployment headers of the README). */
-export async function startStaticServer(rootDir: string, mount = '/', opts: { headers?: Record<string, string> } = {}): Promise<StaticServer> {
+/** A single `bytes=a-b` / `bytes=a-` / `bytes=-n` range within `size` (null: none or unsatisfiable). */
+function parseRange(header: string | undefined, size: number): { start: number; end: number } | 'bad' | null {
+  if (!header) return null
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim())
+  if (!m || (m[1] === '' && m[2] === '')) return 'bad'
+  let start: number, end: number
+  if (m[1] === '') { start = Math.max(0, size - Number(m[2])); end = size - 1 } // suffix: the last n bytes
+  else { start = Number(m[1]); end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1) }
+  return start > end || start >= size ? 'bad' : { start, end }
+}
+
+/**
+ * `headers`: sent with every response (e.g. the deployment headers of the README). `files`: extra files served
+ * under the mount (relative path → file on disk), e.g. a published database next to a built dist/.
+ * Single HTTP Range requests are answered with 206 (DuckDB-WASM reads a published database by range).
+ */
+export async function startStaticServer(rootDir: string, mount = '/', opts: { headers?: Record<string, string>; files?: Record<string, string> } = {}): Promise<StaticServer> {
   const root = resolve(rootDir)
   const served: string[] = []
+  const bytesSent = new Map<string, number>()
+  const count = (path: string, n: number): void => { bytesSent.set(path, (bytesSent.get(path) ?? 0) + n) }
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
     served.push(path)
     if (!path.startsWith(mount)) { res.writeHead(404).end('not found'); return }
     let rel = path.slice(mount.length)
     if (rel === '' || rel.endsWith('/')) rel += 'index.html'
-    const file = normalize(join(root, rel))
-    // Never serve outside dist/.
-    if (file !== root && !file.startsWith(root + sep)) { res.writeHead(403).end('forbidden'); return }
+    const extra = opts.files && Object.hasOwn(opts.files, rel) ? resolve(opts.files[rel]) : null
+    const file = extra ?? normalize(join(root, rel))
+    // Never serve outside dist/ (except the extra files named by the test).
+    if (!extra && file !== root && !file.startsWith(root + sep)) { res.writeHead(403).end('forbidden'); return }
     let size: number
     try {
       const st = statSync(file)
@@ -58,14 +79,21 @@ export async function startStaticServer(rootDir: string, mount = '/', opts: { he
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
       return
     }
-    res.writeHead(200, {
-      'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'content-length': size,
-      'cache-control': 'no-store',
-      ...opts.headers,
-    })
+    const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream'
+    const range = parseRange(req.headers.range, size)
+    if (range === 'bad') {
+      res.writeHead(416, { 'content-range': `bytes */${size}`, ...opts.headers }).end()
+      return
+    }
+    const common = { 'content-type': type, 'cache-control': 'no-store', 'accept-ranges': 'bytes', ...opts.headers }
+    if (range) res.writeHead(206, { ...common, 'content-length': range.end - range.start + 1, 'content-range': `bytes ${range.start}-${range.end}/${size}` })
+    else res.writeHead(200, { ...common, 'content-length': size })
     if (req.method === 'HEAD') { res.end(); return }
-    createReadStream(file).pipe(res)
+    // GDD_RANGE_LOG=1: print each response (path, range, bytes), to see what a published database's view reads.
+    if (process.env.GDD_RANGE_LOG) console.log('[range]', path, req.headers.range ?? 'full', range ? range.end - range.start + 1 : size)
+    const stream = range ? createReadStream(file, { start: range.start, end: range.end }) : createReadStream(file)
+    stream.on('data', (chunk) => count(path, chunk.length))
+    stream.pipe(res)
   })
   await new Promise<void>((ok, fail) => {
     server.once('error', fail)
@@ -75,6 +103,7 @@ export async function startStaticServer(rootDir: string, mount = '/', opts: { he
   return {
     url: `http://127.0.0.1:${port}${mount}`,
     served,
+    bytesSent,
     close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()) }),
   }
 }

@@ -43,7 +43,7 @@ export const normativeDocsColumns = (ctx: ChartCtx): TableColumn<ActiveYearRow>[
   { key: 'reports2019', label: ctx.t('analysis.col.reports2019'), kind: 'number' },
 ]
 
-export const DECISION_KEYS = ['licensing', 'penalty', 'coercion'] as const
+const DECISION_KEYS = ['licensing', 'penalty', 'coercion'] as const
 
 export function decisions(rows: readonly ActiveYearRow[], ctx: ChartCtx): EChartsOption {
   return yearChart(years(rows), DECISION_KEYS.map((k, i) => ({

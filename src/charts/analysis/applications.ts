@@ -1,6 +1,7 @@
 /** Applications: flow by year, applicant types, reasons, disclosure rate by unit. */
 import type { EChartsOption } from 'echarts'
-import { APPLICANT_COLUMNS, APPLICANT_PARTS, OUTCOME_ROWS } from '../../domain/format'
+import { APPLICANT_COLUMNS, APPLICANT_PARTS } from '../../domain/format'
+import { allApplicationRows } from '../../domain/versions'
 import { ratio } from '../../domain/indicators'
 import type { ApplicantYearRow, DisclosureUnitRow, FlowYearRow, ReasonRow } from '../../queries/analysis/rows'
 import type { OutcomeRow } from '../../queries/rows'
@@ -52,8 +53,8 @@ export const outcomeShareColumns = (ctx: ChartCtx): TableColumn<OutcomeRow>[] =>
   { key: 'handled', label: ctx.t('analysis.outcome.handled'), kind: 'number' },
 ]
 
-export const reasonLabel = (key: string, ctx: ChartCtx): string => {
-  const r = OUTCOME_ROWS.find((x) => x.key === key)
+const reasonLabel = (key: string, ctx: ChartCtx): string => {
+  const r = allApplicationRows().find((x) => x.key === key)
   return r ? (ctx.locale === 'en' ? r.en : r.zh.replace(/^\d+\./, '')) : key
 }
 

@@ -16,12 +16,12 @@ export interface TableColumn<R = Record<string, unknown>> {
 }
 
 /** A bar/line data item that remembers which unit or year it stands for (click → select). */
-export interface Item { value: Cell; unitCode?: string; year?: number }
+interface Item { value: Cell; unitCode?: string; year?: number }
 
-export const dash = '—'
+const dash = '—'
 
 /** Display text of a cell: numbers formatted, undefined ratios and missing values as "—" (never 0 % or NaN). */
-export function cellText(v: unknown, kind: ColumnKind, locale: string): string {
+export function formatValue(v: unknown, kind: ColumnKind, locale: string): string {
   if (kind === 'text' || kind === 'year') return v == null || v === '' ? dash : String(v)
   if (typeof v !== 'number' || !Number.isFinite(v)) return dash
   if (kind === 'percent') return formatPercent(v, locale)
@@ -33,13 +33,13 @@ export function cellText(v: unknown, kind: ColumnKind, locale: string): string {
 const sign = (v: number): string => (v > 0 ? '+' : v < 0 ? '−' : '±')
 
 /** A relative change with its sign: "+7.5%", "−12.0%", "±0.0%". */
-export function signedPercent(v: number | null | undefined, locale: string): string {
+function signedPercent(v: number | null | undefined, locale: string): string {
   if (v == null || !Number.isFinite(v)) return dash
   return sign(v) + formatPercent(Math.abs(v), locale)
 }
 
 /** The difference of two rates (fractions) in percentage points with its sign: "+14.3 个百分点" / "+14.3 pp". */
-export function signedPoints(v: number | null | undefined, locale: string): string {
+function signedPoints(v: number | null | undefined, locale: string): string {
   if (v == null || !Number.isFinite(v)) return dash
   return `${sign(v)}${formatNumber(Math.abs(v) * 100, locale, 1)}${locale === 'en' ? ' pp' : ' 个百分点'}`
 }
@@ -52,7 +52,7 @@ export function columnValue<R>(c: TableColumn<R>, r: R): unknown {
   return c.value ? c.value(r) : (r as Record<string, unknown>)[c.key]
 }
 
-export const yearText = (y: number | string, ctx: ChartCtx): string => ctx.t('charts.yearLabel', { year: y })
+const yearText = (y: number | string, ctx: ChartCtx): string => ctx.t('charts.yearLabel', { year: y })
 
 interface SeriesSpec { id: string; name: string; color?: string; data: (Cell | Item)[]; stack?: string; type?: 'bar' | 'line' }
 
@@ -73,13 +73,13 @@ export function axisTooltip(params: unknown, ctx: ChartCtx, kind: ColumnKind, he
   for (const p of list) {
     const color = typeof p.color === 'string' ? p.color : '#999'
     const k = countSeries != null && p.seriesName === countSeries ? 'number' : kind
-    lines.push(`${marker(color)}${escapeHtml(p.seriesName ?? '')}${escapeHtml(colon)}<b>${escapeHtml(cellText(valueOf(p), k, ctx.locale))}</b>`)
+    lines.push(`${marker(color)}${escapeHtml(p.seriesName ?? '')}${escapeHtml(colon)}<b>${escapeHtml(formatValue(valueOf(p), k, ctx.locale))}</b>`)
   }
   return lines.join('<br/>')
 }
 
 /** The grey "reports per year" bars beside a trend, on their own axis (right). */
-export const REPORTS_COLOR = '#C9CDD4'
+const REPORTS_COLOR = '#C9CDD4'
 
 export interface YearChartOpts {
   kind?: ColumnKind

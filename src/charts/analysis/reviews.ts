@@ -1,13 +1,14 @@
 /** Reconsideration and litigation: cases by year/unit, outcomes, correction rate per block and overall. */
 import type { EChartsOption } from 'echarts'
-import { REVIEW_BLOCK_KEYS, type ReviewRow } from '../../queries/analysis/rows'
+import { REVIEW_BLOCK_KEYS } from '../../domain'
+import type { ReviewRow } from '../../queries/analysis/rows'
 import { baseOption, legendSpace } from '../common'
 import { rowScroll, unitAxis } from '../byUnit'
 import { PALETTE } from '../theme'
 import type { ChartCtx } from '../types'
 import { axisTooltip, cell, yearChart, type TableColumn } from './common'
 
-export const REVIEW_OUTCOME_KEYS = ['upheld', 'corrected', 'other', 'pending'] as const
+const REVIEW_OUTCOME_KEYS = ['upheld', 'corrected', 'other', 'pending'] as const
 const OUTCOME_COLOR: Record<string, string> = { upheld: '#0072B2', corrected: '#D55E00', other: '#8C8C8C', pending: '#E69F00' }
 const blockName = (b: string, ctx: ChartCtx) => ctx.t(`analysis.review.block.${b}`)
 const keys = (rows: readonly ReviewRow[]) => [...new Set(rows.map((r) => r.key))]

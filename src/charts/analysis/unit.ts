@@ -5,7 +5,7 @@ import { PALETTE } from '../theme'
 import type { ChartCtx } from '../types'
 import { cell, changeText, yearChart, type ColumnKind, type TableColumn } from './common'
 
-export const RATIO_INDICATORS = ['disclosure_rate', 'correction_rate']
+const RATIO_INDICATORS = ['disclosure_rate', 'correction_rate']
 export const indicatorKind = (k: string): ColumnKind => (RATIO_INDICATORS.includes(k) ? 'percent' : 'number')
 
 /** rows: one indicator's rows of unitProfileQuery, by year. */

@@ -7,8 +7,8 @@ import { useDashboard } from '../../composables/useDashboard'
 import { useQuery, type UseQueryOptions } from '../../composables/useQuery'
 import type { Row } from '../../db/types'
 import type { Filters, Query } from '../../queries/types'
-import { filtersFor, highlightOf, type ActivePick } from '../../composables/useCrossFilter'
-import { screenHeight } from '../../charts/byUnit'
+import { useFilters, type ActivePick } from '../../composables/useFilters'
+import { VISIBLE_ROWS, rowsHeight as barRowsHeight, screenHeight } from '../../charts/byUnit'
 
 /** "数据来源：…（年度 from–to）" for exports, from the filters or the loaded years. */
 export function useSource(): ComputedRef<string> {
@@ -38,7 +38,7 @@ export function useUnitLink(): (sel: { unitCode?: string }) => void {
 }
 
 /** Chart height for n horizontal bars (capped; taller lists scroll with dataZoom). */
-export const rowsHeight = (n: number): number => Math.min(Math.max(240, Math.min(n, 30) * 24 + 80), 820)
+export const rowsHeight = (n: number): number => Math.min(Math.max(240, barRowsHeight([], Math.min(n, VISIBLE_ROWS), 80)), 820)
 
 /** useQuery for builders whose row types are interfaces (Row is an index-signature type). */
 export function useRows<T>(build: (f: Filters) => Query<T> | null, options?: UseQueryOptions): ShallowRef<T[]> {
@@ -46,15 +46,15 @@ export function useRows<T>(build: (f: Filters) => Query<T> | null, options?: Use
 }
 
 /**
- * The rows of one chart: built with the shared filters — except on the chart a cross-filter pick was made on,
- * which keeps its other bars (its query leaves the pick out) — and the pick to highlight on it.
+ * The rows of one chart, a client of the cross-filter selection: built with the shared filters — except on the
+ * chart a pick was made on, which keeps its other bars (its own clause is left out) — and the pick to highlight.
  */
 export function useChartRows<T>(chartId: string, build: (f: Filters) => Query<T> | null, options: UseQueryOptions = {}): {
   rows: ShallowRef<T[]>; highlight: ComputedRef<ActivePick | null>
 } {
-  const dash = useDashboard()
-  const rows = useRows(build, { ...options, filters: (f) => filtersFor(chartId, f) })
-  return { rows, highlight: computed(() => highlightOf(chartId, dash.filters.value)) }
+  const sel = useFilters()
+  const rows = useRows(build, { ...options, client: chartId })
+  return { rows, highlight: computed(() => sel.highlight(chartId)) }
 }
 
 /** Chart height for the rows of a by-unit figure (the rows shown at once; more scroll, exports show all). */

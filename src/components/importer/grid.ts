@@ -1,12 +1,12 @@
 /** The three tables of a report laid out as on the form: rows, columns, and which cell sits where. */
 import {
-  ACTIVE_ITEMS_2019, ACTIVE_ITEMS_2021, ACTIVE_MEASURES_2019, ACTIVE_MEASURES_2021, APPLICANT_COLUMNS, APPLICATION_HEADINGS, APPLICATION_ROWS, OUTCOME_GROUPS,
-  REVIEW_BLOCKS, REVIEW_OUTCOMES, type FormatVersion, type Labelled,
+  APPLICANT_COLUMNS, APPLICATION_HEADINGS, OUTCOME_GROUPS, REVIEW_BLOCKS, REVIEW_OUTCOMES, type FormatVersion, type Labelled,
 } from '../../domain/format'
+import { allApplicationRows, currentVersion, formVersion } from '../../domain/versions'
 import type { ExtractedCell, ReportSection } from '../../ingest/report'
 
-export interface GridCol { key: string; label: string }
-export interface GridRow {
+interface GridCol { key: string; label: string }
+interface GridRow {
   key: string
   label: string
   /** Nesting on the form: 0 top rows, 1 outcome rows, 2 their numbered sub-rows. */
@@ -20,12 +20,12 @@ const label = (l: Labelled, en: boolean): string => (en ? l.en : l.zh)
 const k = (section: ReportSection, row: string, col: string): string => `${section}|${row}|${col}`
 
 export function buildGrids(format: FormatVersion | null, cells: readonly ExtractedCell[], en = false): Grid[] {
-  const f = format ?? '2021'
+  // An unknown layout is shown as the current form.
+  const v = formVersion(format) ?? currentVersion()
   const has = new Set(cells.map((c) => `${c.section}|${c.row}`))
   const count = (s: ReportSection): number => cells.filter((c) => c.section === s).length
 
-  const items = f === '2019' ? ACTIVE_ITEMS_2019 : ACTIVE_ITEMS_2021
-  const measures = f === '2019' ? ACTIVE_MEASURES_2019 : ACTIVE_MEASURES_2021
+  const { activeItems: items, activeMeasures: measures } = v
   const active: Grid = {
     section: 'active',
     columns: measures.map((m) => ({ key: m.key, label: label(m, en) })),
@@ -36,7 +36,7 @@ export function buildGrids(format: FormatVersion | null, cells: readonly Extract
     empty: count('active') === 0,
   }
 
-  const appRows = APPLICATION_ROWS.filter((r) => r.formats.includes(f) || has.has(`applications|${r.key}`))
+  const appRows = allApplicationRows().filter((r) => v.applicationRows.some((x) => x.key === r.key) || has.has(`applications|${r.key}`))
   const applications: Grid = {
     section: 'applications',
     columns: APPLICANT_COLUMNS.map((c) => ({ key: c.key, label: label(c, en) })),

@@ -3,8 +3,8 @@
  * and xlsx (exceljs, imported only when asked). Pure except `download` / `toXlsx`.
  */
 
-import { csvText, neutralise as neutraliseText } from '../../charts/export/csv'
-import { downloadBlob } from '../../charts/export/download'
+import { csvText, neutralise as neutraliseText } from '../../export/csv'
+import { downloadBlob } from '../../export/download'
 
 /** Cells starting like a formula (= + - @, and tab/CR which Excel strips) get a leading apostrophe. */
 export function neutralise(s: string): string {

@@ -6,8 +6,8 @@
  * with the form's labels in that language; a rule without a template gets the rule's name and location.
  */
 import {
-  ACTIVE_ITEMS, ACTIVE_MEASURES, APPLICANT_COLUMNS, APPLICATION_ROWS, BUNDLE_TABLES, REVIEW_BLOCKS, REVIEW_COLUMNS,
-  expectedFormat, type Labelled,
+  ACTIVE_MEASURES, APPLICANT_COLUMNS, BUNDLE_TABLES, REVIEW_BLOCKS, REVIEW_COLUMNS,
+  allActiveItems, allApplicationRows, expectedFormat, perVersions, type Labelled,
 } from '../../domain'
 import { formatNumber } from '../../charts/escape'
 import { ruleName } from './ruleName'
@@ -34,7 +34,8 @@ type T = (key: string, named?: Record<string, unknown>) => string
 type Te = (key: string) => boolean
 
 const byKey = (list: readonly Labelled[]): Map<string, Labelled> => new Map(list.map((l) => [l.key, l]))
-const ROWS = byKey([...APPLICATION_ROWS, ...ACTIVE_ITEMS])
+// Rows of every form version, rebuilt when a version is added.
+const rows = perVersions(() => byKey([...allApplicationRows(), ...allActiveItems()]))
 const COLS = byKey([...APPLICANT_COLUMNS, ...ACTIVE_MEASURES, ...REVIEW_COLUMNS, ...REVIEW_BLOCKS,
   { key: 'active_total', zh: '主动公开信息数', en: 'Items actively disclosed' }])
 
@@ -44,7 +45,7 @@ export function cellWords(key: string, locale: string): string {
   const row = i > 0 ? key.slice(0, i) : ''
   const col = key.slice(i + 1)
   const name = (l: Labelled | undefined, k: string): string => (l ? (locale === 'en' ? l.en : l.zh) : k)
-  const parts = [row ? name(ROWS.get(row), row) : '', col ? name(COLS.get(col) ?? ROWS.get(col), col) : ''].filter(Boolean)
+  const parts = [row ? name(rows().get(row), row) : '', col ? name(COLS.get(col) ?? rows().get(col), col) : ''].filter(Boolean)
   return parts.map((p) => (locale === 'en' ? `"${p}"` : `“${p}”`)).join(' / ')
 }
 
@@ -58,7 +59,7 @@ function cellList(cells: string | null | undefined, locale: string, max = 6): st
 /** Row keys ("withheld.security, withheld.internal") as the form's row labels. */
 function rowList(cells: string | null | undefined, locale: string): string {
   return (cells ?? '').split(/,\s*/).filter(Boolean).map((k) => {
-    const r = ROWS.get(k)
+    const r = rows().get(k)
     return r ? (locale === 'en' ? `"${r.en}"` : `「${r.zh}」`) : k
   }).join(locale === 'en' ? ', ' : '、')
 }

@@ -6,7 +6,7 @@ import { useI18n } from 'vue-i18n'
 
 const CN: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 }
 
-export function articleEn(zh: string): string {
+function articleEn(zh: string): string {
   const m = /第二十条第（(.+)）项/.exec(zh)
   return m ? `Article 20 (${CN[m[1]] ?? m[1]})` : zh
 }

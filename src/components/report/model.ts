@@ -22,7 +22,7 @@ export interface TableCells {
   sources: Map<string, { file: string | null; line: number | null; fileKind: string | null }>
 }
 
-export const ABSENT: CellView = { kind: 'absent', value: null, raw: null, tolerated: false }
+const ABSENT: CellView = { kind: 'absent', value: null, raw: null, tolerated: false }
 
 export function viewOf(raw: string | null, value: number | null): CellView {
   if (raw == null && value != null) return { kind: 'number', value, raw: String(value), tolerated: false }

@@ -1,10 +1,10 @@
 /**
  * Query results → CSV text for Excel: UTF-8 BOM, CRLF, quoted as needed, formulas neutralised (the
- * app's one CSV writer, src/charts/export/csv.ts). Values arrive as text, so a plain negative number
+ * app's one CSV writer, src/export/csv.ts). Values arrive as text, so a plain negative number
  * ("-12.5") is kept as it is.
  */
-import { csvText, neutralise } from '../../charts/export/csv'
-import { downloadBlob } from '../../charts/export/download'
+import { csvText, neutralise } from '../../export/csv'
+import { downloadBlob } from '../../export/download'
 
 /** A cell Excel would run as a formula (= + - @, tab, CR) gets a leading apostrophe; plain numbers do not. */
 export function neutraliseCell(s: string): string {
@@ -12,7 +12,7 @@ export function neutraliseCell(s: string): string {
 }
 
 /** Display/CSV text of a value from DuckDB (numbers as is, BigInt, dates, lists, structs). */
-export function cellText(v: unknown): string {
+export function valueText(v: unknown): string {
   if (v == null) return ''
   if (typeof v === 'string') return v
   if (typeof v === 'number' || typeof v === 'boolean') return String(v)
@@ -26,7 +26,7 @@ export function cellText(v: unknown): string {
 }
 
 export function rowsToCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  return csvText([columns, ...rows.map((r) => columns.map((c) => cellText(r[c])))], { keepNumericText: true })
+  return csvText([columns, ...rows.map((r) => columns.map((c) => valueText(r[c])))], { keepNumericText: true })
 }
 
 /** Offer text as a file download (stays in the browser). */

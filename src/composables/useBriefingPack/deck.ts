@@ -37,7 +37,7 @@ export function findingLines(counts: FindingCount[], t: T, locale: string): stri
 }
 
 /** The sources slide: what is loaded, the counting rules, then each distinct source line of the charts once. */
-export function sourceLines(items: readonly PackItem[], loaded: string | null, t: T): string[] {
+function sourceLines(items: readonly PackItem[], loaded: string | null, t: T): string[] {
   const own = [...new Set(items.map((i) => i.caption.source.trim()).filter(Boolean))]
   return [...(loaded ? [loaded] : []), ...(own.length ? own : [t('briefing.sourceLine1')]), t('briefing.sourceLine3')]
 }
@@ -46,7 +46,7 @@ export interface DeckDeps { pack: UseBriefingPackReturn; dash: UseDashboardRetur
 
 export async function buildDeck(items: PackItem[], deps: DeckDeps, onProgress?: (done: number, total: number) => void): Promise<Uint8Array> {
   const { pack, dash, t, locale } = deps
-  const { buildPptx } = await import('../../charts/export/pptx')
+  const { buildPptx } = await import('../../export/pptx')
   let findings: string[]
   try {
     const counts = await findingCounts(dash)

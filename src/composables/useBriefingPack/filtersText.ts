@@ -2,7 +2,7 @@
 import { computed, type ComputedRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useDashboard } from '../useDashboard'
-import { subtitleFromFilters } from '../../charts/export/caption'
+import { subtitleFromFilters } from '../../export/caption'
 import { unitIndex } from '../../queries/hierarchy'
 
 export function useFiltersText(): ComputedRef<string> {

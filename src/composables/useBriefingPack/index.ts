@@ -3,14 +3,15 @@
  * Kept in localStorage (chart option snapshots as JSON, never images) so the pack survives a reload.
  * Shared: one pack per app. The live option (with its formatter functions) is kept for the session
  * and preferred when rendering. JSON drops functions, so when a chart is added its functions'
- * answers at the export size are recorded (src/charts/export/functions.ts) and stored with the
+ * answers at the export size are recorded (src/export/functions.ts) and stored with the
  * snapshot; after a reload they are put back, and the export is the same as before the reload.
  */
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
 import type { EChartsOption } from 'echarts'
-import type { Caption } from '../../charts/export/caption'
-import { restoreFunctions, type StoredFunctions } from '../../charts/export/functions'
-import { recordExportFunctions } from '../../charts/export/render'
+import type { Caption } from '../../export/caption'
+import { restoreFunctions, type StoredFunctions } from '../../export/functions'
+import { recordExportFunctions } from '../../export/render'
+import { exportFunctions } from '../../figures'
 import { onWipe } from '../../persist/wipe'
 
 export interface PackItem {
@@ -29,13 +30,13 @@ export interface PackItem {
   addedAt: string
 }
 
-export interface AddInput { chartId: string; option: EChartsOption; caption: Caption; filtersText: string; width: number; height: number; locale?: string }
+interface AddInput { chartId: string; option: EChartsOption; caption: Caption; filtersText: string; width: number; height: number; locale?: string }
 
 /** Record the option's functions by drawing it once offscreen (none outside a browser, or on failure). */
 function recordFunctionsOf(input: AddInput): StoredFunctions | undefined {
   if (typeof document === 'undefined') return undefined
   try {
-    const f = recordExportFunctions(input.option, { caption: input.caption, locale: input.locale ?? 'zh-CN', width: Math.round(input.width), height: Math.round(input.height) })
+    const f = recordExportFunctions(input.option, { caption: input.caption, locale: input.locale ?? 'zh-CN', width: Math.round(input.width), height: Math.round(input.height) }, exportFunctions)
     return Object.keys(f).length ? f : undefined
   } catch (e) {
     console.warn('briefing pack: formatters not recorded', e)
@@ -59,9 +60,9 @@ export interface UseBriefingPackReturn {
   save(): void
 }
 
-export const STORAGE_KEY = 'gdd.briefingPack.v1'
+const STORAGE_KEY = 'gdd.briefingPack.v1'
 /** localStorage holds ~5 MB per origin (UTF-16 in some browsers): stay well below. */
-export const MAX_BYTES = 2_000_000
+const MAX_BYTES = 2_000_000
 
 interface Stored { v: 1; deckTitle: string; items: PackItem[] }
 
@@ -155,7 +156,7 @@ function createPack(): UseBriefingPackReturn {
     if (l) return l
     let r = restored.get(item.id)
     if (!r) {
-      r = restoreFunctions(item.option, item.functions)
+      r = restoreFunctions(item.option, item.functions, exportFunctions)
       restored.set(item.id, r)
     }
     return r
@@ -172,9 +173,4 @@ let shared: UseBriefingPackReturn | null = null
 export function useBriefingPack(): UseBriefingPackReturn {
   if (!shared) shared = createPack()
   return shared
-}
-
-/** For tests: forget the shared pack. */
-export function resetBriefingPack(): void {
-  shared = null
 }

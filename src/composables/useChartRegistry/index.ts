@@ -104,7 +104,3 @@ export function exportTexts(id: string): Promise<string[] | null> {
 export function chartIds(): string[] {
   return [...options.keys()]
 }
-
-export function useChartRegistry() {
-  return { registerChart, unregisterChart, getChartOption, chartIds, registerChartInstance, chartPixel, registerExporter, exportTexts }
-}

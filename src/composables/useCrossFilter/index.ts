@@ -14,7 +14,8 @@
 import { shallowRef, type ShallowRef } from 'vue'
 import { useRouter } from 'vue-router'
 import { getChartOption } from '../useChartRegistry'
-import { useDashboard } from '../useDashboard'
+import { useFilters } from '../useFilters'
+import { pickKind } from '../useFilters/selection'
 import type { Filters } from '../../queries/types'
 
 /** What ECharts hands a click listener (the fields used here). */
@@ -55,43 +56,7 @@ export function registerCrossFilter(chartId: string, mapper: CrossMapper): () =>
   return () => { if (mappers.get(chartId) === mapper) mappers.delete(chartId) }
 }
 
-/** What a click on a chart picks: heatmap cells a unit and a year, by-year charts a year, the rest a unit. */
-const PICKS: Record<string, 'unit' | 'year' | 'both'> = {
-  'active-heatmap': 'both', 'active-unit-heatmap': 'both', 'outcome-shares-year': 'year',
-}
-const pickKind = (chartId: string): 'unit' | 'year' | 'both' => PICKS[chartId] ?? 'unit'
-
-/** The pick in force: the chart that set it, and the unit/year it set — while the filters still hold them. */
-export interface ActivePick { chartId: string; unitCode?: string; year?: number }
-
-export function activePick(f: Filters): ActivePick | null {
-  if (!f.pick) return null
-  const kind = pickKind(f.pick)
-  const unit = f.unitCodes?.length === 1 ? f.unitCodes[0] : undefined
-  const year = f.yearFrom != null && f.yearFrom === f.yearTo ? f.yearFrom : undefined
-  if (kind !== 'year' && unit == null) return null
-  if (kind !== 'unit' && year == null) return null
-  return { chartId: f.pick, ...(kind !== 'year' ? { unitCode: unit } : {}), ...(kind !== 'unit' ? { year } : {}) }
-}
-
-/**
- * The filters a chart draws with: those of the view, except on the chart the pick was made on — it keeps its
- * other bars (the picked unit/year is highlighted there), while every other chart filters to the pick.
- */
-export function filtersFor(chartId: string, f: Filters): Filters {
-  const p = activePick(f)
-  if (!p || p.chartId !== chartId) return f
-  const out: Filters = { ...f, pick: undefined }
-  if (p.unitCode != null) out.unitCodes = undefined
-  if (p.year != null) { out.yearFrom = undefined; out.yearTo = undefined }
-  return out
-}
-
-/** The unit (and year) to highlight on a chart: its own pick, if it is the chart the pick was made on. */
-export function highlightOf(chartId: string, f: Filters): ActivePick | null {
-  const p = activePick(f)
-  return p && p.chartId === chartId ? p : null
-}
+export { activePick,    } from '../useFilters/selection'
 
 const yearOf = (v: unknown): number | undefined => {
   const m = /(\d{4})/.exec(String(v ?? ''))
@@ -164,9 +129,9 @@ export function notifyChartClick(chartId: string, params: ChartClickParams): boo
     openProfile(pick.unitCode)
     return true
   }
-  const dash = useDashboard()
+  const sel = useFilters()
   lastPick.value = { ...pick, chartId }
-  dash.setFilters(applyPick(dash.filters.value, pick, chartId))
+  sel.setFilters(applyPick(sel.filters.value, pick, chartId))
   return true
 }
 

@@ -6,10 +6,6 @@ import type { SourceFile } from '../../ingest/types'
 
 const SAMPLE_URLS = import.meta.glob('/data/sample/**/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>
 
-export function samplePaths(): string[] {
-  return Object.keys(SAMPLE_URLS).sort()
-}
-
 export async function fetchSampleFiles(onFile?: (done: number, total: number, path: string) => void): Promise<SourceFile[]> {
   const entries = Object.entries(SAMPLE_URLS).sort(([a], [b]) => a.localeCompare(b))
   let done = 0

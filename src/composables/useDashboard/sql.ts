@@ -5,4 +5,4 @@
  */
 export const FINDINGS_SHOWN = 200
 
-export { SqlRefused, type SqlRefusalKind, type UserSqlOptions } from '../../db/user-sql'
+export { SqlRefused } from '../../db/user-sql'

@@ -1,16 +1,16 @@
 import type { ShallowRef, Ref, ComputedRef } from 'vue'
-import type { Db, Row } from '../../db/types'
+import type { Row } from '../../db/types'
 import type { UserSqlOptions } from '../../db/user-sql'
 import type { LoadSummary } from '../../db/load'
 import type { Severity } from '../../domain/rules'
 import type { ProgressStage, SourceFile } from '../../ingest/types'
 import type { Filters, Query } from '../../queries/types'
-import type { ActiveByUnitYearRow, OutcomeRow, OverviewRow, UnitRow } from '../../queries/rows'
+import type { UnitRow } from '../../queries/rows'
 
 export type DashboardState = 'loading' | 'ready' | 'error'
 
 /** Ingest/load stages plus the two the dashboard adds around them. */
-export type LoadStage = ProgressStage | 'starting' | 'fetching' | 'loading'
+type LoadStage = ProgressStage | 'starting' | 'fetching' | 'loading'
 export interface LoadProgress { stage: LoadStage; done: number; total: number; detail?: string }
 
 /** A finding as listed in the UI (plain text only; rendered as text, never HTML). */
@@ -45,26 +45,14 @@ export interface DashboardError {
   params?: Record<string, unknown>
 }
 
-/** Everything the views draw from, filters applied. */
-export interface DashboardData {
-  overview: OverviewRow | null
-  active: ActiveByUnitYearRow[]
-  outcomesByUnit: OutcomeRow[]
-  outcomesByYear: OutcomeRow[]
-}
-
 /** What may be picked or dropped: the browser-files adapter turns it into SourceFile[]. */
 export type PickedFiles = FileList | File[] | DataTransfer
 
-export interface UseDashboardOptions {
-  /** Start DuckDB (default: the browser worker, loaded lazily). */
-  startDb?: () => Promise<Db>
-  /** Files of the sample bundle (default: data/sample/**\/*.csv fetched from this origin). */
-  sampleFiles?: () => Promise<SourceFile[]>
-  /** Load the sample on first visit when nothing is loaded (default: unless `?nosample`). */
-  autoSample?: boolean
-}
 
+/**
+ * The stores together, for the components written before the split (each member comes from one store:
+ * useDataLoad, useFilters, useFindings, useCoordinator).
+ */
 export interface UseDashboardReturn {
   state: ComputedRef<DashboardState>
   error: ShallowRef<DashboardError | null>
@@ -76,8 +64,8 @@ export interface UseDashboardReturn {
   cancelLoad(): void
   /** A loaded bundle is still being saved to the browser's storage (the data is already usable). */
   saving: ComputedRef<boolean>
-  /** True while filter queries run (charts may be one step behind). */
-  querying: Ref<boolean>
+  /** True while figures' queries run (charts may be one step behind). */
+  querying: ComputedRef<boolean>
   summary: ShallowRef<LoadSummary | null>
   /** Findings of the ingest step (file level), kept for the session; DB findings are counted in summary. */
   ingestFindings: ShallowRef<FindingItem[]>
@@ -90,19 +78,18 @@ export interface UseDashboardReturn {
   rejected: ShallowRef<RejectedFile[]>
   /** Whether what is loaded is (only) the sample bundle. */
   isSample: Ref<boolean>
-  filters: ShallowRef<Filters>
-  years: ShallowRef<number[]>
-  units: ShallowRef<UnitRow[]>
-  data: ShallowRef<DashboardData>
-  /** Start DuckDB once and (first visit) load the sample. Idempotent. */
-  /** Bumped after every load or clear; per-view queries re-run on it. */
+  filters: Readonly<ShallowRef<Filters>>
+  years: Readonly<ShallowRef<number[]>>
+  units: Readonly<ShallowRef<UnitRow[]>>
+  /** Bumped after every load or clear; figures ask again on it. */
   dataVersion: Ref<number>
-  /** Run a query builder's statement against the loaded data (answers kept until the data changes: src/db/cache.ts). */
+  /** Run a query builder's statement through the coordinator (answers kept until the data changes). */
   runBuilt<T extends Row>(q: Query<T>): Promise<T[]>
   /** Forget the kept answers (the benchmark times filter changes with and without them). */
   clearQueryCache(): void
-  /** Resolves when no query of the dashboard or of a view runs and a frame is drawn (benchmarks, tests). */
+  /** Resolves when no figure's query runs and a frame is drawn (benchmarks, tests). */
   idle(): Promise<void>
+  /** Start DuckDB once and (first visit) load the sample. Idempotent. */
   start(): Promise<void>
   /** `mode`: replace what is loaded or add to it (default add); may be a pending answer (null = do not load). */
   loadPicked(input: PickedFiles, mode?: LoadMode | Promise<LoadMode | null>): Promise<void>
@@ -111,7 +98,6 @@ export interface UseDashboardReturn {
   clear(): Promise<void>
   retry(): Promise<void>
   setFilters(f: Filters): void
-  refresh(): Promise<void>
   /** User SQL (SQL console, window.__dashboard.query): one SELECT, read-only by construction; refusals throw SqlRefused. */
   query(sql: string, opts?: UserSqlOptions): Promise<Row[]>
 }

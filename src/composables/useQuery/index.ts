@@ -1,20 +1,23 @@
 /**
- * useQuery — a small query client (after Mosaic's): a view declares the statement it needs as a
- * function of the shared filters; the statement re-runs when the filters or the loaded data
- * change, and only the newest result is kept (a slow, stale answer never overwrites a newer one).
+ * useQuery — a figure as a client of the coordinator (after Mosaic's clients): it declares its statement as a
+ * function of the filters and receives rows. Every reactive value the builder reads (the filters, a basis, a prop,
+ * a page) is tracked, as in a `computed` — nothing is listed by hand. The statement is asked for again when its
+ * text or parameters change or the loaded data changes; only the newest answer is kept (an older, slower one is
+ * discarded, and a statement nobody waits for any more is dropped before it runs: useCoordinator).
+ *
+ * `client`: the figure's id in the cross-filter selection — its own clause is left out (useFilters' forClient).
  */
-import { ref, shallowRef, watch, type Ref, type ShallowRef, type WatchSource } from 'vue'
+import { computed, getCurrentScope, onScopeDispose, ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
+import { queryKey } from '../../db/cache'
 import type { Row } from '../../db/types'
 import type { Filters, Query } from '../../queries/types'
-import { useDashboard } from '../useDashboard'
+import { StaleQuery, useCoordinator } from '../useCoordinator'
+import { useFilters } from '../useFilters'
 
 export interface UseQueryOptions {
-  /** Extra reactive inputs of the builder (e.g. a drill level or a selected unit). */
-  deps?: WatchSource[]
-  /**
-   * The filters the statement is built with (default: the shared filters), e.g. the shared filters without the
-   * cross-filter pick on the chart it was made on (useCrossFilter's filtersFor).
-   */
+  /** The figure's id: the selection it sees leaves its own cross-filter clause out. */
+  client?: string
+  /** The filters the statement is built with (default: the shared filters, or the client's view of them). */
   filters?: (shared: Filters) => Filters
 }
 
@@ -22,6 +25,8 @@ export interface UseQueryReturn<T> {
   rows: ShallowRef<T[]>
   loading: Ref<boolean>
   error: ShallowRef<string | null>
+  /** The statement asked for now (null: none, or nothing loaded). */
+  query: Readonly<Ref<Query<T> | null>>
   refresh(): Promise<void>
 }
 
@@ -29,31 +34,44 @@ export function useQuery<T extends Row>(
   build: (filters: Filters) => Query<T> | null,
   options: UseQueryOptions = {},
 ): UseQueryReturn<T> {
-  const dash = useDashboard()
+  const coordinator = useCoordinator()
+  const sel = useFilters()
   const rows = shallowRef<T[]>([])
   const loading = ref(false)
   const error = shallowRef<string | null>(null)
+  const query = computed(() => {
+    if (!coordinator.hasData.value) return null
+    const shared = options.client ? sel.forClient(options.client) : sel.filters.value
+    return build(options.filters ? options.filters(shared) : shared)
+  })
+  const key = computed(() => (query.value ? queryKey(query.value) : null))
   let generation = 0
+  let asking: AbortController | null = null
 
   async function refresh(): Promise<void> {
-    const q = build(options.filters ? options.filters(dash.filters.value) : dash.filters.value)
+    const q = query.value
     const my = ++generation
-    if (!q || dash.summary.value == null) { rows.value = []; return }
+    asking?.abort() // the previous statement's answer is not wanted any more
+    asking = null
+    if (!q) { rows.value = []; loading.value = false; return }
+    const ctl = new AbortController()
+    asking = ctl
     loading.value = true
     try {
-      const result = await dash.runBuilt(q)
+      const result = await coordinator.request(q, ctl.signal)
       if (my !== generation) return
       rows.value = result
       error.value = null
     } catch (e) {
-      if (my !== generation) return
+      if (my !== generation || e instanceof StaleQuery) return
       error.value = e instanceof Error ? e.message : String(e)
       rows.value = []
     } finally {
-      if (my === generation) loading.value = false
+      if (my === generation) { loading.value = false; if (asking === ctl) asking = null }
     }
   }
 
-  watch([dash.filters, dash.dataVersion, ...(options.deps ?? [])], () => void refresh(), { immediate: true })
-  return { rows, loading, error, refresh }
+  watch([key, coordinator.version], () => void refresh(), { immediate: true })
+  if (getCurrentScope()) onScopeDispose(() => { generation++; asking?.abort() })
+  return { rows, loading, error, query, refresh }
 }

@@ -18,7 +18,7 @@ export const REVIEW_FILE = '导入核对清单.md'
 export const cellKey = (c: Pick<ExtractedCell, 'section' | 'row' | 'column'>): string => `${c.section}|${c.row}|${c.column}`
 
 /** A cell the supervisor must look at: the parser doubted it, or found text where a number belongs. */
-export const needsLook = (c: ExtractedCell): boolean => c.confidence === 'doubtful' || c.kind === 'text'
+const needsLook = (c: ExtractedCell): boolean => c.confidence === 'doubtful' || c.kind === 'text'
 
 /** Issues recomputed from the cells after corrections (the rest of the parser's issues are kept). */
 const RECHECKED = new Set(['text_cells', 'blank_cells', 'tolerated_number', 'negative', 'not_integer', 'flow_identity', 'handled_sum', 'applicant_sum', 'review_sum'])
@@ -48,7 +48,7 @@ export function guessLevel(name: string | null): string {
 }
 
 /** A corrected cell: what the supervisor typed, read with the bundle's cell rules; certain from now on. */
-export function editedCell(c: ExtractedCell, raw: string): ExtractedCell {
+function editedCell(c: ExtractedCell, raw: string): ExtractedCell {
   const p = parseCell(raw)
   const out: ExtractedCell = { ...c, raw, kind: p.kind, value: p.value, confidence: 'certain', unread: false }
   delete out.why

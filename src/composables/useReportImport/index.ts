@@ -11,13 +11,14 @@ import { useDashboard } from '../useDashboard'
 import { reviewList } from '../../ingest/report/review'
 import { collectFiles } from '../../ingest/browser-files'
 import type { SourceFile } from '../../ingest/types'
+import { safeBaseName } from '../../export/names'
 import { DEFAULT_FOLDER, REVIEW_FILE, buildBundleZip, buildSourceFiles, initialMeta, reviewState, toAccepted, zipName } from './helpers'
 import { readPasted, readReportBytes, readReportFiles, type ReadReport } from './read'
 import type { AddResult, ImportedReport, ReportMeta, ReviewState, SkippedFile, UseReportImportOptions, UseReportImportReturn } from './types'
 
 export type * from './types'
 export * from './helpers'
-export { readPasted, readReportBytes, readReportFiles, REPORT_EXTENSIONS } from './read'
+export { readReportBytes } from './read'
 
 function defaultLoad(): (files: SourceFile[]) => Promise<boolean> {
   return async (files) => {
@@ -27,8 +28,6 @@ function defaultLoad(): (files: SourceFile[]) => Promise<boolean> {
     return dash.error.value === null
   }
 }
-
-const safeName = (s: string): string => s.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60) || 'report'
 
 function createReportImport(options: UseReportImportOptions = {}): UseReportImportReturn {
   const load = options.load ?? defaultLoad()
@@ -130,7 +129,7 @@ function createReportImport(options: UseReportImportOptions = {}): UseReportImpo
       // One folder per accepted report: its rows keep their origin in the dashboard's findings.
       const files = list.flatMap((r) => {
         const a = toAccepted(r)
-        return buildSourceFiles([a], `${folder}/${safeName(`${a.unitName}${a.year ?? ''}-${a.unitCode}`)}`)
+        return buildSourceFiles([a], `${folder}/${safeBaseName(`${a.unitName}${a.year ?? ''}-${a.unitCode}`, 60, 'report')}`)
       })
       const ok = await load(files)
       if (!ok) { error.value = { key: 'importer.errors.load' }; return false }

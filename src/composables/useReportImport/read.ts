@@ -3,11 +3,10 @@
  * through the importer's batch reader: .zip archives are opened, PDFs read with the self-hosted
  * pdfjs-dist, and every file that cannot be read comes back with its reason.
  */
-import { readReportBatch, readReportFile, parseReport, reportFileKind, REPORT_EXTENSIONS, type BatchItem, type ReadReport, type Unreadable } from '../../ingest/report'
+import { readReportBatch, readReportFile, parseReport, reportFileKind, type BatchItem, type ReadReport, type Unreadable } from '../../ingest/report'
 import { loadPdfjsBrowser } from '../../ingest/report/pdfjs-browser'
 
 export type { ReadReport }
-export { REPORT_EXTENSIONS }
 
 export function readPasted(text: string, name?: string): ReadReport {
   // Pasted HTML (copied page source) is read as HTML, like a .html file.

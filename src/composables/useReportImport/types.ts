@@ -18,7 +18,7 @@ export interface ReportMeta {
   activeTotal: string
 }
 
-export type ImportStatus = 'review' | 'accepted'
+type ImportStatus = 'review' | 'accepted'
 
 /** One imported report: the parse as read, plus the supervisor's corrections. */
 export interface ImportedReport {

@@ -49,7 +49,7 @@ export function parseMarks(text: string | null | undefined): Record<string, Revi
   return out
 }
 
-export const serialiseMarks = (marks: Record<string, ReviewMark>): string => JSON.stringify(marks)
+const serialiseMarks = (marks: Record<string, ReviewMark>): string => JSON.stringify(marks)
 
 /** Marks with one set (status given) or cleared (status null). Returns a new object. */
 export function withMark(marks: Record<string, ReviewMark>, key: string, status: MarkStatus | null, note = '', now = new Date()): Record<string, ReviewMark> {

@@ -5,12 +5,14 @@
  * (`panel`: same units in every year; `pick`: the chart whose click set the unit/year, see useCrossFilter)
  * Filters → URL with router.replace (no history entry per filter change); URL → filters when the
  * query changes (a pasted link, back/forward). Moving between views keeps the filter keys.
- * Units of the link that are not (yet) known are kept until data is loaded, then dropped with a note.
+ * Units of the link that are not (yet) known are kept until data is loaded, then dropped (by useFilters, the
+ * filters' single writer) with a note.
  * Other query keys (e.g. `nosample`, read by useDashboard/sample.ts) are left alone.
  */
 import { ref, watch, type Ref } from 'vue'
 import { useRoute, useRouter, type LocationQuery, type LocationQueryRaw, type Router } from 'vue-router'
-import { useDashboard } from '../useDashboard'
+import { useFilters } from '../useFilters'
+import { useCoordinator } from '../useCoordinator'
 import type { Filters } from '../../queries/types'
 
 /** Query keys owned by the URL state. */
@@ -108,7 +110,8 @@ export function useUrlState(): UseUrlStateReturn {
   if (shared) return shared
   const router = useRouter()
   const route = useRoute()
-  const dash = useDashboard()
+  const sel = useFilters()
+  const coordinator = useCoordinator()
   const droppedUnits = ref<string[]>([])
   /** Units and drill unit asked for by the link, checked when data is loaded. */
   let pending: string[] = []
@@ -119,41 +122,33 @@ export function useUrlState(): UseUrlStateReturn {
     // URL → filters (first read, then on every query change: pasted links, back/forward)
     watch(() => route.query, (q) => {
       const f = filtersFromQuery(q)
-      if (filtersKey(f) === filtersKey(dash.filters.value)) return
+      if (filtersKey(f) === filtersKey(sel.filters.value)) return
       pending = [...(f.unitCodes ?? []), ...(f.drill ? [f.drill] : [])]
-      dash.setFilters(f)
-      checkUnits()
+      sel.setFilters(f)
+      noteDropped()
     }, { immediate: true })
 
     // filters → URL (replace: a filter change is not a history step)
-    watch(dash.filters, (f) => {
+    watch(sel.filters, (f) => {
       const q = route.query
       if (filtersKey(filtersFromQuery(q)) === filtersKey(f)) return
       void router.replace({ path: route.path, query: mergeQuery(q, f), hash: route.hash })
     })
 
-    // Data loaded: drop the link's units that do not exist, with a note.
-    watch(dash.dataVersion, () => checkUnits())
+    // Data loaded: the link's units that do not exist were dropped from the filters; say which.
+    watch(coordinator.version, () => noteDropped())
   })
 
-  function checkUnits(): void {
-    const units = dash.units.value
-    if (!pending.length || units.length === 0 || dash.summary.value == null) return
+  /** The note only: useFilters drops unknown units whenever it writes the filters. */
+  function noteDropped(): void {
+    const units = sel.units.value
+    if (!pending.length || units.length === 0 || !coordinator.hasData.value) return
     const known = new Set(units.map((u) => u.unitCode))
     const unknown = pending.filter((c) => !known.has(c))
     pending = []
-    if (!unknown.length) return
-    droppedUnits.value = unknown
-    const f = dash.filters.value
-    const keep = (f.unitCodes ?? []).filter((c) => known.has(c))
-    dash.setFilters({ ...f, unitCodes: keep.length ? keep : undefined, drill: f.drill && known.has(f.drill) ? f.drill : undefined })
+    if (unknown.length) droppedUnits.value = unknown
   }
 
   shared = { droppedUnits, ready }
   return shared
-}
-
-/** For tests: forget the shared instance. */
-export function resetUrlState(): void {
-  shared = null
 }

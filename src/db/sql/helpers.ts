@@ -4,27 +4,26 @@
  * come from the MAP variable `zh` (domain constants), unit names from a join with `units`.
  */
 import {
-  ACTIVE_ITEMS, ACTIVE_MEASURES, APPLICANT_COLUMNS, APPLICATION_ROWS, BUNDLE_TABLES, COUNTY_DEPT_NAME, COUNTY_NAME, COUNTY_PARENT_NAME,
-  REVIEW_COLUMNS, TOWNSHIP_LEVELS,
+  ACTIVE_MEASURES, APPLICANT_COLUMNS, BUNDLE_TABLES, COUNTY_DEPT_NAME, COUNTY_NAME,
+  REVIEW_COLUMNS, TOWNSHIP_LEVELS, allActiveItems, allApplicationRows, perVersions,
 } from '../../domain'
-
-const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`
+import { lit } from '../../queries/quote'
 
 /** key (`tbl:`, `row:`, `col:` + key) → Chinese label, for messages. */
-export const ZH: ReadonlyMap<string, string> = (() => {
+const zhMap = perVersions((): ReadonlyMap<string, string> => {
   const m = new Map<string, string>()
   const add = (key: string, zh: string): void => { if (!m.has(key)) m.set(key, zh) }
   for (const k of ['reports', 'active', 'applications', 'reviews', 'units', 'facts'] as const) add(`tbl:${k}`, BUNDLE_TABLES[k].zh)
-  for (const l of [...APPLICATION_ROWS, ...ACTIVE_ITEMS]) add(`row:${l.key}`, l.zh)
+  for (const l of [...allApplicationRows(), ...allActiveItems()]) add(`row:${l.key}`, l.zh)
   for (const l of [...APPLICANT_COLUMNS, ...ACTIVE_MEASURES, ...REVIEW_COLUMNS]) add(`col:${l.key}`, l.zh)
   add('col:active_total', '主动公开信息数')
   return m
-})()
+})
 
 /** Chinese label of a constant key, as a SQL literal (falls back to the bare key). */
-export const zhLit = (key: string): string => lit(ZH.get(key) ?? key.replace(/^[a-z]+:/, ''))
+export const zhLit = (key: string): string => lit(zhMap().get(key) ?? key.replace(/^[a-z]+:/, ''))
 
-export const SET_ZH_SQL = `SET VARIABLE zh = MAP {${[...ZH].map(([k, v]) => `${lit(k)}: ${lit(v)}`).join(', ')}};`
+export const setZhSql = (): string => `SET VARIABLE zh = MAP {${[...zhMap()].map(([k, v]) => `${lit(k)}: ${lit(v)}`).join(', ')}};`
 
 /** Chinese label of a key computed in SQL (e.g. `'col:' || col`); the bare key when unknown. */
 export const zh = (keyExpr: string): string =>
@@ -48,7 +47,7 @@ CREATE OR REPLACE MACRO below_city(p_level, p_name, p_parent_level, p_parent_nam
   CASE WHEN is_township(p_level, p_name) THEN true
        WHEN p_level = '县' THEN true
        WHEN p_level = '部门' THEN coalesce(p_parent_level = '县',
-         p_parent_level IS NULL AND coalesce(regexp_matches(p_parent_name, ${lit(COUNTY_PARENT_NAME)}), false))
+         p_parent_level IS NULL AND coalesce(regexp_matches(p_parent_name, ${lit(COUNTY_NAME)}), false))
        WHEN p_level IS NOT NULL AND p_level <> '' THEN false
        ELSE coalesce(regexp_matches(p_name, ${lit(COUNTY_NAME)}) OR regexp_matches(p_name, ${lit(COUNTY_DEPT_NAME)}), false) END;
 `

@@ -6,11 +6,13 @@
  * never guessed as 0.
  */
 import {
-  ACTIVE_ITEMS_2019, ACTIVE_ITEMS_2021, APPLICANT_KEYS, APPLICANT_PARTS, APPLICATION_ROWS, FORMATS, OUTCOME_ROWS, RULE_BY_ID, REVIEW_BLOCKS, type RuleId,
+  APPLICANT_KEYS, APPLICANT_PARTS, RULE_BY_ID, REVIEW_BLOCKS, allApplicationRows, formVersions, inForceChainItems, perVersions,
+  regulationMeasures, type RuleId,
 } from '../../domain'
 import { zh, zhLit } from './helpers'
+import { expectedFormatSql } from './versions'
+import { lit } from '../../queries/quote'
 
-const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`
 const sev = (id: RuleId): string => lit(RULE_BY_ID[id].severity)
 /** Each part is a findings part (see PART_COLS in ../findings.ts); `true` before the message = unit/year prefix. */
 const WHO = 'true'
@@ -22,10 +24,34 @@ const WHO = 'true'
  * struct per column (70 aggregates) cost ~0.3 s of planning on every load, however small. The row flags
  * are computed before the unpivot: once per row, not once per cell (~0.6 s at 50k reports).
  */
-const BASE_OUTCOMES = OUTCOME_ROWS.filter((r) => r.outcome !== 'other').map((r) => r.key)
-const OTHER_21 = OUTCOME_ROWS.filter((r) => r.key.startsWith('other.')).map((r) => r.key)
-const APP_COLS_SQL = `CREATE OR REPLACE TEMP TABLE app_cols AS
-  WITH u AS (SELECT unit_code, year, "row", col, v, o1, o21, blank
+/**
+ * Outcome rows outside the 其他处理 group that a version prints. When every version prints the same ones (2019 and
+ * 2021 do) one check serves all reports; otherwise each report is checked against its own version's rows.
+ */
+function baseComplete(): { cols: string; names: string[]; expr: string; join: string } {
+  const sets = [...new Map(formVersions().map((v) => {
+    const rows = v.applicationRows.filter((r) => r.outcome && r.outcome !== 'other').map((r) => r.key)
+    return [rows.join(), rows] as const
+  })).values()]
+  const check = (rows: readonly string[]): string => `count(DISTINCT "row") FILTER (WHERE "row" IN (${rows.map(lit).join(', ') || 'NULL'})) = ${rows.length}`
+  if (sets.length === 1) return { cols: '', names: [], expr: check(sets[0]), join: '' }
+  const ix = (v: { applicationRows: readonly { key: string; outcome?: string }[] }): number =>
+    sets.findIndex((rows) => rows.join() === v.applicationRows.filter((r) => r.outcome && r.outcome !== 'other').map((r) => r.key).join())
+  return {
+    cols: sets.map((rows, i) => `${check(rows)} AS base${i}, `).join(''),
+    names: sets.map((_, i) => `base${i}`),
+    expr: `CASE f.format ${formVersions().map((v) => `WHEN ${lit(v.id)} THEN base${ix(v)}`).join(' ')} ELSE ${sets.map((_, i) => `base${i}`).join(' OR ')} END`,
+    join: `LEFT JOIN report_fmt f ON f.unit_code = c.unit_code AND f.year = c.year`,
+  }
+}
+/** The 其他处理 sub-rows (`other.*`) of any version. */
+const otherSub = (): string[] => allApplicationRows().filter((r) => r.key.startsWith('other.')).map((r) => r.key)
+
+function appColsSql(): string {
+  const base = baseComplete()
+  const other = `(count(DISTINCT "row") FILTER (WHERE o21) = ${otherSub().length}
+        OR (NOT coalesce(bool_or(o21), false) AND count(*) FILTER (WHERE "row" = 'other') > 0))`
+  const agg = `WITH u AS (SELECT unit_code, year, "row", col, v, o1, o21, blank
     FROM (SELECT a.*, ("row" IN ('granted', 'partial') OR regexp_matches("row", '^(withheld|unavailable|rejected|other)\\.')) AS o1,
         starts_with("row", 'other.') AS o21 FROM applications a)
       UNPIVOT INCLUDE NULLS (v FOR col IN (${APPLICANT_KEYS.map((c) => `"${c}"`).join(', ')}))
@@ -41,9 +67,8 @@ const APP_COLS_SQL = `CREATE OR REPLACE TEMP TABLE app_cols AS
     count(*) FILTER (WHERE o1 AND v IS NULL)
       + CASE WHEN bool_or(o21) THEN 0 ELSE count(*) FILTER (WHERE "row" = 'other' AND v IS NULL) END AS outcome_null,
     -- every outcome row of the form is there (the 2019 其他处理 row may stand for the three 2021 sub-rows)
-    count(DISTINCT "row") FILTER (WHERE "row" IN (${BASE_OUTCOMES.map(lit).join(', ')})) = ${BASE_OUTCOMES.length}
-      AND (count(DISTINCT "row") FILTER (WHERE o21) = ${OTHER_21.length}
-        OR (NOT coalesce(bool_or(o21), false) AND count(*) FILTER (WHERE "row" = 'other') > 0)) AS outcome_complete,
+    ${base.join ? `${base.cols}${other} AS other_complete` : `${base.expr}
+      AND ${other} AS outcome_complete`},
     -- NULL cells that are blanks (not text, not n.a.), and whether every NULL the rules need is one
     count(*) FILTER (WHERE (o1 OR "row" = 'other') AND v IS NULL AND blank) AS outcome_blank,
     count(*) FILTER (WHERE "row" IN ('received', 'carried_in', 'handled', 'carried_out') AND v IS NULL AND blank) AS flow_blank,
@@ -52,6 +77,13 @@ const APP_COLS_SQL = `CREATE OR REPLACE TEMP TABLE app_cols AS
     CASE WHEN bool_or(o21) THEN coalesce(sum(v) FILTER (WHERE o1), 0)
       ELSE coalesce(sum(v) FILTER (WHERE o1), 0) + coalesce(sum(v) FILTER (WHERE "row" = 'other'), 0) END AS outcome_sum0
   FROM u GROUP BY unit_code, year, col`
+  if (!base.join) return `CREATE OR REPLACE TEMP TABLE app_cols AS\n  ${agg}`
+  // Versions differ in their outcome rows: each report is complete in its own version's rows.
+  return `CREATE OR REPLACE TEMP TABLE app_cols AS
+  SELECT c.* EXCLUDE (${base.names.join(', ')}, other_complete),
+    (${base.expr}) AND c.other_complete AS outcome_complete
+  FROM (${agg}) c ${base.join}`
+}
 
 const colZh = `${zh("'col:' || col")}`
 
@@ -107,9 +139,11 @@ const carryChain = `SELECT 'carry_chain', ${sev('carry_chain')}, c.unit_code, c.
   FROM summary c JOIN summary p ON p.unit_code = c.unit_code AND p.year = c.year - 1
   WHERE c.carried_in IS NOT NULL AND p.carried_out IS NOT NULL AND c.carried_in <> p.carried_out`
 
-const REG_MEASURES = ['issued', 'repealed', 'in_force', 'made', 'published', 'total_published']
-const regSum = REG_MEASURES.map((m) => `coalesce(a."${m}", 0)`).join(' + ')
-const noTownshipRegulations = `SELECT 'no_township_regulations', ${sev('no_township_regulations')}, a.unit_code, a.year, 'active', 'regulations',
+/** Every measure of the 规章 row in any version (domain `regulationMeasures`). */
+const noTownshipRegulations = (): string => {
+  const REG_MEASURES = regulationMeasures()
+  const regSum = REG_MEASURES.map((m) => `coalesce(a."${m}", 0)`).join(' + ')
+  return `SELECT 'no_township_regulations', ${sev('no_township_regulations')}, a.unit_code, a.year, 'active', 'regulations',
     ${regSum}, 0, a.file_id, NULL, NULL, coalesce(nullif(s.level, ''), pu.level),
     ${WHO}, '：县级及以下单位（县级政府及其部门、乡镇、街道）不制定规章（立法法），但「规章」行填有数字（'
     || concat_ws('、', ${REG_MEASURES.map((m) => `CASE WHEN a."${m}" <> 0 THEN ${zhLit(`col:${m}`)} || ' ' || fmt_num(a."${m}") END`).join(', ')}) || '）'
@@ -117,20 +151,23 @@ const noTownshipRegulations = `SELECT 'no_township_regulations', ${sev('no_towns
   LEFT JOIN units pu ON pu.unit_code = s.parent_code
   WHERE a.item = 'regulations' AND below_city(nullif(s.level, ''), s.unit_name, nullif(pu.level, ''), coalesce(s.parent_name, pu.unit_name))
     AND (${REG_MEASURES.map((m) => `a."${m}" <> 0`).join(' OR ')})`
+}
 
-const formatYear = `SELECT 'format_year', ${sev('format_year')}, unit_code, year, NULL, 'format', NULL, NULL, NULL, NULL, NULL,
+/** The version a report should use comes from its year (domain `formFor`). */
+const formatYear = (): string => `SELECT 'format_year', ${sev('format_year')}, unit_code, year, NULL, 'format', NULL, NULL, NULL, NULL, NULL,
     coalesce(detected, format_declared),
     ${WHO}, '的表格使用 ' || coalesce(detected, format_declared) || ' 版格式，该年度应使用 '
-    || CASE WHEN year >= 2021 THEN '2021' ELSE '2019' END || ' 版' || CASE WHEN detected IS NULL THEN '（依报告清单所填格式）' ELSE '（依表格行列判断）' END
-  FROM report_fmt WHERE year >= 2019 AND coalesce(detected, format_declared) IS NOT NULL
-    AND coalesce(detected, format_declared) <> CASE WHEN year >= 2021 THEN '2021' ELSE '2019' END`
+    || expected || ' 版' || CASE WHEN detected IS NULL THEN '（依报告清单所填格式）' ELSE '（依表格行列判断）' END
+  FROM (SELECT *, ${expectedFormatSql('year')} AS expected FROM report_fmt)
+  WHERE expected IS NOT NULL AND coalesce(detected, format_declared) IS NOT NULL AND coalesce(detected, format_declared) <> expected`
 
-const inForceChain = `SELECT 'in_force_chain', ${sev('in_force_chain')}, c.unit_code, c.year, 'active', c.item || '.in_force',
+/** Rows with issued, repealed and in force in some version (domain `inForceChainItems`). */
+const inForceChain = (): string => `SELECT 'in_force_chain', ${sev('in_force_chain')}, c.unit_code, c.year, 'active', c.item || '.in_force',
     c.in_force, p.in_force + c.issued - c.repealed, c.file_id, NULL, 'in_force', NULL,
     ${WHO}, '「' || ${zh("'row:' || c.item")} || '」现行有效件数为 ' || fmt_num(c.in_force) || '，但上年现行有效 '
     || fmt_num(p.in_force) || ' + 本年制发 ' || fmt_num(c.issued) || ' − 本年废止 ' || fmt_num(c.repealed) || ' = ' || fmt_num(p.in_force + c.issued - c.repealed)
   FROM active c JOIN active p ON p.unit_code = c.unit_code AND p.item = c.item AND p.year = c.year - 1
-  WHERE c.item IN ('regulations', 'normative_docs') AND c.in_force IS NOT NULL AND p.in_force IS NOT NULL
+  WHERE c.item IN (${inForceChainItems().map(lit).join(', ')}) AND c.in_force IS NOT NULL AND p.in_force IS NOT NULL
     AND c.issued IS NOT NULL AND c.repealed IS NOT NULL AND c.in_force <> p.in_force + c.issued - c.repealed`
 
 const YOY_MEASURES: [string, string][] = [['active_total', '主动公开信息数'], ['received', '新收申请数'], ['handled', '办理结果总计']]
@@ -189,9 +226,9 @@ const passIfZero = [
 // ---- absent_rows: a table that is there but lacks rows of the form ----
 
 /** (format, table, row key, order, group) of every row of the form; other.* and other stand in for each other. */
-const FORM_ROWS_SQL = `CREATE OR REPLACE TEMP TABLE form_rows AS SELECT * FROM (VALUES ${[
-  ...FORMATS.flatMap((f) => (f === '2021' ? ACTIVE_ITEMS_2021 : ACTIVE_ITEMS_2019).map((it, i) => `(${lit(f)}, 'active', ${lit(it.key)}, ${i})`)),
-  ...FORMATS.flatMap((f) => APPLICATION_ROWS.filter((r) => r.formats.includes(f)).map((r, i) => `(${lit(f)}, 'applications', ${lit(r.key)}, ${i})`)),
+const formRowsSql = (): string => `CREATE OR REPLACE TEMP TABLE form_rows AS SELECT * FROM (VALUES ${[
+  ...formVersions().flatMap((v) => v.activeItems.map((it, i) => `(${lit(v.id)}, 'active', ${lit(it.key)}, ${i})`)),
+  ...formVersions().flatMap((v) => v.applicationRows.map((r, i) => `(${lit(v.id)}, 'applications', ${lit(r.key)}, ${i})`)),
 ].join(', ')}) t(format, tbl, rk, ord)`
 
 const absentRows = `SELECT 'absent_rows', ${sev('absent_rows')}, t.unit_code, t.year, t.tbl, string_agg(f.rk, ', ' ORDER BY f.ord),
@@ -213,9 +250,10 @@ const absentRows = `SELECT 'absent_rows', ${sev('absent_rows')}, t.unit_code, t.
 const BLANK_COLS_SQL = `CREATE OR REPLACE TEMP TABLE blank_cols AS
   SELECT tbl, unit_code, year, coalesce(rk, '') AS rk, list(col) AS cols FROM cell_issues WHERE kind = 'blank' GROUP BY ALL`
 
-export const RULES_PREP_SQL: readonly string[] = [BLANK_COLS_SQL, APP_COLS_SQL, FORM_ROWS_SQL]
+/** Rebuilt from the domain's form versions when they change. */
+export const rulesPrepSql = perVersions((): readonly string[] => [BLANK_COLS_SQL, appColsSql(), formRowsSql()])
 
-export const RULES_SQL: readonly string[] = [
-  flowIdentity, handledSum, ...applicantSum, ...reviewSum, carryChain, noTownshipRegulations, formatYear, inForceChain,
+export const rulesSql = perVersions((): readonly string[] => [
+  flowIdentity, handledSum, ...applicantSum, ...reviewSum, carryChain, noTownshipRegulations(), formatYear(), inForceChain(),
   ...yoyJump, ...peerOutlier, ...passIfZero, absentRows,
-]
+])

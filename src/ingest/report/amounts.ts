@@ -10,7 +10,7 @@ const AMOUNTS = ACTIVE_MEASURES.filter((m) => m.decimal)
 const squash = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '')
 
 /** The unit a header prints for the measure: 本年收费金额（单位：万元） → 万元; none → null. */
-export function headerUnit(sectionText: string, measure: string): '万元' | '元' | null {
+function headerUnit(sectionText: string, measure: string): '万元' | '元' | null {
   const m = AMOUNTS.find((x) => x.key === measure)
   if (!m) return null
   const s = squash(sectionText)

@@ -6,7 +6,8 @@
  * not show is left out (absent, not blank).
  */
 import { NOT_READ } from '../../domain/cells'
-import { ACTIVE_ITEMS, ACTIVE_MEASURES, APPLICANT_KEYS, APPLICATION_ROW_KEYS, REVIEW_KEYS } from '../../domain/format'
+import { ACTIVE_MEASURES, APPLICANT_KEYS, REVIEW_KEYS } from '../../domain/format'
+import { allActiveItems, allApplicationRows } from '../../domain/versions'
 import type { ExtractedCell, ParsedReport } from './types'
 
 export interface AcceptedReport extends Omit<ParsedReport, 'parentName' | 'level'> {
@@ -25,7 +26,7 @@ function field(v: string | number | null | undefined): string {
 const csv = (rows: (string | number | null | undefined)[][]): string => rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n'
 
 /** What a cell is written as: the number for numbers, the verbatim text otherwise. */
-export function cellText(c: ExtractedCell | undefined): string {
+function reportCellText(c: ExtractedCell | undefined): string {
   if (c?.unread) return NOT_READ
   if (!c || c.kind === 'blank') return ''
   if (c.kind === 'number' && c.value !== null) return String(c.value)
@@ -44,7 +45,7 @@ function table(reports: readonly AcceptedReport[], rowKeys: readonly string[], c
     for (const k of rowKeys) {
       const cells = byRow.get(k)
       if (!cells) continue
-      rows.push([r.unitCode, r.year, ...(rowHeader ? [k] : []), ...columns.map((col) => cellText(cells.get(col)))])
+      rows.push([r.unitCode, r.year, ...(rowHeader ? [k] : []), ...columns.map((col) => reportCellText(cells.get(col)))])
     }
   }
   return csv(rows)
@@ -57,8 +58,8 @@ export function toBundleCsv(reports: readonly AcceptedReport[]): Record<string, 
   ])])
   return {
     'reports.csv': reportsCsv,
-    'active.csv': table(reports, ACTIVE_ITEMS.map((i) => i.key), ACTIVE_MEASURES.map((m) => m.key), (r) => r.active, (c) => c.column, (c) => c.row, 'item'),
-    'applications.csv': table(reports, APPLICATION_ROW_KEYS, APPLICANT_KEYS, (r) => r.applications, (c) => c.column, (c) => c.row, 'row'),
+    'active.csv': table(reports, allActiveItems().map((i) => i.key), ACTIVE_MEASURES.map((m) => m.key), (r) => r.active, (c) => c.column, (c) => c.row, 'item'),
+    'applications.csv': table(reports, allApplicationRows().map((r) => r.key), APPLICANT_KEYS, (r) => r.applications, (c) => c.column, (c) => c.row, 'row'),
     'reviews.csv': table(reports, ['all'], REVIEW_KEYS, (r) => r.reviews, (c) => `${c.row}_${c.column}`, () => 'all', null),
   }
 }

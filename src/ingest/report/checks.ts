@@ -3,13 +3,15 @@
  * consistency rules of report-format.md that need no other report (flow_identity, handled_sum,
  * applicant_sum, review_sum). Breaks become issues; cells are never changed.
  */
-import { ACTIVE_ITEMS, ACTIVE_MEASURES, APPLICANT_PARTS, APPLICATION_ROWS, outcomeRowsFor, REVIEW_BLOCKS, type FormatVersion } from '../../domain/format'
+import { ACTIVE_MEASURES, APPLICANT_PARTS, REVIEW_BLOCKS, type FormatVersion } from '../../domain/format'
+import { allActiveItems, allApplicationRows, currentVersion, outcomeRowsFor, perVersions } from '../../domain/versions'
 import { parseCell } from '../../domain/cells'
 import { RULE_BY_ID } from '../../domain/rules'
 import type { ExtractedCell, ReportIssue } from './types'
 
-const ROW_ZH = new Map<string, string>(APPLICATION_ROWS.map((r) => [r.key, r.zh]))
-const ACTIVE_ZH = new Map<string, string>([...ACTIVE_ITEMS, ...ACTIVE_MEASURES].map((r) => [r.key, r.zh]))
+// Labels of every form version's rows, rebuilt when a version is added.
+const rowZh = perVersions(() => new Map<string, string>(allApplicationRows().map((r) => [r.key, r.zh])))
+const activeZh = perVersions(() => new Map<string, string>([...allActiveItems(), ...ACTIVE_MEASURES].map((r) => [r.key, r.zh])))
 const REVIEW_ZH = new Map<string, string>(REVIEW_BLOCKS.map((r) => [r.key, r.zh]))
 const COL_ZH: Record<string, string> = {
   natural_person: '自然人', commercial: '商业企业', research: '科研机构', social_welfare: '社会公益组织',
@@ -17,9 +19,9 @@ const COL_ZH: Record<string, string> = {
   upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结',
 }
 export function cellName(c: ExtractedCell): string {
-  if (c.section === 'active') return `“${ACTIVE_ZH.get(c.row) ?? c.row}”的“${ACTIVE_ZH.get(c.column) ?? c.column}”`
+  if (c.section === 'active') return `“${activeZh().get(c.row) ?? c.row}”的“${activeZh().get(c.column) ?? c.column}”`
   if (c.section === 'reviews') return `“${REVIEW_ZH.get(c.row) ?? c.row}”的“${COL_ZH[c.column] ?? c.column}”`
-  return `“${ROW_ZH.get(c.row) ?? c.row}”的“${COL_ZH[c.column] ?? c.column}”`
+  return `“${rowZh().get(c.row) ?? c.row}”的“${COL_ZH[c.column] ?? c.column}”`
 }
 
 export function cellIssues(cells: readonly ExtractedCell[]): ReportIssue[] {
@@ -60,7 +62,7 @@ export function consistencyIssues(format: FormatVersion | null, applications: re
   }
   if (applications.length) {
     const cols = [...APPLICANT_PARTS, 'total']
-    let outcomes = outcomeRowsFor(format ?? '2021').map((r) => r.key)
+    let outcomes = outcomeRowsFor(format ?? currentVersion().id).map((r) => r.key)
     // A 2021 report giving only the 2019 row `other` (or the reverse) still sums correctly.
     if (!outcomes.some((k) => app.has(key(k, 'total')))) outcomes = []
     const hasSub = outcomes.some((k) => k.startsWith('other.') && app.has(key(k, 'total')))
@@ -79,7 +81,7 @@ export function consistencyIssues(format: FormatVersion | null, applications: re
     for (const row of rows) {
       const t = sum(app, [[row, 'total']])
       const p = sum(app, APPLICANT_PARTS.map((c) => [row, c] as [string, string]))
-      if (t.value !== null && p.value !== null && !near(t.value, p.value)) push('applicant_sum', `“${ROW_ZH.get(row) ?? row}”行`, t.cells[0].line, ['总计', t.value], ['六类申请人之和', p.value])
+      if (t.value !== null && p.value !== null && !near(t.value, p.value)) push('applicant_sum', `“${rowZh().get(row) ?? row}”行`, t.cells[0].line, ['总计', t.value], ['六类申请人之和', p.value])
     }
   }
   const rev: Grid = new Map(reviews.map((c) => [key(c.row, c.column), c]))

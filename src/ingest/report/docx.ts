@@ -10,7 +10,7 @@ import { checkDocxBudget } from '../budget'
 const text = (xml: string): string =>
   [...xml.replace(/<w:tab\/>/g, '<w:t> </w:t>').matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
 
-export function docxXmlToHtml(xml: string): string {
+function docxXmlToHtml(xml: string): string {
   const body = /<w:body>([\s\S]*)<\/w:body>/.exec(xml)?.[1] ?? xml
   return body
     .replace(/<w:tc\b[^>]*>([\s\S]*?)<\/w:tc>/g, (_, inner: string) => {

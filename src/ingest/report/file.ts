@@ -10,7 +10,7 @@ import type { ParsedReport } from './types'
 import { BudgetExceeded } from '../limits'
 
 /** UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (what Chinese Windows writes). */
-export function decodeText(bytes: Uint8Array): string {
+function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2))
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2))
   try {
@@ -23,7 +23,7 @@ export function decodeText(bytes: Uint8Array): string {
 export type ReportFileKind = 'docx' | 'html' | 'text' | 'pdf'
 
 /** Extensions read as reports (a .zip is opened by the batch readers, ./batch.ts). */
-export const REPORT_EXTENSIONS = ['txt', 'md', 'html', 'htm', 'xhtml', 'shtml', 'docx', 'pdf'] as const
+const REPORT_EXTENSIONS = ['txt', 'md', 'html', 'htm', 'xhtml', 'shtml', 'docx', 'pdf'] as const
 
 export const extensionOf = (name: string): string => /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? ''
 

@@ -1,15 +1,16 @@
 /** What a report says outside its tables: sections and format (title: ./title.ts, narrative figures: ./narrative.ts). */
 import type { FormatVersion } from '../../domain/format'
+import { formFor, newestFirst } from '../../domain/versions'
 import type { SrcLine } from './types'
 
 const squash = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '')
 
-export { findTitle, type TitleInfo } from './title'
-export { findActiveTotal, type ActiveTotal } from './narrative'
+export { findTitle } from './title'
+export { findActiveTotal } from './narrative'
 
 // ------------------------------------------------------------------ sections
 
-export type SectionId = 'active' | 'applications' | 'reviews' | 'end'
+type SectionId = 'active' | 'applications' | 'reviews' | 'end'
 export interface SectionHeadings { active: number | null; applications: number | null; reviews: number | null; end: number | null }
 
 // Strict forms (also with Arabic numerals), then looser wordings with a Chinese numeral only,
@@ -37,29 +38,37 @@ export function findSections(lines: readonly SrcLine[]): SectionHeadings {
 
 // ------------------------------------------------------------------ format
 
-const MARKERS: Record<FormatVersion, readonly string[]> = {
-  '2021': ['本年制发件数', '本年废止件数', '现行有效件数', '本年收费金额', '逾期不补正', '逾期未按收费通知要求缴纳费用'],
-  '2019': ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '政府集中采购', '采购总金额', '其他对外管理服务事项', '本年增/减'],
-}
-
 export interface FormatInfo { format: FormatVersion | null; evidence: string; doubtful: boolean; conflict: string[] }
 
+/**
+ * The layout of a report from the labels its tables print (each version's `markers`, src/domain/versions.ts).
+ * A version whose hits are all hits of another is ruled out by it; versions with the same hits cannot be told
+ * apart by labels and the year decides; versions with different hits are a mixed report (most hits win).
+ */
 export function detectFormat(tableText: string, year: number | null): FormatInfo {
   const s = squash(tableText)
-  const hits = (f: FormatVersion): string[] => MARKERS[f].filter((m) => s.includes(m))
-  const h21 = hits('2021')
-  const h19 = hits('2019')
   const quote = (xs: string[]): string => xs.map((x) => `“${x}”`).join('')
-  if (h21.length && !h19.length) return { format: '2021', evidence: `2021版：表格含${quote(h21)}`, doubtful: false, conflict: [] }
-  if (h19.length && !h21.length) return { format: '2019', evidence: `2019版：表格含${quote(h19)}`, doubtful: false, conflict: [] }
-  if (h21.length || h19.length) {
-    const format: FormatVersion = h21.length >= h19.length ? '2021' : '2019'
-    return { format, evidence: `两版标签混用（2021版${quote(h21)}；2019版${quote(h19)}），按较多者取${format}版`, doubtful: true, conflict: [...h21, ...h19] }
+  const hit = newestFirst().map((v) => ({ v, hits: v.markers.filter((m) => s.includes(m)) })).filter((h) => h.hits.length)
+  const within = (a: string[], b: string[]): boolean => a.every((x) => b.includes(x))
+  const left = hit.filter((h) => !hit.some((o) => o !== h && within(h.hits, o.hits) && o.hits.length > h.hits.length))
+  const same = left.length > 1 && left.every((h) => within(h.hits, left[0].hits) && within(left[0].hits, h.hits))
+  if (left.length === 1 || same) {
+    const byYear = year !== null ? formFor(year) : null
+    const { v, hits } = left.find((h) => h.v === byYear) ?? left[left.length - 1]
+    return { format: v.id, evidence: `${v.id}版：表格含${quote(hits)}`, doubtful: false, conflict: [] }
   }
-  if (year !== null && year >= 2019) {
-    const format: FormatVersion = year >= 2021 ? '2021' : '2019'
+  if (left.length) {
+    const best = [...left].sort((a, b) => b.hits.length - a.hits.length)[0]
+    const format: FormatVersion = best.v.id
+    return {
+      format, doubtful: true, conflict: left.flatMap((h) => h.hits),
+      evidence: `${left.length === 2 ? '两' : left.length}版标签混用（${left.map((h) => `${h.v.id}版${quote(h.hits)}`).join('；')}），按较多者取${format}版`,
+    }
+  }
+  const byYear = year !== null ? formFor(year) : null
+  if (year !== null && byYear) {
+    const format: FormatVersion = byYear.id
     return { format, evidence: `表格中未找到区分两版的标签，按年度${year}推定为${format}版`, doubtful: true, conflict: [] }
   }
   return { format: null, evidence: '未找到区分两版的标签，年度也无法推定格式', doubtful: true, conflict: [] }
 }
-

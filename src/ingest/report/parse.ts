@@ -1,5 +1,6 @@
 /** parseReport: a published annual report (text or HTML) → unit, year, format, active total, cells. */
-import { expectedFormat, type FormatVersion } from '../../domain/format'
+import { currentVersion, expectedFormat } from '../../domain/versions'
+import type { FormatVersion } from '../../domain/format'
 import { parseCell } from '../../domain/cells'
 import { applyAmountUnits } from './amounts'
 import { cellIssues, cellName, consistencyIssues } from './checks'
@@ -77,7 +78,7 @@ export function parseReport(input: ReportInput): ParsedReport {
   if (fmt.format && title.year !== null && expectedFormat(title.year) && expectedFormat(title.year) !== fmt.format) {
     issues.push({ severity: 'warning', rule: 'format_year', message: `${title.year}年报告使用了${fmt.format}版表格（应为${expectedFormat(title.year)}版）` })
   }
-  const format: FormatVersion = fmt.format ?? '2021'
+  const format: FormatVersion = fmt.format ?? currentVersion().id
 
   const total = findActiveTotal(ranges.part1)
   if (!total) issues.push({ severity: 'info', rule: 'active_total', message: '第一部分未写明主动公开信息总数（如“共公开信息43条”），主动公开信息数留空' })
@@ -88,7 +89,7 @@ export function parseReport(input: ReportInput): ParsedReport {
   }
 
   const pipe = usesPipeLines(lines)
-  const headings = headingLabels(format).filter((h) => !(format === '2019' && h === '其他处理'))
+  const headings = headingLabels(format)
   const toks = (ls: readonly SrcLine[]): Tok[] => dropLoneBreaks(tokenize(ls, pipe))
 
   const aToks = toks(ranges.active)

@@ -9,8 +9,8 @@
  */
 import type { SrcLine } from './types'
 
-export interface PdfItem { str: string; x: number; y: number; w: number; h: number }
-export interface PdfPage { items: PdfItem[]; width: number; height: number }
+interface PdfItem { str: string; x: number; y: number; w: number; h: number }
+interface PdfPage { items: PdfItem[]; width: number; height: number }
 
 /** The part of pdfjs-dist this module uses. */
 export interface PdfjsLike {
@@ -24,13 +24,13 @@ interface PdfDoc {
   }>
   destroy(): Promise<void>
 }
-export interface PdfSetup { lib: PdfjsLike; options?: Record<string, unknown> }
+interface PdfSetup { lib: PdfjsLike; options?: Record<string, unknown> }
 export type PdfLoader = () => Promise<PdfSetup>
 
 export type PdfRead = { lines: SrcLine[]; text: string; pages: number } | { reason: string }
 
 /** Page text items (pdfjs getTextContent) of every page. */
-export async function pdfPages(bytes: Uint8Array, load: PdfLoader): Promise<PdfPage[]> {
+async function pdfPages(bytes: Uint8Array, load: PdfLoader): Promise<PdfPage[]> {
   const { lib, options } = await load()
   // pdfjs takes over (detaches) the buffer it is given: hand it a copy.
   const task = lib.getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0, ...options })
@@ -102,7 +102,7 @@ function runningLines(pages: readonly Line[][], heights: readonly number[]): Set
 }
 
 /** Lines of the whole document: one per printed line, cells with their x when a line has several. */
-export function pdfPagesToLines(pages: readonly PdfPage[]): { lines: SrcLine[]; text: string } {
+function pdfPagesToLines(pages: readonly PdfPage[]): { lines: SrcLine[]; text: string } {
   const perPage = pages.map(pageLines)
   const drop = runningLines(perPage, pages.map((p) => p.height))
   const lines: SrcLine[] = []

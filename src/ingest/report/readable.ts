@@ -16,7 +16,7 @@ const GLOSS = /([\u3400-\u9fff])[（(]([a-zA-Zāáǎàēéěèīíǐìōóǒòū
 const CJK = /[\u3400-\u9fff]/g
 
 /** Whether the text is written in traditional characters (enough of them change under t→cn). */
-export function isTraditional(text: string): boolean {
+function isTraditional(text: string): boolean {
   const sample = text.length > 20_000 ? text.slice(0, 20_000) : text
   const cjk = sample.match(CJK)?.length ?? 0
   if (cjk < 10) return false
@@ -28,7 +28,7 @@ export function isTraditional(text: string): boolean {
 
 export interface Readable { lines: SrcLine[]; traditional: boolean; glosses: number }
 
-export function dropGlosses(s: string): { text: string; n: number } {
+function dropGlosses(s: string): { text: string; n: number } {
   let n = 0
   const text = s.replace(GLOSS, (_, c: string) => { n++; return c })
   return { text, n }

@@ -30,12 +30,12 @@ export function cellCounts(r: ParsedReport): CellCounts {
 }
 
 /** 第12行“规章”的“本年制发件数”“1”：数字与标签连写为“103”，无法确定如何拆分 */
-export function doubtLine(c: ExtractedCell): string {
+function doubtLine(c: ExtractedCell): string {
   const what = c.unread ? '未读取' : `读作“${c.raw.trim() || '（空）'}”`
   return `第${c.line}行${cellName(c)}${what}：${c.why ?? '位置或数值存疑'}`
 }
 
-export function headline(r: ParsedReport): string {
+function headline(r: ParsedReport): string {
   const n = cellCounts(r)
   const total = r.activeTotal === null ? '主动公开信息数未写明' : `主动公开${r.activeTotal}条${r.activeTotalApprox ? '（约数）' : r.activeTotalConfidence === 'doubtful' ? '（存疑）' : ''}`
   return `${r.unitName ?? '（单位未识别）'} ${r.year ?? '（年度未识别）'}年 ${r.format ? `${r.format}版` : '格式不明'} ${total}，` +

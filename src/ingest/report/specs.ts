@@ -1,10 +1,12 @@
 /** The form's structure as the walker needs it: rows in printed order, cells per row, labels. */
 import {
-  ACTIVE_ITEMS_2019, ACTIVE_ITEMS_2021, APPLICATION_HEADINGS, APPLICATION_ROWS, APPLICANT_KEYS,
-  ACTIVE_MEASURES_2019, ACTIVE_MEASURES_2021, REVIEW_BLOCKS, REVIEW_OUTCOMES,
+  APPLICATION_HEADINGS, APPLICANT_KEYS, REVIEW_BLOCKS, REVIEW_OUTCOMES,
   type FormatVersion, type Labelled,
 } from '../../domain/format'
 import { normaliseLabel } from '../../domain/labels'
+import { allApplicationRows, currentVersion, formVersion, type FormVersion } from '../../domain/versions'
+
+const versionOf = (format: FormatVersion): FormVersion => formVersion(format) ?? currentVersion()
 
 export interface RowSpec {
   key: string
@@ -22,8 +24,7 @@ export interface RowSpec {
 const spell = (l: Labelled): string[] => [...new Set([l.zh, ...(l.aliases ?? [])].map(normaliseLabel))]
 
 export function activeSpecs(format: FormatVersion): RowSpec[] {
-  const items = format === '2021' ? ACTIVE_ITEMS_2021 : ACTIVE_ITEMS_2019
-  const measures = format === '2021' ? ACTIVE_MEASURES_2021 : ACTIVE_MEASURES_2019
+  const { activeItems: items, activeMeasures: measures } = versionOf(format)
   return items.map((i) => ({
     key: i.key, zh: i.zh, labels: spell(i), columns: [...i.measures],
     decimal: i.measures.filter((k) => measures.find((m) => m.key === k)?.decimal),
@@ -31,9 +32,10 @@ export function activeSpecs(format: FormatVersion): RowSpec[] {
 }
 
 export function applicationSpecs(format: FormatVersion, columns: readonly string[] = APPLICANT_KEYS): RowSpec[] {
-  // 其他处理 is one row in 2019 and three in 2021; reports mix them up, so both are looked for.
-  return APPLICATION_ROWS.filter((r) => r.formats.includes(format) || r.outcome === 'other').map((r) => ({
-    key: r.key, zh: r.zh, labels: spell(r), columns: [...columns], optional: !r.formats.includes(format) || undefined,
+  // 其他处理 is one row in 2019 and three in 2021; reports mix them up, so every version's are looked for.
+  const own = new Set(versionOf(format).applicationRows.map((r) => r.key))
+  return allApplicationRows().filter((r) => own.has(r.key) || r.outcome === 'other').map((r) => ({
+    key: r.key, zh: r.zh, labels: spell(r), columns: [...columns], optional: !own.has(r.key) || undefined,
   }))
 }
 
@@ -42,11 +44,15 @@ export const REVIEW_CELLS: readonly { row: string; column: string; zh: string }[
   REVIEW_OUTCOMES.map((o) => ({ row: b.key, column: o.key, zh: `${b.zh}-${o.zh}` })),
 )
 
-/** Texts that are headings or headers of a section, never cells (stop a row's cells). */
+/**
+ * Texts that are headings or headers of a section, never cells (stop a row's cells). A heading the version prints
+ * as a row of its own (2019: （六）其他处理 has cells) is a row label there, not a heading.
+ */
 export function headingLabels(format: FormatVersion): string[] {
-  const measures = format === '2021' ? ACTIVE_MEASURES_2021 : ACTIVE_MEASURES_2019
+  const { activeMeasures: measures, applicationRows } = versionOf(format)
+  const rowLabels = new Set(applicationRows.flatMap(spell))
   return [
     '信息内容', '申请人情况', '自然人', '法人或其他组织', '商业企业', '科研机构', '社会公益组织', '法律服务机构',
     '本年度办理结果', ...Object.values(APPLICATION_HEADINGS), ...measures.flatMap(spell),
-  ].map(normaliseLabel)
+  ].map(normaliseLabel).filter((h) => !rowLabels.has(h))
 }

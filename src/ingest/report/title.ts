@@ -7,7 +7,7 @@
  */
 import type { SrcLine } from './types'
 
-export type MetaSource = 'title' | 'narrative' | 'file'
+type MetaSource = 'title' | 'narrative' | 'file'
 export interface TitleInfo {
   unitName: string | null
   year: number | null
@@ -32,7 +32,7 @@ const SHORT = /^(.*?)((?:19|20)\d{2})年(?:度)?(?:政府信息公开)?(?:工作
 const VERBS = /^(?:.*?(?:现向社会公布|向社会公布|现予公布|现将|特将|现公布|予以公布|公布|发布|印发|编制|制作|形成|报送|关于|根据|按照|通过|登录|访问|经|在|由|对))/
 
 /** The name in a phrase: after the last punctuation, without leading verbs and quotes; null when not a unit. */
-export function cleanUnit(raw: string): string | null {
+function cleanUnit(raw: string): string | null {
   let u = raw.split(/[，,。；;：:、《》「」“”"（）()【】\[\]|\s>＞]/).pop() ?? ''
   u = u.replace(VERBS, '').replace(/^(?:的|了)/, '').replace(/[_\-—－.]+$/, '').replace(/的$/, '').trim()
   // 2022年度示例县人民政府信息公开…: the 政府 belongs to the unit, not to 政府信息公开.
@@ -134,7 +134,7 @@ const COUNTY = /^(?:.{2,10}?(?:省|自治区))?(?:.{2,10}?(?:市|州|盟|地区)
 const TOWNSHIP = /(?:镇|乡|苏木|街道|街道办事处)(?:人民政府)?$/
 
 /** 宁陕县梅子镇人民政府 → 宁陕县; 株洲市荷塘区明照街道 → 荷塘区; 湖口县卫生健康委员会 → 湖口县. */
-export function parentFromName(unit: string): string | null {
+function parentFromName(unit: string): string | null {
   const m = COUNTY.exec(unit)
   if (!m || /^(?:人民政府|政府)$/.test(m[2])) return null
   return m[1].length >= 2 ? m[1] : null
@@ -153,7 +153,7 @@ function parentFromNarrative(lines: readonly SrcLine[], unit: string): string | 
   return null
 }
 
-export function levelOf(unit: string): string | null {
+function levelOf(unit: string): string | null {
   if (/(?:街道|街道办事处)$/.test(unit)) return '街道'
   if (TOWNSHIP.test(unit)) return '乡镇'
   if (/(?:县|旗|区)(?:人民政府|政府)$/.test(unit)) return '县'

@@ -58,7 +58,7 @@ export function matchLabel(toks: readonly Tok[], i: number, labels: readonly str
 }
 
 /** Whether a token ends the current row: another row's label, a heading, or the start of one. */
-export function isStop(t: Tok, labels: readonly string[], headings: readonly string[]): boolean {
+function isStop(t: Tok, labels: readonly string[], headings: readonly string[]): boolean {
   const n = norm(t.text)
   if (!n) return false
   if (/^第二十条/.test(n) || headings.includes(n)) return true
@@ -74,7 +74,7 @@ export function makeCell(section: ReportSection, row: string, column: string, ra
 }
 
 /** A cell the page does not show (cut off, or not placeable): unread, doubtful, never the unit's blank. */
-export function unreadCell(section: ReportSection, row: string, column: string, line: number, why: string): ExtractedCell {
+function unreadCell(section: ReportSection, row: string, column: string, line: number, why: string): ExtractedCell {
   return { section, row, column, raw: '', value: null, kind: 'blank', line, confidence: 'doubtful', unread: true, why }
 }
 

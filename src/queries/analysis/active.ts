@@ -1,28 +1,47 @@
 /** Section 二 and active_total per year, and per-unit rankings with change vs the previous year. */
+import { formVersions, mappedVersions, measureFor } from '../../domain'
 import { summaryWhere, unitsWhere } from '../filters'
 import type { Filters, Query } from '../types'
 import type { ActiveYearRow, RankingRow } from './rows'
 
+// Version names are domain constants, never user text.
+const text = (s: string): string => `'${s.replace(/'/g, "''")}'`
+/** The measure standing for current measure `to` in each report's version (src/domain/versions.ts mapping). */
+function measureIn(to: string): string {
+  const whens = formVersions().flatMap((v) => {
+    const m = measureFor(v, to)
+    return m && m.key !== to ? [`WHEN ${text(v.id)} THEN a.${m.key}`] : []
+  })
+  return whens.length ? `CASE s.format ${whens.join(' ')} ELSE a.${to} END` : `a.${to}`
+}
+/** Reports whose version has a counterpart of `to` (the others are left out of its sums). */
+function hasMeasure(to: string): string {
+  const lacking = formVersions().filter((v) => !measureFor(v, to)).map((v) => text(v.id))
+  return lacking.length ? `(s.format IS NULL OR s.format NOT IN (${lacking.join(', ')}))` : 'true'
+}
+
 /**
- * Per year: active_total, normative documents (2019 `made` → issued, `total_published` → in force,
- * approximate; `repealed` only in the 2021 layout), decisions, and fee amounts (2021 layout only).
+ * Per year: active_total, normative documents (an older layout's measures mapped onto the current ones by the
+ * domain: 2019 `made` → issued, `total_published` → in force, approximate; `repealed` only where a layout has it),
+ * decisions, and fee amounts (only layouts that print an amount). `reports2019` counts the mapped reports.
  */
 export function activeByYearQuery(f: Filters = {}): Query<ActiveYearRow> {
   const w = summaryWhere(f)
   const docs = `a.item = 'normative_docs'`
+  const mapped = mappedVersions().map(text)
   return {
     sql: `WITH s AS (SELECT s.* FROM summary s ${w.sql}),
     y AS (SELECT year, count(*)::INTEGER AS reports, sum(active_total)::DOUBLE AS active_total,
       count(*) FILTER (WHERE active_total IS NULL)::INTEGER AS active_missing,
-      count(*) FILTER (WHERE format = '2019')::INTEGER AS reports_2019 FROM s GROUP BY year),
+      count(*) FILTER (WHERE ${mapped.length ? `format IN (${mapped.join(', ')})` : 'false'})::INTEGER AS reports_2019 FROM s GROUP BY year),
     a AS (SELECT s.year,
-      sum(CASE WHEN s.format = '2019' THEN a.made ELSE a.issued END) FILTER (WHERE ${docs})::DOUBLE AS docs_issued,
-      sum(a.repealed) FILTER (WHERE ${docs} AND s.format IS DISTINCT FROM '2019')::DOUBLE AS docs_repealed,
-      sum(CASE WHEN s.format = '2019' THEN a.total_published ELSE a.in_force END) FILTER (WHERE ${docs})::DOUBLE AS docs_in_force,
+      sum(${measureIn('issued')}) FILTER (WHERE ${docs})::DOUBLE AS docs_issued,
+      sum(${measureIn('repealed')}) FILTER (WHERE ${docs} AND ${hasMeasure('repealed')})::DOUBLE AS docs_repealed,
+      sum(${measureIn('in_force')}) FILTER (WHERE ${docs})::DOUBLE AS docs_in_force,
       sum(a.decisions) FILTER (WHERE a.item = 'licensing')::DOUBLE AS licensing,
       sum(a.decisions) FILTER (WHERE a.item = 'penalty')::DOUBLE AS penalty,
       sum(a.decisions) FILTER (WHERE a.item = 'coercion')::DOUBLE AS coercion,
-      sum(a.fee_amount) FILTER (WHERE a.item = 'admin_fees' AND s.format IS DISTINCT FROM '2019')::DOUBLE AS fee_amount
+      sum(${measureIn('fee_amount')}) FILTER (WHERE a.item = 'admin_fees' AND ${hasMeasure('fee_amount')})::DOUBLE AS fee_amount
       FROM s JOIN active a ON a.unit_code = s.unit_code AND a.year = s.year GROUP BY s.year)
     SELECT y.year::INTEGER AS "year", y.reports AS "reports", y.active_total AS "activeTotal", y.active_missing AS "activeMissing",
       a.docs_issued AS "docsIssued", a.docs_repealed AS "docsRepealed", a.docs_in_force AS "docsInForce", y.reports_2019 AS "reports2019",

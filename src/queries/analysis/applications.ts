@@ -1,5 +1,6 @@
 /** Section 三: flow, applicant types, reasons and disclosure rate by unit. */
-import { APPLICANT_PARTS, OUTCOME_ROWS } from '../../domain/format'
+import { APPLICANT_PARTS } from '../../domain/format'
+import { allApplicationRows } from '../../domain/versions'
 import { SUM_BASIS, basisRowsSql, type UnitBasis } from '../basis'
 import { summaryWhere } from '../filters'
 import type { Filters, Query } from '../types'
@@ -28,11 +29,12 @@ export function applicantTypesQuery(f: Filters = {}): Query<ApplicantYearRow> {
   }
 }
 
-/** The 8 withheld, 3 unavailable and 5 rejected reasons, in the form's order (total column). */
-export const REASON_ROWS = OUTCOME_ROWS.filter((r) => r.outcome === 'withheld' || r.outcome === 'unavailable' || r.outcome === 'rejected')
+/** The withheld (8), unavailable (3) and rejected (5) reasons of every form version, in the form's order (total column). */
+const reasonRows = () => allApplicationRows().filter((r) => r.outcome === 'withheld' || r.outcome === 'unavailable' || r.outcome === 'rejected')
 
 export function reasonsQuery(f: Filters = {}): Query<ReasonRow> {
   const w = summaryWhere(f)
+  const REASON_ROWS = reasonRows()
   const values = REASON_ROWS.map(() => '(?, ?, ?)').join(', ')
   const vparams = REASON_ROWS.flatMap((r, i) => [r.key, r.outcome as string, i])
   return {

@@ -1,4 +1,5 @@
 /** Row shapes of the analysis views (queries → option builders → data tables). Missing = null, never 0. */
+import type { ReviewBlock } from '../../domain'
 
 /** Active disclosure and section 二 figures per year (2019 measures mapped to 2021 where the form allows). */
 export interface ActiveYearRow {
@@ -13,7 +14,7 @@ export interface ActiveYearRow {
   docsRepealed: number | null
   /** 2021 in_force / 2019 total_published (approximate). */
   docsInForce: number | null
-  /** Reports in the 2019 layout this year (their figures are mapped). */
+  /** Reports in a layout whose figures are mapped onto the current measures (the 2019 layout; domain `mappedVersions`). */
   reports2019: number
   licensing: number | null
   penalty: number | null
@@ -88,8 +89,7 @@ export interface DisclosureUnitRow {
   unitsWithout?: number
 }
 
-export type ReviewBlock = 'review' | 'litigation_direct' | 'litigation_after_review'
-export const REVIEW_BLOCK_KEYS: readonly ReviewBlock[] = ['review', 'litigation_direct', 'litigation_after_review']
+export { REVIEW_BLOCK_KEYS } from '../../domain'
 
 /** One review block in one category (a year, or a unit): the five cells summed. */
 export interface ReviewRow {

@@ -4,7 +4,7 @@ import { summaryWhere } from '../filters'
 import type { Filters, Query } from '../types'
 
 export const PROFILE_INDICATORS = ['active_total', 'received', 'workload', 'disclosure_rate', 'correction_rate'] as const
-export type ProfileIndicator = (typeof PROFILE_INDICATORS)[number]
+type ProfileIndicator = (typeof PROFILE_INDICATORS)[number]
 
 const complete = (b: string) => `s.${b}_upheld IS NOT NULL AND s.${b}_corrected IS NOT NULL AND s.${b}_other IS NOT NULL`
 const sumOver = (part: (b: string) => string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { safeFileName } from '../../../src/charts/export'
+import { safeFileName } from '../../../src/export'
 
 describe('safeFileName', () => {
   it('removes characters Windows forbids and adds the date', () => {

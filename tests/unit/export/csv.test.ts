@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { csvField, csvText, neutralise } from '../../../src/charts/export/csv'
+import { csvField, csvText, neutralise } from '../../../src/export/csv'
 import { toCsv as qualityCsv } from '../../../src/components/quality/export'
 import { rowsToCsv } from '../../../src/components/sql/csv'
-import { toCsv as chartCsv } from '../../../src/charts/export/table'
+import { toCsv as chartCsv } from '../../../src/export/table'
 
 describe('the one CSV writer', () => {
   it('neutralises formula text; numeric text only when asked to keep it', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { safeFileName } from '../../../src/charts/export/names'
-import { neutralise, optionToTable, toCsv, xlsxCell } from '../../../src/charts/export/table'
-import { indicatorDefinition, subtitleFromFilters } from '../../../src/charts/export/caption'
-import { drawableOption } from '../../../src/charts/export/render'
+import { safeFileName } from '../../../src/export/names'
+import { neutralise, optionToTable, toCsv, xlsxCell } from '../../../src/export/table'
+import { indicatorDefinition, subtitleFromFilters } from '../../../src/export/caption'
+import { drawableOption } from '../../../src/export/render'
 
 describe('safeFileName', () => {
   const d = new Date(2024, 0, 5)

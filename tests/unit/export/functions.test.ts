@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { describe, expect, it } from 'vitest'
 import type { EChartsOption } from 'echarts'
-import { callKey, recordFunctions, restoreFunctions } from '../../../src/charts/export/functions'
+import { callKey, recordFunctions, restoreFunctions } from '../../../src/export/functions'
+import { exportFunctions } from '../../../src/figures'
 import { renderNoHandled } from '../../../src/charts/outcomes'
 
 const short = (v: string): string => (v.length > 3 ? `${v.slice(0, 3)}…` : v)
@@ -20,7 +21,7 @@ function option(): EChartsOption {
 
 /** The option as ECharts would see it after a JSON round trip and restoreFunctions. */
 function roundTrip(o: EChartsOption, stored: unknown): EChartsOption {
-  return restoreFunctions(JSON.parse(JSON.stringify(o)) as EChartsOption, JSON.parse(JSON.stringify(stored)))
+  return restoreFunctions(JSON.parse(JSON.stringify(o)) as EChartsOption, JSON.parse(JSON.stringify(stored)), exportFunctions)
 }
 
 describe('formatters survive a JSON round trip (briefing pack reload)', () => {
@@ -33,7 +34,7 @@ describe('formatters survive a JSON round trip (briefing pack reload)', () => {
 
   it('records what was asked while drawing, every category up front, and answers the same afterwards', () => {
     const live = option()
-    const rec = recordFunctions(live)
+    const rec = recordFunctions(live, exportFunctions)
     // "draw": ECharts asks the wrapped functions
     const o = rec.option as Record<string, any>
     const ticks = [0, 0.2, 0.4, 0.6, 0.8, 1]
@@ -63,13 +64,13 @@ describe('formatters survive a JSON round trip (briefing pack reload)', () => {
 
   it('nothing stored → the snapshot as it is', () => {
     const o = { series: [{ type: 'bar', data: [1] }] } as EChartsOption
-    expect(restoreFunctions(o, undefined)).toBe(o)
-    expect(restoreFunctions(o, {})).toBe(o)
+    expect(restoreFunctions(o, undefined, exportFunctions)).toBe(o)
+    expect(restoreFunctions(o, {}, exportFunctions)).toBe(o)
   })
 
   it('a path that no longer exists is ignored', () => {
     const o = { series: [] } as unknown as EChartsOption
-    const back = restoreFunctions(o, { 'series.3.label.formatter': { answers: { 'd:0': 'x' } } }) as Record<string, unknown>
+    const back = restoreFunctions(o, { 'series.3.label.formatter': { answers: { 'd:0': 'x' } } }, exportFunctions) as Record<string, unknown>
     expect(back.series).toEqual([])
   })
 })

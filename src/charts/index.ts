@@ -1,6 +1,0 @@
-/** Pure option builders (rows → ECharts option). The runtime lives in ./echarts, export in ./export. */
-export * from './types'
-export * from './theme'
-export * from './escape'
-export { activeVolumeBars, activeVolumeHeatmap, activeVolumeMerged, activeVolumeNote, activeVolumeNotes, activeVolumeTableRows, activeVolumeUnitCount } from './activeVolume'
-export { outcomeShares, outcomeCounts, outcomesNote, outcomeNotes, outcomeShare, OUTCOME_KEYS } from './outcomes'

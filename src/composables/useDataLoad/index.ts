@@ -1,0 +1,298 @@
+/**
+ * useDataLoad — what is loaded and how it got there: start-up (the data already in the engine, else the saved
+ * bundles replayed from the browser's storage, else the sample on a first visit), the bundles the user picks or
+ * drops (replace or add, cancellable), clearing, the load's progress, notices and errors, and retry.
+ * After every load or clear the filters' lists, the findings and the coordinator hear of it; "ready" is said once
+ * the figures on screen have their answers.
+ */
+import { computed, ref, shallowRef } from 'vue'
+import type { Db } from '../../db/types'
+import { clearAll, loadTables, summarise, type LoadSummary } from '../../db/load'
+import { runQuery } from '../../db/run'
+import { hasTables } from '../../db/catalog'
+import { ingestFiles, isCancelled } from '../../ingest'
+import { collectFiles } from '../../ingest/browser-files'
+import type { Finding } from '../../domain/rules'
+import type { SourceFile } from '../../ingest/types'
+import { unitsQuery, yearsQuery } from '../../queries'
+import { usePersistence } from '../../persist'
+import { fetchSampleFiles, sampleSkipped } from '../useDashboard/sample'
+import type { DashboardError, DashboardState, LoadMode, LoadProgress, PickedFiles, RejectedFile } from '../useDashboard/types'
+import { sharedState } from '../sharedState'
+import { useEngine } from '../useEngine'
+import { useCoordinator } from '../useCoordinator'
+import { useFilters } from '../useFilters'
+import { useFindings } from '../useFindings'
+import { replaySaved } from './replay'
+import { keepDatabase, openShippedSample as openShipped, reopenSaved, type LoadSideState } from './reopen'
+import type { LoadOpts, UseDataLoadOptions, UseDataLoadReturn } from './types'
+
+export type * from './types'
+
+/** Ingest findings that mean "this file was not loaded": a notice beside the data, not a finding of the data. */
+const REFUSED = new Set<string>(['unrecognised_file', 'missing_column'])
+const refused = (f: Finding): boolean => REFUSED.has(f.rule)
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
+
+function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
+  const engine = useEngine({ startDb: options.startDb })
+  const coordinator = useCoordinator()
+  const filters = useFilters()
+  const findings = useFindings()
+  // Loaded bundles' source files in IndexedDB (src/persist): replayed on start-up instead of the sample.
+  const persist = usePersistence()
+  const sampleFiles = options.sampleFiles ?? (() => fetchSampleFiles((done, total, path) => {
+    progress.value = { stage: 'fetching', done, total, detail: path }
+  }))
+
+  let restoring = false
+  let started: Promise<void> | null = null
+  /** The action to repeat when the user presses retry. */
+  let lastAction: (() => Promise<void>) | null = null
+
+  const busy = ref(0)
+  const error = shallowRef<DashboardError | null>(null)
+  const progress = shallowRef<LoadProgress | null>(null)
+  /** The running load's canceller (null when no load runs). */
+  const loadAbort = shallowRef<AbortController | null>(null)
+  const cancelled = ref(false)
+  /** Loaded bundles still being written to IndexedDB. */
+  const saving = ref(0)
+  const summary = shallowRef<LoadSummary | null>(null)
+  const skipped = shallowRef<{ path: string; reason: string }[]>([])
+  const rejected = shallowRef<RejectedFile[]>([])
+  const isSample = ref(false)
+  // Not started yet counts as loading: the first paint already says "loading".
+  const everStarted = ref(false)
+
+  const state = computed<DashboardState>(() =>
+    error.value ? 'error' : busy.value > 0 || !everStarted.value ? 'loading' : 'ready')
+
+  async function run<T>(action: () => Promise<T>, retry: () => Promise<void>, errKey: string): Promise<T | undefined> {
+    busy.value++
+    error.value = null
+    try {
+      return await action()
+    } catch (e) {
+      if (isCancelled(e)) { cancelled.value = true; return undefined } // not an error: the previous data stays
+      console.error(e)
+      lastAction = retry
+      error.value = { key: errKey, params: { msg: message(e) } }
+      return undefined
+    } finally {
+      busy.value--
+      progress.value = null
+    }
+  }
+
+  /** The published database's tables are read-only views: loading or clearing over them is refused, saying so. */
+  function readOnlyGuard(): void {
+    const p = engine.published.value
+    if (p) throw new Error(`当前打开的是发布的数据库“${p.path}”（只读）；如需载入或清空本地数据，请去掉地址中的 ?db= 参数后重新打开看板`)
+  }
+
+  function getDb(): Promise<Db> {
+    if (engine.status.value === 'off') progress.value = { stage: 'starting', done: 0, total: 1 }
+    return engine.getDb()
+  }
+
+  /**
+   * A change of the loaded data (load, clear). The kept answers are dropped when it ends, whatever the outcome:
+   * queries may run meanwhile (filters stay usable during a load) and may have seen rows of an unfinished load.
+   */
+  async function changingData<T>(change: () => Promise<T>): Promise<T> {
+    try { return await change() } finally { coordinator.clear() }
+  }
+
+  async function hasData(d: Db): Promise<boolean> {
+    try {
+      // Ask the catalog first: querying a table that does not exist logs an error in the worker.
+      if (!(await hasTables(d))) return false
+      const s = await summarise(d)
+      if (s.reports === 0 && s.files === 0) return false
+      summary.value = { ...s, ms: 0 }
+      return true
+    } catch {
+      return false // no schema yet: nothing was ever loaded
+    }
+  }
+
+  /** After any load or clear: lists for the filters, findings, then the figures on screen answer. */
+  async function afterLoad(d: Db): Promise<void> {
+    const [y, u] = await Promise.all([runQuery(d, yearsQuery()), runQuery(d, unitsQuery()), findings.reload(d, summary.value?.findings ?? 0)])
+    filters.setKnown(y.map((r) => Number(r.year)).sort((a, b) => a - b), u)
+    coordinator.dataChanged(summary.value != null)
+    await coordinator.settled() // "ready" means drawn
+  }
+
+  function start(): Promise<void> {
+    if (started) return started
+    everStarted.value = true
+    const go = async (): Promise<void> => {
+      // Held across both steps so that "ready" does not flash between start-up and the sample.
+      busy.value++
+      try {
+        const ok = await run(async () => {
+          const d = await getDb()
+          if (await hasData(d)) { await afterLoad(d); return true }
+          return false
+        }, () => { started = null; return start() }, 'errors.start')
+        // A published database (?db=) is the data: neither saved bundles nor the sample go over it.
+        if (ok === false && engine.published.value) return
+        if (ok === false && await restoreSaved()) return
+        if (ok === false && (options.autoSample ?? !sampleSkipped()) && !(await openShippedSample())) await loadSample()
+      } finally {
+        busy.value--
+      }
+    }
+    started = go()
+    return started
+  }
+
+  /** Ingest + load one bundle. The sample is replaced, never mixed with real reports. */
+  async function loadSources(files: SourceFile[], opts: LoadOpts = {}): Promise<void> {
+    // Copy now: loading detaches the buffers (they go to the DuckDB worker). Replays are not saved again.
+    const keep = opts.sample || restoring ? null : persist.snapshot(files)
+    const ctl = new AbortController()
+    loadAbort.value = ctl
+    cancelled.value = false
+    await run(async () => {
+      const d = await getDb()
+      readOnlyGuard()
+      const res = await ingestFiles(files, (p) => { progress.value = p }, { signal: ctl.signal })
+      const skippedNow = [...(opts.skipped ?? []), ...res.skipped]
+      rejected.value = [
+        ...skippedNow.map((x) => ({ path: x.path, reason: x.reason })),
+        ...res.findings.filter(refused).map((f) => ({ path: f.file ?? '', reason: f.message, rule: f.rule, line: f.line ?? null })),
+      ]
+      // Nothing loadable: the data loaded before stays as it was, and the notice says which files and why.
+      if (res.tables.length === 0) return
+      // The fictional sample is never mixed with real reports (nor loaded twice): it is replaced inside the load's
+      // transaction, so a cancelled load still keeps it. A user's second bundle replaces what is loaded when asked.
+      const replace = (opts.sample || isSample.value || opts.replace === true) && (summary.value?.files ?? 0) > 0
+      progress.value = { stage: 'loading', done: 0, total: res.tables.length }
+      // On the engine's write connection: queries run meanwhile (filters, views, the console) see the data
+      // committed before and cannot break the load's transaction (src/db/engine.ts).
+      const s = await changingData(() => d.session('write', (w) => loadTables(w, res.tables, { onProgress: (p) => { progress.value = p }, signal: ctl.signal, replace })))
+      if (loadAbort.value === ctl) loadAbort.value = null
+      if (replace) { findings.reset(); skipped.value = [] }
+      skipped.value = [...skipped.value, ...skippedNow]
+      findings.addIngest(res.findings.filter((f) => !refused(f)))
+      summary.value = s
+      isSample.value = opts.sample === true
+      progress.value = { stage: 'charting', done: 0, total: 1 }
+      await afterLoad(d)
+      // Saved after the charts are drawn, off the critical path (copying a large bundle into IndexedDB takes
+      // seconds), then the database itself so that a reload reopens it (the sample's is shipped).
+      if (!restoring) save(persist.afterLoad(keep, { sample: opts.sample === true, replace }), opts.sample ? null : d)
+    }, () => loadSources(files, opts), opts.sample ? 'errors.sample' : 'errors.load')
+    if (loadAbort.value === ctl) loadAbort.value = null
+  }
+
+  const sideState = (): LoadSideState => ({ ingestFindings: findings.ingestFindings.value, skipped: skipped.value, rejected: rejected.value })
+
+  /** Save in the background, counted in `saving` (tests and the UI wait for it), then keep the database `d`. */
+  function save(first: Promise<void>, d: Db | null): void {
+    saving.value++
+    // never a published database (read-only, not the tab's own data); neither step throws
+    void first.then(() => (d && !engine.published.value ? keepDatabase(d, persist, sideState()) : undefined))
+      .finally(() => { saving.value-- })
+  }
+
+  /** Open a kept database (./reopen.ts: saved or shipped) and take its data as if just loaded; false if it could not. */
+  async function reopen(open: (d: Db) => Promise<LoadSideState | null>, sample: boolean): Promise<boolean> {
+    const d = await getDb()
+    const side = await changingData(() => open(d))
+    if (!side) return false
+    summary.value = { ...(await summarise(d)), ms: 0 }
+    findings.reset()
+    findings.ingestFindings.value = side.ingestFindings
+    ;({ skipped: skipped.value, rejected: rejected.value } = side)
+    isSample.value = sample
+    await afterLoad(d)
+    return true
+  }
+
+  /** First visit: the sample as shipped pre-built; false → load its CSV files. */
+  async function openShippedSample(): Promise<boolean> {
+    if (options.sampleFiles) return false // a test's own sample
+    progress.value = { stage: 'fetching', done: 0, total: 1 }
+    const ok = await reopen(openShipped, true).finally(() => { progress.value = null })
+    if (ok) void persist.afterLoad(null, { sample: true }) // as a loaded sample does: the other tabs are told
+    return ok
+  }
+
+  async function loadSample(): Promise<void> {
+    await run(async () => {
+      progress.value = { stage: 'fetching', done: 0, total: 1 }
+      await loadSources(await sampleFiles(), { sample: true })
+    }, () => loadSample(), 'errors.sample')
+  }
+
+  async function loadPicked(input: PickedFiles, mode: LoadMode | Promise<LoadMode | null> = 'add'): Promise<void> {
+    // collectFiles reads a DataTransfer synchronously on entry: its items die after the drop handler
+    // (so before the question "replace or add" is answered).
+    const pending = collectFiles(input, { onProgress: (p) => { progress.value = p } })
+    const m = await mode
+    if (m == null) return
+    progress.value = { stage: 'reading', done: 0, total: 1 }
+    await run(async () => {
+      const c = await pending
+      await loadSources(c.files, { skipped: c.skipped, replace: m === 'replace' })
+    }, () => Promise.resolve(), 'errors.load')
+  }
+
+  async function clear(): Promise<void> {
+    await run(async () => {
+      const d = await getDb()
+      readOnlyGuard()
+      await changingData(() => d.session('write', (w) => clearAll(w)))
+      findings.reset()
+      skipped.value = []
+      rejected.value = []
+      summary.value = null
+      isSample.value = false
+      await persist.clear() // never throws
+      filters.setFilters({})
+      await afterLoad(d)
+    }, () => clear(), 'errors.load')
+  }
+
+  async function retry(): Promise<void> {
+    const a = lastAction
+    error.value = null
+    lastAction = null
+    if (a) await a()
+    else if (!engine.db.value) { started = null; await start() }
+  }
+
+  /** Replay the saved bundles (./replay.ts); false when none are saved. */
+  function restoreSaved(): Promise<boolean> {
+    return replaySaved({
+      persist,
+      filters,
+      load: (files) => loadSources(files),
+      failed: () => {
+        const e = error.value
+        if (!e) return null
+        error.value = null
+        lastAction = null
+        return String(e.params?.msg ?? e.key)
+      },
+      restoring: (on) => { restoring = on; filters.persisting.value = !on },
+      reopen: () => reopen((d) => reopenSaved(d, persist), false),
+      keep: () => { save(Promise.resolve(), engine.db.value) },
+    })
+  }
+
+  return {
+    state, error, progress, cancelled, summary, skipped, rejected, isSample,
+    saving: computed(() => saving.value > 0),
+    cancellable: computed(() => loadAbort.value != null),
+    cancelLoad: () => { loadAbort.value?.abort() },
+    start, loadPicked, loadSources, loadSample, clear, retry,
+  }
+}
+
+/** The app's one data load (options only count on the first call). */
+export const useDataLoad = sharedState(createDataLoad)

@@ -1,0 +1,44 @@
+import type { ComputedRef, Ref, ShallowRef } from 'vue'
+import type { Db } from '../../db/types'
+import type { LoadSummary } from '../../db/load'
+import type { SourceFile } from '../../ingest/types'
+import type { DashboardError, DashboardState, LoadMode, LoadProgress, PickedFiles, RejectedFile } from '../useDashboard/types'
+
+export interface UseDataLoadOptions {
+  /** Start DuckDB (default: the browser worker, loaded lazily): passed on to useEngine. */
+  startDb?: () => Promise<Db>
+  /** Files of the sample bundle (default: data/sample/**\/*.csv fetched from this origin). */
+  sampleFiles?: () => Promise<SourceFile[]>
+  /** Load the sample on first visit when nothing is loaded (default: unless `?nosample`). */
+  autoSample?: boolean
+}
+
+export interface LoadOpts { sample?: boolean; replace?: boolean; skipped?: { path: string; reason: string }[] }
+
+export interface UseDataLoadReturn {
+  state: ComputedRef<DashboardState>
+  error: ShallowRef<DashboardError | null>
+  progress: ShallowRef<LoadProgress | null>
+  /** Whether a load runs that cancelLoad() can stop. */
+  cancellable: ComputedRef<boolean>
+  /** The last load was cancelled (the data loaded before it is unchanged). */
+  cancelled: Ref<boolean>
+  /** Stop the running load at its next checkpoint; what was loaded before stays. */
+  cancelLoad(): void
+  /** A loaded bundle is still being saved to the browser's storage (the data is already usable). */
+  saving: ComputedRef<boolean>
+  summary: ShallowRef<LoadSummary | null>
+  skipped: ShallowRef<{ path: string; reason: string }[]>
+  /** Files of the last load that were not loaded (skipped, unreadable, not a table): a notice, not findings. */
+  rejected: ShallowRef<RejectedFile[]>
+  /** Whether what is loaded is (only) the sample bundle. */
+  isSample: Ref<boolean>
+  /** Start DuckDB once, then the data already there, the saved bundles, or (first visit) the sample. Idempotent. */
+  start(): Promise<void>
+  /** `mode`: replace what is loaded or add to it (default add); may be a pending answer (null = do not load). */
+  loadPicked(input: PickedFiles, mode?: LoadMode | Promise<LoadMode | null>): Promise<void>
+  loadSources(files: SourceFile[], opts?: LoadOpts): Promise<void>
+  loadSample(): Promise<void>
+  clear(): Promise<void>
+  retry(): Promise<void>
+}

@@ -1,0 +1,68 @@
+/**
+ * useEngine — DuckDB's lifecycle: started once, on first use; a failed start is forgotten so that a retry starts
+ * over. Unit tests inject an engine (`startDb`: a Node DuckDB or a fake), the app starts the browser worker lazily
+ * (its chunk and wasm are fetched after the shell has painted).
+ */
+import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
+import type { Db } from '../../db/types'
+import { sharedState } from '../sharedState'
+import type { Published } from '../../db/attach'
+import { publishedParam, resolvePublishedUrl } from '../../db/published-url'
+
+/** A published database the engine opened (`?db=`): where it came from and what its manifest says. */
+export interface PublishedSource extends Published { url: string; path: string }
+
+export interface UseEngineOptions {
+  /** Start DuckDB (default: the browser worker, loaded lazily). */
+  startDb?: () => Promise<Db>
+}
+
+type EngineStatus = 'off' | 'starting' | 'up'
+
+export interface UseEngineReturn {
+  status: Ref<EngineStatus>
+  /** The engine once started (null before). */
+  db: ShallowRef<Db | null>
+  /** The engine, started on the first call (a failed start rejects and is tried again on the next call). */
+  getDb(): Promise<Db>
+  /** The published database attached at start-up (`?db=`), null when the data is the tab's own. */
+  published: ShallowRef<PublishedSource | null>
+}
+
+async function defaultStartDb(onPublished: (p: PublishedSource) => void): Promise<Db> {
+  // Checked before anything is fetched: only a .duckdb of this origin (src/db/published-url.ts).
+  const path = typeof location === 'undefined' ? null : publishedParam(location.href)
+  const publishedUrl = path == null ? undefined : resolvePublishedUrl(path, location.href)
+  // Loaded lazily: the shell paints before the DuckDB chunk and wasm are fetched.
+  const { startDuckDb } = await import('../../db/duckdb-browser')
+  return startDuckDb({ timeoutMs: 60_000, publishedUrl, onPublished: (p) => onPublished({ ...p, url: publishedUrl!, path: path! }) })
+}
+
+function createEngine(options: UseEngineOptions = {}): UseEngineReturn {
+  const published = shallowRef<PublishedSource | null>(null)
+  const startDb = options.startDb ?? (() => defaultStartDb((p) => { published.value = p }))
+  const status = ref<EngineStatus>('off')
+  const db = shallowRef<Db | null>(null)
+  let pending: Promise<Db> | null = null
+
+  function getDb(): Promise<Db> {
+    if (!pending) {
+      status.value = 'starting'
+      pending = startDb().then((d) => {
+        db.value = d
+        status.value = 'up'
+        return d
+      }, (e: unknown) => {
+        pending = null // a retry starts over
+        status.value = 'off'
+        throw e
+      })
+    }
+    return pending
+  }
+
+  return { status, db, getDb, published }
+}
+
+/** The app's one engine (options only count on the first call). */
+export const useEngine = sharedState(createEngine)

@@ -1,0 +1,56 @@
+/**
+ * useFindings — the findings list of the status row: the file-level findings of the ingest step (kept for the
+ * session) and the first findings of the loaded data (errors first), with the total count.
+ */
+import { computed, shallowRef, type ComputedRef, type ShallowRef } from 'vue'
+import type { Db } from '../../db/types'
+import { runQuery } from '../../db/run'
+import type { Finding } from '../../domain/rules'
+import { findingsQuery } from '../../queries'
+import { FINDINGS_SHOWN } from '../useDashboard/sql'
+import type { FindingItem } from '../useDashboard/types'
+import { sharedState } from '../sharedState'
+
+export interface UseFindingsReturn {
+  /** Findings of the ingest step (file level), kept for the session; the data's findings are counted in `dbTotal`. */
+  ingestFindings: ShallowRef<FindingItem[]>
+  /** The first findings (ingest + data), at most FINDINGS_SHOWN. */
+  findings: ComputedRef<FindingItem[]>
+  /** All findings: the data's count + the ingest count. */
+  findingsTotal: ComputedRef<number>
+  /** Add the ingest findings of a load. */
+  addIngest(found: readonly Finding[]): void
+  /** Read the data's first findings again (after a load or a clear); `total` = the data's findings count. */
+  reload(d: Db, total: number): Promise<void>
+  /** Forget every finding (the data was replaced or cleared). */
+  reset(): void
+}
+
+const fromFinding = (f: Finding): FindingItem => ({
+  rule: f.rule, severity: f.severity, unitCode: f.unitCode, unitName: null, year: f.year,
+  file: f.file ?? null, line: f.line ?? null, column: f.column ?? null, table: f.table ?? null, raw: f.raw ?? null, message: f.message,
+})
+
+function createFindings(): UseFindingsReturn {
+  const ingestFindings = shallowRef<FindingItem[]>([])
+  const dbFindings = shallowRef<FindingItem[]>([])
+  const dbTotal = shallowRef(0)
+
+  async function reload(d: Db, total: number): Promise<void> {
+    const rows = await runQuery(d, findingsQuery({}, { limit: FINDINGS_SHOWN })).catch((e: unknown) => { console.warn('findings', e); return [] })
+    dbFindings.value = rows.map((r) => ({ ...r, message: r.message ?? '' }))
+    dbTotal.value = total
+  }
+
+  return {
+    ingestFindings,
+    findings: computed(() => [...ingestFindings.value, ...dbFindings.value].slice(0, FINDINGS_SHOWN)),
+    findingsTotal: computed(() => dbTotal.value + ingestFindings.value.length),
+    addIngest: (found) => { ingestFindings.value = [...ingestFindings.value, ...found.map(fromFinding)] },
+    reload,
+    reset: () => { ingestFindings.value = []; dbFindings.value = []; dbTotal.value = 0 },
+  }
+}
+
+/** The app's one findings list. */
+export const useFindings = sharedState(createFindings)

@@ -1,0 +1,86 @@
+/**
+ * A by-unit figure too tall for one slide or page, cut into parts of at most `maxRows` units each (every
+ * unit keeps its label; the parts share the value axis range so bars compare across parts). Bars and
+ * lines lose the categories outside the part; heatmap cells and custom marks are kept by row and moved
+ * up. Pure: works on a plain option (functions are kept as they are).
+ */
+import type { EChartsOption } from 'echarts'
+import { unitAxisOf } from '../charts/byUnit'
+
+type Obj = Record<string, unknown>
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v == null ? [] : [v])
+
+/** The row (category index) of a data item of a series whose items are located by [x, y] or [y]. */
+function rowOf(item: unknown, dim: number): number | null {
+  const v = isObj(item) ? item.value : item
+  return Array.isArray(v) && typeof v[dim] === 'number' ? v[dim] : null
+}
+
+function moveRow(item: unknown, dim: number, by: number): unknown {
+  if (isObj(item) && Array.isArray(item.value)) { const value = [...item.value]; value[dim] = (value[dim] as number) - by; return { ...item, value } }
+  if (Array.isArray(item)) { const value = [...item]; value[dim] = (value[dim] as number) - by; return value }
+  return item
+}
+
+/** Which dimension of a series' items is the row: heatmaps [x, y, v] → 1; custom series by their encode.y. */
+function rowDim(s: Obj): number | null {
+  if (s.type === 'heatmap') return 1
+  if (s.type === 'custom') {
+    const y = isObj(s.encode) ? s.encode.y : undefined
+    return typeof y === 'number' ? y : Array.isArray(y) && typeof y[0] === 'number' ? y[0] : 1
+  }
+  return null
+}
+
+/** The value axis' extent over every row, so each part draws on the same scale. */
+function valueMax(option: EChartsOption): number | undefined {
+  let max = 0
+  let stacked = false
+  const sums = new Map<string, number[]>()
+  for (const s of list(option.series).filter(isObj)) {
+    if (s.type !== 'bar') continue
+    const data = list(s.data).map((d) => (isObj(d) ? d.value : d))
+    if (s.stack) {
+      stacked = true
+      const acc = sums.get(String(s.stack)) ?? []
+      data.forEach((v, i) => { acc[i] = (acc[i] ?? 0) + (typeof v === 'number' ? v : 0) })
+      sums.set(String(s.stack), acc)
+    } else for (const v of data) if (typeof v === 'number' && v > max) max = v
+  }
+  if (stacked) for (const acc of sums.values()) for (const v of acc) if (v > max) max = v
+  return max > 0 ? niceCeil(max) : undefined
+}
+
+/** The next "round" number at or above v (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k), as an axis end. */
+export function niceCeil(v: number): number {
+  const p = 10 ** Math.floor(Math.log10(v))
+  const m = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((k) => k * p >= v) ?? 10
+  return m * p
+}
+
+/** The option cut into parts of at most `maxRows` rows (one part when it fits). */
+export function splitRows(option: EChartsOption, maxRows: number): EChartsOption[] {
+  const ax = unitAxisOf(option)
+  const n = ax?.labels.length ?? 0
+  if (!ax || n <= maxRows || maxRows < 1) return [option]
+  const parts = Math.ceil(n / maxRows)
+  const per = Math.ceil(n / parts) // even parts: 45 rows at 40 → 23 + 22, not 40 + 5
+  const top = valueMax(option)
+  const out: EChartsOption[] = []
+  for (let from = 0; from < n; from += per) {
+    const to = Math.min(n, from + per)
+    const yAxis = list(option.yAxis).map((a, i) => (i === 0 && isObj(a) ? { ...a, data: list(a.data).slice(from, to) } : a))
+    const series = list(option.series).filter(isObj).map((s) => {
+      const dim = rowDim(s)
+      const data = list(s.data)
+      if (dim == null) return { ...s, data: data.slice(from, to) }
+      return { ...s, data: data.filter((d) => { const r = rowOf(d, dim); return r != null && r >= from && r < to }).map((d) => moveRow(d, dim, from)) }
+    })
+    const xAxis = top != null && isObj(option.xAxis) && option.xAxis.type === 'value' && option.xAxis.max == null
+      ? { ...option.xAxis, max: top }
+      : option.xAxis
+    out.push({ ...option, yAxis: Array.isArray(option.yAxis) ? yAxis : yAxis[0], xAxis, series, dataZoom: [] } as EChartsOption)
+  }
+  return out
+}
