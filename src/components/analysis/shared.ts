@@ -1,5 +1,6 @@
 /** Small helpers shared by the analysis views (Vue glue only). */
-import { computed, type ComputedRef, type ShallowRef } from 'vue'
+import { computed, watch, type ComputedRef, type ShallowRef } from 'vue'
+import { ElMessage } from 'element-plus'
 import { useI18n } from 'vue-i18n'
 import { useRouter } from 'vue-router'
 import { INDICATOR_BY_KEY } from '../../domain/indicators'
@@ -40,9 +41,19 @@ export function useUnitLink(): (sel: { unitCode?: string }) => void {
 /** Chart height for n horizontal bars (capped; taller lists scroll with dataZoom). */
 export const rowsHeight = (n: number): number => Math.min(Math.max(240, barRowsHeight([], Math.min(n, VISIBLE_ROWS), 80)), 820)
 
-/** useQuery for builders whose row types are interfaces (Row is an index-signature type). */
+/**
+ * useQuery for builders whose row types are interfaces (Row is an index-signature type). A failed query empties its
+ * figure and says so (one message for identical failures), so a figure never silently shows nothing.
+ */
 export function useRows<T>(build: (f: Filters) => Query<T> | null, options?: UseQueryOptions): ShallowRef<T[]> {
-  return useQuery(build as unknown as (f: Filters) => Query<Row> | null, options).rows as unknown as ShallowRef<T[]>
+  const { t } = useI18n()
+  const q = useQuery(build as unknown as (f: Filters) => Query<Row> | null, options)
+  watch(q.error, (msg) => {
+    if (!msg) return
+    console.error(msg)
+    ElMessage.error({ message: t('errors.query', { msg }), grouping: true, duration: 8000 })
+  })
+  return q.rows as unknown as ShallowRef<T[]>
 }
 
 /**
