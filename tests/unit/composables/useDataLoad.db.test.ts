@@ -14,6 +14,8 @@ import { useDataLoad } from '../../../src/composables/useDataLoad'
 import { useFilters } from '../../../src/composables/useFilters'
 import { useFindings } from '../../../src/composables/useFindings'
 import { useCoordinator } from '../../../src/composables/useCoordinator'
+import { useEngine } from '../../../src/composables/useEngine'
+import { reopenStats } from '../../../src/composables/useDataLoad/reopen'
 import type { SourceFile } from '../../../src/ingest/types'
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s)
@@ -98,5 +100,22 @@ describe('useDataLoad', () => {
     expect(load.summary.value?.reports).toBe(3)
     expect(useFilters().years.value).toEqual([2022, 2023])
     expect(useFilters().filters.value.unitCodes).toEqual(['100000000003'])
+  }, 90_000)
+
+  it('a published database (?db=) open: the saved data is neither reopened nor replayed over it, and nothing is saved', async () => {
+    let load = await started()
+    await load.loadSources(bundle(['100000000001']))
+    while (load.saving.value) await new Promise((r) => setTimeout(r, 20))
+    resetDashboard()
+    resetPersistence()
+    await emptyEngine()
+    reopenStats.from = null
+    // as useEngine's own start does when the page has ?db= (the attach itself is tests/browser/attach.test.ts)
+    useEngine({ startDb: async () => db }).published.value = { url: '/pub/x.duckdb', path: 'pub/x.duckdb', manifest: {}, tables: [] }
+    load = await started()
+    expect(load.summary.value).toBeNull()
+    expect(reopenStats.from).toBeNull()
+    expect(load.saving.value).toBe(false)
+    expect((await usePersistence().restore({ bytes: false })).length).toBe(1) // still saved for a start without ?db=
   }, 90_000)
 })
