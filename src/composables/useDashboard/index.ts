@@ -9,10 +9,32 @@ import { useFilters } from '../useFilters'
 import { useFindings } from '../useFindings'
 import { useDataLoad } from '../useDataLoad'
 import { runUserSql } from '../../db/user-sql'
-import type { UseDataLoadOptions as UseDashboardOptions } from '../useDataLoad/types'
-import type { UseDashboardReturn } from './types'
+import type { UseDataLoadOptions as UseDashboardOptions, UseDataLoadReturn } from '../useDataLoad/types'
+import type { ComputedRef, Ref } from 'vue'
+import type { Row } from '../../db/types'
+import type { UserSqlOptions } from '../../db/user-sql'
+import type { Query } from '../../queries/types'
 
 export type * from './types'
+
+/** The stores together (each member comes from one store; the load's members are UseDataLoadReturn's). */
+export type UseDashboardReturn = UseDataLoadReturn
+  & Pick<ReturnType<typeof useFindings>, 'ingestFindings' | 'findings' | 'findingsTotal'>
+  & Pick<ReturnType<typeof useFilters>, 'filters' | 'years' | 'units' | 'setFilters'>
+  & {
+    /** True while figures' queries run (charts may be one step behind). */
+    querying: ComputedRef<boolean>
+    /** Bumped after every load or clear; figures ask again on it. */
+    dataVersion: Ref<number>
+    /** Run a query builder's statement through the coordinator (answers kept until the data changes). */
+    runBuilt<T extends Row>(q: Query<T>): Promise<T[]>
+    /** Forget the kept answers (the benchmark times filter changes with and without them). */
+    clearQueryCache(): void
+    /** Resolves when no figure's query runs and a frame is drawn (benchmarks, tests). */
+    idle(): Promise<void>
+    /** User SQL (SQL console, window.__dashboard.query): one SELECT, read-only by construction; refusals throw SqlRefused. */
+    query(sql: string, opts?: UserSqlOptions): Promise<Row[]>
+  }
 
 /** The one dashboard of the app (options only count on the first call). */
 export function useDashboard(options: UseDashboardOptions = {}): UseDashboardReturn {
