@@ -132,6 +132,42 @@ export async function bundleFiles(b: StoredBundle): Promise<SourceFile[]> {
   return Promise.all(b.saved.map(async (f) => ({ path: f.path, bytes: new Uint8Array(await f.blob.arrayBuffer()) })))
 }
 
+/**
+ * A function that opens the named database once and hands out that connection; the connection is dropped when
+ * another tab upgrades or deletes the database (reopened on next use) and after a failed open.
+ */
+export function cachedOpener(
+  idb: IDBFactory | null, name: string, version: number, upgrade: (db: IDBDatabase) => void,
+  errors: { missing(): Error; thrown(e: unknown): unknown; failed(e: DOMException | null): unknown },
+): { open(): Promise<IDBDatabase>; close(): void } {
+  let conn: Promise<IDBDatabase> | null = null
+  const open = (): Promise<IDBDatabase> => {
+    if (!idb) return Promise.reject(errors.missing())
+    if (!conn) {
+      conn = new Promise<IDBDatabase>((resolve, reject) => {
+        let r: IDBOpenDBRequest
+        try { r = idb.open(name, version) } catch (e) { reject(errors.thrown(e)); return }
+        r.onupgradeneeded = () => upgrade(r.result)
+        r.onsuccess = () => {
+          const db = r.result
+          db.onversionchange = () => { db.close(); conn = null }
+          resolve(db)
+        }
+        r.onerror = () => reject(errors.failed(r.error))
+        r.onblocked = () => { /* wait: the other connection closes on versionchange */ }
+      })
+      conn.catch(() => { conn = null })
+    }
+    return conn
+  }
+  const close = (): void => {
+    const c = conn
+    conn = null
+    void c?.then((db) => db.close(), () => {})
+  }
+  return { open, close }
+}
+
 export function req<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     r.onsuccess = () => resolve(r.result)
@@ -157,31 +193,14 @@ function wrap(e: unknown, what: string): PersistError {
 export function createBundleStore(opts: { idb?: IDBFactory | null; name?: string } = {}): BundleStore {
   const idb = opts.idb === undefined ? (globalThis.indexedDB ?? null) : opts.idb
   const name = opts.name ?? DB_NAME
-  let conn: Promise<IDBDatabase> | null = null
 
-  function open(): Promise<IDBDatabase> {
-    if (!idb) return Promise.reject(new PersistError('unavailable', 'IndexedDB is not available'))
-    if (!conn) {
-      conn = new Promise<IDBDatabase>((resolve, reject) => {
-        let r: IDBOpenDBRequest
-        try { r = idb.open(name, DB_VERSION) } catch (e) { reject(new PersistError('unavailable', String(e), e)); return }
-        r.onupgradeneeded = () => {
-          const db = r.result
-          if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'id', autoIncrement: true })
-        }
-        r.onsuccess = () => {
-          const db = r.result
-          // Another tab upgrading or deleting the database: let it, reopen on next use.
-          db.onversionchange = () => { db.close(); conn = null }
-          resolve(db)
-        }
-        r.onerror = () => reject(new PersistError(isQuotaError(r.error) ? 'quota' : 'unavailable', `IndexedDB open: ${r.error?.message ?? 'failed'}`, r.error))
-        r.onblocked = () => { /* wait: the other connection closes on versionchange */ }
-      })
-      conn.catch(() => { conn = null })
-    }
-    return conn
-  }
+  const { open, close } = cachedOpener(idb, name, DB_VERSION, (db) => {
+    if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'id', autoIncrement: true })
+  }, {
+    missing: () => new PersistError('unavailable', 'IndexedDB is not available'),
+    thrown: (e) => new PersistError('unavailable', String(e), e),
+    failed: (e) => new PersistError(isQuotaError(e) ? 'quota' : 'unavailable', `IndexedDB open: ${e instanceof Error ? e.message : 'failed'}`, e),
+  })
 
   /** Each record by its own request: a record the browser cannot read fails alone (its error does not abort the others). */
   async function getEach(db: IDBDatabase): Promise<{ key: number; value?: unknown; error?: string }[]> {
@@ -256,10 +275,6 @@ export function createBundleStore(opts: { idb?: IDBFactory | null; name?: string
     async clear() {
       await write('IndexedDB clear', (os) => { os.clear() })
     },
-    close() {
-      const c = conn
-      conn = null
-      void c?.then((db) => db.close(), () => {})
-    },
+    close,
   }
 }

@@ -10,7 +10,7 @@
  * bundles (`ledger`: another tab may have added or replaced bundles since), that every part is there with its size
  * and checksum. Any mismatch is a `SnapshotBroken` with the reason: the caller replays the CSV files and says so.
  */
-import { done, req, type SavedFile } from './bundles'
+import { cachedOpener, done, req, type SavedFile } from './bundles'
 
 /** One table as src/db/snapshot.ts exports it (the same shape: persist sits beside db and does not import it). */
 interface TablePart { name: string; ddl: string; rows: number; bytes: Uint8Array }
@@ -80,22 +80,13 @@ const isManifest = (v: unknown): v is Manifest => {
 export function createSnapshotStore(opts: { idb?: IDBFactory | null; name?: string } = {}): SnapshotStore {
   const idb = opts.idb === undefined ? (globalThis.indexedDB ?? null) : opts.idb
   const name = opts.name ?? SNAP_DB_NAME
-  let conn: Promise<IDBDatabase> | null = null
-
-  function open(): Promise<IDBDatabase> {
-    if (!idb) return Promise.reject(new SnapshotBroken('unreadable', 'IndexedDB is not available'))
-    if (!conn) {
-      conn = new Promise<IDBDatabase>((resolve, reject) => {
-        let r: IDBOpenDBRequest
-        try { r = idb.open(name, 1) } catch (e) { reject(e); return }
-        r.onupgradeneeded = () => { if (!r.result.objectStoreNames.contains(SNAP_STORE)) r.result.createObjectStore(SNAP_STORE, { keyPath: 'key' }) }
-        r.onsuccess = () => { const db = r.result; db.onversionchange = () => { db.close(); conn = null }; resolve(db) }
-        r.onerror = () => reject(r.error)
-      })
-      conn.catch(() => { conn = null })
-    }
-    return conn
-  }
+  const { open, close } = cachedOpener(idb, name, 1, (db) => {
+    if (!db.objectStoreNames.contains(SNAP_STORE)) db.createObjectStore(SNAP_STORE, { keyPath: 'key' })
+  }, {
+    missing: () => new SnapshotBroken('unreadable', 'IndexedDB is not available'),
+    thrown: (e) => e,
+    failed: (e) => e,
+  })
 
   return {
     async save(saved, ledger, state, now = Date.now()) {
@@ -143,10 +134,6 @@ export function createSnapshotStore(opts: { idb?: IDBFactory | null; name?: stri
       tx.objectStore(SNAP_STORE).clear()
       await done(tx)
     },
-    close() {
-      const c = conn
-      conn = null
-      void c?.then((db) => db.close(), () => {})
-    },
+    close,
   }
 }
