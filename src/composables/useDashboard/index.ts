@@ -16,6 +16,8 @@ import type { UserSqlOptions } from '../../db/user-sql'
 import type { Query } from '../../queries/types'
 
 export type * from './types'
+/** A refusal of user SQL (one SELECT, read-only, on a locked engine: src/db/user-sql.ts), for the console to explain. */
+export { SqlRefused } from '../../db/user-sql'
 
 /** The stores together (each member comes from one store; the load's members are UseDataLoadReturn's). */
 export type UseDashboardReturn = UseDataLoadReturn

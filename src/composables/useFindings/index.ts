@@ -7,9 +7,11 @@ import type { Db } from '../../db/types'
 import { runQuery } from '../../db/run'
 import type { Finding } from '../../domain/rules'
 import { findingsQuery } from '../../queries'
-import { FINDINGS_SHOWN } from '../useDashboard/sql'
 import type { FindingItem } from '../useDashboard/types'
 import { sharedState } from '../sharedState'
+
+/** How many findings the load summary lists (the data-quality view pages through all of them). */
+const FINDINGS_SHOWN = 200
 
 export interface UseFindingsReturn {
   /** Findings of the ingest step (file level), kept for the session; the data's findings are counted in `dbTotal`. */
