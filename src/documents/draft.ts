@@ -46,6 +46,10 @@ export function buildDraft(fig: DraftFigures, o: DraftOptions): DraftParagraph[]
   const ch = fig.change
   const scope = o.scope || tr('documents.w.scope')
   const out: DraftParagraph[] = []
+  // The latest year held too few reports to describe (src/queries/years.ts): say so, and which year is described.
+  if (ch && ch.latestYear != null && ch.latestYear !== fig.year) {
+    out.push(para('thin-year', 0, fill(tr, 'documents.tpl.thinYear', { latest: String(ch.latestYear), n: count('latestReports', ch.latestReports), year })))
+  }
 
   // 一、主动公开
   out.push(para('h-active', 1, fill(tr, 'documents.tpl.hActive')))

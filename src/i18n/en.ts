@@ -98,7 +98,8 @@ const en: Messages = {
     anyYear: 'Any',
   },
   kpi: {
-    change: '{change} on {prev} (same {n} units)',
+    change: '{year}: {change} on {prev} (same {n} units)',
+    thinLatest: '{latest} has only {n} reports, too few to compare; changes are {year} against the year before.',
     reports: 'Reports',
     units: 'Units',
     years: 'Years',

@@ -97,7 +97,8 @@ const zhCN = {
     anyYear: '不限',
   },
   kpi: {
-    change: '较 {prev} 年 {change}（同口径 {n} 个单位）',
+    change: '{year} 年较 {prev} 年 {change}（同口径 {n} 个单位）',
+    thinLatest: '{latest} 年只有 {n} 份报告，不足以比较；同比为 {year} 年较上年。',
     reports: '报告数',
     units: '单位数',
     years: '年度数',

@@ -5,6 +5,7 @@
  * same units only.
  */
 import { summaryWhere, unitsWhere } from './filters'
+import { SETTLED_YEAR } from './years'
 import type { Filters, Query } from './types'
 
 export type PanelInfoRow = {
@@ -28,8 +29,11 @@ export function panelInfoQuery(f: Filters = {}): Query<PanelInfoRow> {
 }
 
 export type KpiChangeRow = {
-  /** The latest filtered year and the one before (null when the range has no data). */
+  /** The year compared with the one before: the latest filtered year with enough reports (./years.ts; null when the range has no data). */
   year: number | null
+  /** The latest filtered year and its reports: later than `year` when that year had too few reports to describe. */
+  latestYear: number | null
+  latestReports: number
   /** Per figure: the units that state it in both years, and its sums over them. */
   activeUnits: number
   activeNow: number | null
@@ -44,8 +48,8 @@ export type KpiChangeRow = {
 }
 
 /**
- * The headline figures' change from the year before the latest filtered year to that year, over the units
- * that state the figure in both years (never the totals of two different sets of units).
+ * The headline figures' change from the year before to the latest filtered year with enough reports (./years.ts),
+ * over the units that state the figure in both years (never the totals of two different sets of units).
  */
 export function kpiChangeQuery(f: Filters = {}): Query<KpiChangeRow> {
   const noYear = unitsWhere(f)
@@ -53,11 +57,13 @@ export function kpiChangeQuery(f: Filters = {}): Query<KpiChangeRow> {
   const both = (a: string, b: string): string => `${a} IS NOT NULL AND ${b} IS NOT NULL`
   const rateOk = 'g1 IS NOT NULL AND h1 > 0 AND g0 IS NOT NULL AND h0 > 0'
   return {
-    sql: `WITH b AS (SELECT s.* FROM summary s ${noYear.sql}), ly AS (SELECT max(s.year) AS y FROM summary s ${w.sql}),
+    sql: `WITH b AS (SELECT s.* FROM summary s ${noYear.sql}),
+      yc AS (SELECT s.year, count(*) AS n FROM summary s ${w.sql} GROUP BY s.year), mx AS (SELECT max(n) AS m FROM yc),
+      ly AS (SELECT ${SETTLED_YEAR} AS y, max(yc.year) AS latest, arg_max(yc.n, yc.year) AS ln FROM yc, mx),
       pr AS (SELECT c.active_total AS a1, p.active_total AS a0, c.received AS r1, p.received AS r0,
           c.granted + c.partial AS g1, c.handled AS h1, p.granted + p.partial AS g0, p.handled AS h0
         FROM b c JOIN ly ON c.year = ly.y JOIN b p ON p.unit_code = c.unit_code AND p.year = c.year - 1)
-    SELECT any_value(ly.y)::INTEGER AS "year",
+    SELECT any_value(ly.y)::INTEGER AS "year", any_value(ly.latest)::INTEGER AS "latestYear", coalesce(any_value(ly.ln), 0)::INTEGER AS "latestReports",
       count(*) FILTER (WHERE ${both('a1', 'a0')})::INTEGER AS "activeUnits",
       sum(a1) FILTER (WHERE ${both('a1', 'a0')})::DOUBLE AS "activeNow", sum(a0) FILTER (WHERE ${both('a1', 'a0')})::DOUBLE AS "activePrev",
       count(*) FILTER (WHERE ${both('r1', 'r0')})::INTEGER AS "receivedUnits",

@@ -87,6 +87,17 @@ describe.each([40, 300])('sparse bundle, %i units', (units) => {
     const png = readPng(readFileSync((await d.path())!))
     expect(png.height / 2).toBeGreaterThanOrEqual(n * 20)
   })
+  test('the headline change names a latest year too thin to compare and compares the year SQL says instead', async () => {
+    const per = await query<{ year: number; n: number }>(s.page, 'SELECT year::INTEGER AS year, count(*)::INTEGER AS n FROM summary GROUP BY year ORDER BY year')
+    const max = Math.max(...per.map((r) => r.n))
+    const settled = per.filter((r) => r.n >= Math.min(3, max) && r.n * 2 >= max).at(-1)!.year
+    const latest = per.at(-1)!
+    const note = s.page.locator('[data-testid="kpi-thin-year"]')
+    if (latest.year === settled) { expect(await note.count()).toBe(0); return }
+    expect(await note.textContent()).toBe(`${latest.year} 年只有 ${latest.n} 份报告，不足以比较；同比为 ${settled} 年较上年。`)
+    for (const c of await s.page.locator('[data-testid="kpi-change"]').allTextContents()) expect(c).toMatch(new RegExp(`^${settled} 年较 ${settled - 1} 年`))
+  })
+
   test('yearly figures show the reports per year; "same units every year" keeps the units SQL says', async () => {
     const page = s.page
     await go(page, '#/active?nosample=1', 'view-active')

@@ -35,6 +35,7 @@ export default {
       figure: '图{n}',
       tpl: {
         empty: '当前筛选条件下没有数据，无法起草。',
+        thinYear: '{latest}年目前只有{n}份报告，数据尚不完整，本通报以{year}年为准。',
         hActive: '一、主动公开政府信息情况',
         hApply: '二、依申请公开政府信息情况',
         hReview: '三、政府信息公开行政复议、行政诉讼情况',
@@ -65,6 +66,7 @@ export default {
       def: {
         units: '报送年度报告的单位数（筛选范围内该年有数据的单位）',
         reports: '该年载入的年度报告份数',
+        latestReports: '筛选范围内最近一年已载入的年度报告份数；不足最多一年的一半（或不足 3 份）时不据以起草',
         active: '主动公开政府信息数：各报告“总体情况”填报的主动公开条数之和，未填报的不计',
         activeMissing: '未填报主动公开信息数的报告份数',
         lflUnits: '同口径单位数：本年和上年都填报该项数字的单位',
@@ -164,6 +166,7 @@ export default {
       figure: 'Figure {n}',
       tpl: {
         empty: 'No data under the current filters; nothing to draft.',
+        thinYear: 'Only {n} reports of {latest} have arrived, too few to describe; this notice describes {year}.',
         hActive: '1. Active disclosure',
         hApply: '2. Disclosure on application',
         hReview: '3. Administrative reconsideration and litigation',
@@ -194,6 +197,7 @@ export default {
       def: {
         units: 'Units that submitted a report (units with data in that year, filters applied)',
         reports: 'Annual reports loaded for the year',
+        latestReports: 'Reports loaded for the latest year of the range; under half the fullest year\'s (or under 3), that year is not described',
         active: 'Items actively disclosed: sum of the totals stated in the reports; reports without one are left out',
         activeMissing: 'Reports that do not state the number of items',
         lflUnits: 'Like-for-like units: units stating the figure in this year and the year before',

@@ -1,6 +1,7 @@
 /** Section 二 and active_total per year, and per-unit rankings with change vs the previous year. */
 import { formVersions, mappedVersions, measureFor } from '../../domain'
 import { summaryWhere, unitsWhere } from '../filters'
+import { SETTLED_YEAR } from '../years'
 import type { Filters, Query } from '../types'
 import type { ActiveYearRow, RankingRow } from './rows'
 
@@ -65,8 +66,7 @@ const EXPR: Record<RankingIndicator, string> = {
  * Every unit's value of `indicator` in the ranking year, with the previous year's value (unit/level filters
  * apply to it, the year range does not), the relative change (`yoy`) and the difference (`diff`, for rates:
  * percentage points). The ranking year is `year` when given, else the latest filtered year in which enough
- * units have a value — at least half as many as in the year with the most, and 3 (or all there are): in a
- * sparse bundle the latest year often holds a handful of reports. Every row carries that year's number of
+ * units have a value (../years.ts: half the fullest year's, and 3). Every row carries that year's number of
  * units with a value (`yearUnits`) and the latest year's (`latestYear`, `latestUnits`), for the caption.
  * `peersOf`: only the units with the same parent and level as that unit (its peers, itself included).
  */
@@ -77,7 +77,7 @@ export function rankingQuery(f: Filters, indicator: RankingIndicator, year?: num
   const w = summaryWhere(f)
   const target = year != null
     ? { sql: 'SELECT ?::INTEGER AS y', params: [year] }
-    : { sql: 'SELECT coalesce(max(yc.year) FILTER (WHERE yc.n >= least(3, mx.m) AND yc.n * 2 >= mx.m), max(yc.year)) AS y FROM yc, mx', params: [] }
+    : { sql: `SELECT ${SETTLED_YEAR} AS y FROM yc, mx`, params: [] }
   return {
     sql: `WITH b AS (SELECT s.unit_code, s.year, s.unit_name, s.parent_code, s.parent_name, s.level, (${expr})::DOUBLE AS v FROM summary s ${noYear.sql}),
       yc AS (SELECT s.year, count(${expr})::INTEGER AS n FROM summary s ${w.sql} GROUP BY s.year),

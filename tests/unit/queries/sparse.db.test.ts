@@ -96,11 +96,17 @@ describe('sparse bundle: like for like', () => {
     expect(got.sort()).toEqual(want.map((r) => r.unit_code).sort())
   })
 
-  it('headline change: only units stating the figure in both years', async () => {
+  it('headline change: the latest year with enough reports, only units stating the figure in both years', async () => {
     const [c] = await runQuery(db, kpiChangeQuery({}))
+    const years = await q<{ year: number; n: number }>('SELECT year::INTEGER AS year, count(*)::INTEGER AS n FROM summary GROUP BY year ORDER BY year')
+    const max = Math.max(...years.map((y) => y.n))
+    const settled = years.filter((y) => y.n >= Math.min(3, max) && y.n * 2 >= max).at(-1)!.year
+    expect(c.year).toBe(settled)
+    expect(c.latestYear).toBe(years.at(-1)!.year)
+    expect(c.latestReports).toBe(years.at(-1)!.n)
     const [w] = await q<{ n: number; a1: number; a0: number }>(`SELECT count(*)::INTEGER AS n, sum(c.active_total)::DOUBLE AS a1, sum(p.active_total)::DOUBLE AS a0
       FROM summary c JOIN summary p ON p.unit_code = c.unit_code AND p.year = c.year - 1
-      WHERE c.year = (SELECT max(year) FROM summary) AND c.active_total IS NOT NULL AND p.active_total IS NOT NULL`)
+      WHERE c.year = ${settled} AND c.active_total IS NOT NULL AND p.active_total IS NOT NULL`)
     expect(c.activeUnits).toBe(w.n)
     expect(c.activeNow).toBe(w.n ? w.a1 : null)
     expect(c.activePrev).toBe(w.n ? w.a0 : null)
