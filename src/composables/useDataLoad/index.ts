@@ -25,6 +25,7 @@ import { useFilters } from '../useFilters'
 import { useFindings } from '../useFindings'
 import { replaySaved } from './replay'
 import { keepDatabase, openShippedSample as openShipped, reopenSaved, type LoadSideState } from './reopen'
+import { createPainter } from './paint'
 import type { LoadOpts, UseDataLoadOptions, UseDataLoadReturn } from './types'
 
 export type * from './types'
@@ -123,7 +124,15 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
     filters.setKnown(y.map((r) => Number(r.year)).sort((a, b) => a - b), u)
     coordinator.dataChanged(summary.value != null)
     await coordinator.settled() // "ready" means drawn
+    paint.drawn(summary.value != null)
   }
+
+  // Start-up paints from answers saved for the data while DuckDB starts; answers are kept for the next (./paint.ts).
+  const paint = createPainter({
+    persist, coordinator, filters, summary, isSample,
+    busy: () => busy.value > 0, saving: () => saving.value > 0,
+    sampleAllowed: () => !options.sampleFiles && (options.autoSample ?? !sampleSkipped()),
+  })
 
   function start(): Promise<void> {
     if (started) return started
@@ -131,6 +140,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
     const go = async (): Promise<void> => {
       // Held across both steps so that "ready" does not flash between start-up and the sample.
       busy.value++
+      const early = paint.early()
       try {
         const ok = await run(async () => {
           const d = await getDb()
@@ -140,8 +150,10 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
         // A published database (?db=) is the data: neither saved bundles nor the sample go over it.
         if (ok === false && engine.published.value) return
         if (ok === false && await restoreSaved()) return
-        if (ok === false && (options.autoSample ?? !sampleSkipped()) && !(await openShippedSample())) await loadSample()
+        if (ok === false && (options.autoSample ?? !sampleSkipped()) && !(await openShippedSample())) { paint.undo(); await loadSample() }
       } finally {
+        await early
+        paint.undo() // nothing live came of the start-up (an error, nothing saved after all): what was painted goes
         busy.value--
       }
     }
@@ -197,6 +209,8 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
     // never a published database (read-only, not the tab's own data); neither step throws
     void first.then(() => (d && !engine.published.value ? keepDatabase(d, persist, sideState()) : undefined))
       .finally(() => { saving.value-- })
+      // then the figures' answers, for the database just saved: the next start paints from them
+      .then(() => paint.save())
   }
 
   /** Open a kept database (./reopen.ts: saved or shipped) and take its data as if just loaded; false if it could not. */
@@ -286,7 +300,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
   }
 
   return {
-    state, error, progress, cancelled, summary, skipped, rejected, isSample,
+    state, error, progress, cancelled, summary, skipped, rejected, isSample, painted: paint.painted,
     saving: computed(() => saving.value > 0),
     cancellable: computed(() => loadAbort.value != null),
     cancelLoad: () => { loadAbort.value?.abort() },
