@@ -24,8 +24,8 @@ export interface SavedAnswers extends StartAnswers {
 }
 
 /** Kept at most: the statements of a view or two, small answers (a by-unit figure of a province is too big). */
-export const ANSWERS_MAX_ENTRIES = 48
-export const ANSWERS_MAX_BYTES = 512 * 1024
+const ANSWERS_MAX_ENTRIES = 48
+const ANSWERS_MAX_BYTES = 512 * 1024
 
 /** The most recent answers that fit the caps (an answer that cannot be written as JSON is left out). */
 export function capAnswers(entries: Iterable<[string, unknown[]]>, maxEntries = ANSWERS_MAX_ENTRIES, maxBytes = ANSWERS_MAX_BYTES): [string, unknown[]][] {

@@ -45,7 +45,7 @@ export function checksum(bytes: Uint8Array): string {
 }
 
 /** The identity of a saved database: its bundles, when it was saved, and every table's rows and checksum. */
-export function fingerprint(m: { ledger: string; savedAt: number; tables: readonly { name: string; rows: number; sum: string }[] }): string {
+function fingerprint(m: { ledger: string; savedAt: number; tables: readonly { name: string; rows: number; sum: string }[] }): string {
   return checksum(new TextEncoder().encode(JSON.stringify([m.ledger, m.savedAt, m.tables.map((t) => [t.name, t.rows, t.sum])])))
 }
 
@@ -70,7 +70,7 @@ export interface SavedDb { parts: SavedPart[]; nextFileId: number }
 export interface OpenedSnapshot { snap: DbSnapshot; state: unknown; savedAt: number; fingerprint: string }
 
 /** Without reading a table: the saved database's bundles key and identity, and its saved answers if they are its own. */
-export interface PeekedSnapshot { ledger: string; fingerprint: string; answers: SavedAnswers | null }
+interface PeekedSnapshot { ledger: string; fingerprint: string; answers: SavedAnswers | null }
 
 export interface SnapshotStore {
   /** Saves the database (the store emptied first: old answers go too); its fingerprint. */

@@ -25,7 +25,7 @@ const SAVE_DELAY_MS = 1000
 /** What the figures show: nothing yet, answers saved for this data (DuckDB not ready), or the live data. */
 export type Painted = 'none' | 'saved' | 'live'
 
-export interface PaintDeps {
+interface PaintDeps {
   persist: Persistence
   coordinator: UseCoordinatorReturn
   filters: UseFiltersReturn
@@ -51,7 +51,7 @@ async function shippedAnswers(): Promise<StartAnswers | null> {
 const noFilters = (f: Filters): boolean => Object.values(f).every((v) => v == null)
 
 /** Paint from saved answers if there are any for the data this start-up will open; true when painted. */
-export async function paintSaved(d: PaintDeps): Promise<boolean> {
+async function paintSaved(d: PaintDeps): Promise<boolean> {
   if (typeof location !== 'undefined' && publishedParam(location.href) != null) return false // ?db=: its own data
   const { saved, answers } = await d.persist.savedAnswers()
   const sample = !saved && d.sampleAllowed
