@@ -65,7 +65,7 @@ async function paintSaved(d: PaintDeps): Promise<boolean> {
   d.coordinator.prime(a.entries)
   await d.coordinator.painted()
   // drawn: the charts set their options in the next frame (a hidden tab has no frames: a bound)
-  await new Promise((r) => { requestAnimationFrame(r); setTimeout(r, 200) })
+  await new Promise((r) => { if (typeof requestAnimationFrame === 'function') requestAnimationFrame(r); setTimeout(r, 200) })
   return !d.coordinator.live.value
 }
 
