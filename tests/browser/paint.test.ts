@@ -35,7 +35,7 @@ async function holdWasm(ctx: BrowserContext): Promise<{ release(): void; held: s
   let release!: () => void
   const released = new Promise<void>((ok) => { release = ok })
   const held: string[] = []
-  const hold = async (route: Route): Promise<void> => { held.push(route.request().url()); await released; await route.continue() }
+  const hold = async (route: Route): Promise<void> => { held.push(route.request().url()); await released; await route.continue().catch(() => { /* the page is gone (a failed test) */ }) }
   await ctx.route(WASM, hold)
   return { release, held, done: async () => { release(); await ctx.unroute(WASM, hold) } }
 }
