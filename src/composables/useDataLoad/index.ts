@@ -9,7 +9,6 @@ import { computed, ref, shallowRef } from 'vue'
 import type { Db } from '../../db/types'
 import { clearAll, loadTables, summarise, type LoadSummary } from '../../db/load'
 import { runQuery } from '../../db/run'
-import { hasTables } from '../../db/catalog'
 import { ingestFiles, isCancelled } from '../../ingest'
 import { collectFiles } from '../../ingest/browser-files'
 import type { Finding } from '../../domain/rules'
@@ -24,7 +23,7 @@ import { useCoordinator } from '../useCoordinator'
 import { useFilters } from '../useFilters'
 import { useFindings } from '../useFindings'
 import { replaySaved } from './replay'
-import { keepDatabase, openShippedSample as openShipped, reopenSaved, type LoadSideState } from './reopen'
+import { keepDatabase, loadedSummary, openShippedSample as openShipped, reopenSaved, type LoadSideState } from './reopen'
 import { createPainter } from './paint'
 import type { LoadOpts, UseDataLoadOptions, UseDataLoadReturn } from './types'
 
@@ -105,19 +104,6 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
     try { return await change() } finally { coordinator.clear() }
   }
 
-  async function hasData(d: Db): Promise<boolean> {
-    try {
-      // Ask the catalog first: querying a table that does not exist logs an error in the worker.
-      if (!(await hasTables(d))) return false
-      const s = await summarise(d)
-      if (s.reports === 0 && s.files === 0) return false
-      summary.value = { ...s, ms: 0 }
-      return true
-    } catch {
-      return false // no schema yet: nothing was ever loaded
-    }
-  }
-
   /** After any load or clear: lists for the filters, findings, then the figures on screen answer. */
   async function afterLoad(d: Db): Promise<void> {
     const [y, u] = await Promise.all([runQuery(d, yearsQuery()), runQuery(d, unitsQuery()), findings.reload(d, summary.value?.findings ?? 0)])
@@ -144,7 +130,8 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
       try {
         const ok = await run(async () => {
           const d = await getDb()
-          if (await hasData(d)) { await afterLoad(d); return true }
+          const there = await loadedSummary(d)
+          if (there) { summary.value = there; await afterLoad(d); return true }
           return false
         }, () => { started = null; return start() }, 'errors.start')
         // A published database (?db=) is the data: neither saved bundles nor the sample go over it.
