@@ -101,6 +101,15 @@ async function jsHeapMb(page) {
 }
 
 const ready = (page, timeout = 600_000) => page.waitForSelector('[data-state="ready"]', { timeout })
+/**
+ * The Overview painted with `n` reports (0: any): from saved answers before DuckDB is up (`data-painted`, issue 19) or
+ * live; a build without that mark counts ready (when its charts are drawn).
+ */
+const painted = (page, n) => page.waitForFunction((k) => {
+  const r = Number(document.querySelector('[data-testid="load-summary"]')?.getAttribute('data-reports'))
+  const mark = document.querySelector('[data-painted]')?.getAttribute('data-painted')
+  return (k ? r === k : r > 0) && (mark === 'saved' || mark === 'live' || document.querySelector('[data-state="ready"]'))
+}, n, { timeout: 600_000, polling: 20 })
 
 async function coldStart(app) {
   const { browser, page } = await launch()
@@ -114,9 +123,9 @@ async function coldStart(app) {
     const page2 = await browser.newPage()
     const t1 = Date.now()
     await page2.goto(app)
-    await page2.waitForFunction(() => Number(document.querySelector('[data-testid="load-summary"]')?.getAttribute('data-reports')) > 0 &&
-      document.querySelector('[data-state="ready"]'), null, { timeout: 600_000 })
-    return { interactive, dbReady, sampleCharted: Date.now() - t1 }
+    const [samplePainted, sampleCharted] = await Promise.all([painted(page2, 0).then(() => Date.now() - t1), page2.waitForFunction(() => Number(document.querySelector('[data-testid="load-summary"]')?.getAttribute('data-reports')) > 0 &&
+      document.querySelector('[data-state="ready"]'), null, { timeout: 600_000 }).then(() => Date.now() - t1)])
+    return { interactive, dbReady, sampleCharted, samplePainted }
   } finally { await browser.close() }
 }
 
@@ -199,14 +208,14 @@ async function reloadRun(app) {
     await charted(page, reloadN)
     await page.waitForSelector('[data-saving="false"]', { timeout: 600_000 })
     await page.goto(`${app}#/`)
+    await page.waitForTimeout(2000) // the figures' answers are kept a second after they answered
     const t0 = Date.now()
     await page.reload()
-    await charted(page, reloadN)
-    const ms = Date.now() - t0
+    const [shown, ms] = await Promise.all([painted(page, reloadN).then(() => Date.now() - t0), charted(page, reloadN).then(() => Date.now() - t0)])
     // where it went (new build only): DuckDB's start, and reopening the saved database
     const parts = await page.evaluate(() => ({ from: window.__dashboard.restoredFrom?.() ?? null, reopenMs: window.__dashboard.reopenMs?.() ?? null }))
-    console.log('reload', app, ms, 'ms', JSON.stringify(parts))
-    return ms
+    console.log('reload', app, ms, 'ms', 'painted', shown, 'ms', JSON.stringify(parts))
+    return { ms, painted: shown }
   } finally { await ctx.close(); rmSync(profile, { recursive: true, force: true }) }
 }
 
@@ -217,8 +226,9 @@ for (const [label, app] of BUILDS) {
   const reloads = []
   for (let r = 0; r < repeat; r++) reloads.push(await reloadRun(app))
   results.builds[label] = {
-    coldStart: Object.fromEntries(['interactive', 'dbReady', 'sampleCharted'].map((k) => [k, stat(cold.map((c) => c[k]))])),
-    reload46: stat(reloads),
+    coldStart: Object.fromEntries(['interactive', 'dbReady', 'sampleCharted', 'samplePainted'].map((k) => [k, stat(cold.map((c) => c[k]))])),
+    reload46: stat(reloads.map((r) => r.ms)),
+    reload46Painted: stat(reloads.map((r) => r.painted)),
     sizes: {},
   }
   console.log(label, 'cold start', JSON.stringify(results.builds[label].coldStart, (k, v) => (k === 'runs' ? undefined : v)), 'reload 46', JSON.stringify(reloads))
@@ -259,6 +269,9 @@ for (const size of sizes) {
 }
 lines.push(`| first visit → the sample's charts | ${both((b) => b.coldStart.sampleCharted.median, sec)} | ≤ 4 s |`)
 lines.push(`| reload with ${reloadN} reports saved → charts | ${both((b) => b.reload46.median, sec)} | ≤ 1.5 s |`)
+// painted from saved answers before DuckDB is up (issue 19); "charts" above is the live data ready
+lines.push(`| first visit → the sample's charts painted (shipped answers) | ${both((b) => b.coldStart.samplePainted.median, sec)} | ≤ 4 s |`)
+lines.push(`| reload with ${reloadN} reports saved → charts painted (saved answers) | ${both((b) => b.reload46Painted.median, sec)} | ≤ 1.5 s |`)
 const table = [
   `Run ${results.date} on ${results.machine.cpus} cores (${results.machine.cpu}), ${results.machine.memGb} GB, ${results.machine.chromium}; medians of ${repeat} fresh browsers (50k: ≤ 2)${baseDist ? `; old = ${baseRef}, new = this checkout, both measured in this run` : ''}.`,
   '',

@@ -4,11 +4,19 @@
  * table (src/db/snapshot.ts) and shipped as `sample-db/manifest.json` + one Arrow part per table. The browser checks
  * every part's size and checksum and every table's row count, and loads the CSV files when anything is off.
  * Run at build time and by the dev server (scripts/sample-db-plugin.ts), never committed: it follows data/sample/.
+ * Beside them `answers.json`: the Overview's statements (src/queries/overviewView.ts, default filters) answered by the
+ * same engine, with the years, units and summary, tied to this manifest by its checksum: a first visit paints the
+ * Overview from them before DuckDB is up (src/composables/useDataLoad/paint.ts).
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { startNodeDuckDb } from '../src/db/duckdb-node'
-import { loadTables } from '../src/db/load'
+import { loadTables, summarise } from '../src/db/load'
+import { queryKey } from '../src/db/cache'
+import { runQuery } from '../src/db/run'
+import { unitsQuery, yearsQuery } from '../src/queries'
+import { overviewStatements } from '../src/queries/overviewView'
+import type { StartAnswers } from '../src/persist/answers'
 import { exportDb } from '../src/db/snapshot'
 import { ingestFiles } from '../src/ingest'
 import type { SourceFile } from '../src/ingest/types'
@@ -46,7 +54,15 @@ export async function buildSampleDb(root: string): Promise<Record<string, Uint8A
       version: 1, nextFileId: snap.nextFileId, state,
       tables: snap.tables.map((t) => ({ name: t.name, ddl: t.ddl, rows: t.rows, size: t.bytes.length, sum: checksum(t.bytes) })),
     }
-    const out: Record<string, Uint8Array> = { 'manifest.json': new TextEncoder().encode(JSON.stringify(manifest)) }
+    const manifestBytes = new TextEncoder().encode(JSON.stringify(manifest))
+    const answers: StartAnswers & { manifest: string } = {
+      manifest: checksum(manifestBytes),
+      summary: { ...(await summarise(db)), ms: 0 },
+      years: (await runQuery(db, yearsQuery())).map((r) => Number(r.year)).sort((a, b) => a - b),
+      units: await runQuery(db, unitsQuery()),
+      entries: await Promise.all(overviewStatements().map(async (q) => [queryKey(q), await runQuery(db, q)] as [string, unknown[]])),
+    }
+    const out: Record<string, Uint8Array> = { 'manifest.json': manifestBytes, 'answers.json': new TextEncoder().encode(JSON.stringify(answers)) }
     for (const t of snap.tables) out[`${t.name}.arrow`] = t.bytes
     return out
   } finally { await db.close() }

@@ -19,6 +19,8 @@ export interface QueryCache {
   run<T>(q: Query<T>, exec: () => Promise<T[]>): Promise<T[]>
   /** Forget every answer (the data changed); answers still running are not kept either. */
   clear(): void
+  /** The kept answers, most recently used first (to save them for the next start: src/persist/answers.ts). */
+  entries(): [string, unknown[]][]
   readonly size: number
 }
 
@@ -64,5 +66,5 @@ export function createQueryCache(options: QueryCacheOptions = {}): QueryCache {
     running.clear()
   }
 
-  return { run, clear, get size() { return done.size } }
+  return { run, clear, entries: () => [...done].reverse(), get size() { return done.size } }
 }

@@ -17,12 +17,14 @@ import { PersistError, createBundleStore, snapshotFiles, type BadBundle, type Bu
 import { createTabChannel, type ChangeKind, type TabChannel } from './channel'
 import { defaultStorage, loadFilters, saveFilters, type KeyValueStorage } from './filters'
 import { notifyWiped, wipeKeys } from './wipe'
+import { capAnswers, type StartAnswers } from './answers'
 import { SnapshotBroken, createSnapshotStore, ledgerKey, type BrokenReason, type OpenedSnapshot, type SavedDb, type SnapshotStore } from './snapshot'
 
 export * from './bundles'
 export * from './filters'
 export { onWipe } from './wipe'
 export { savedPart, type SavedPart } from './snapshot'
+export { isStartAnswers, type StartAnswers } from './answers'
 
 /** What the storage notice shows: null = nothing to say. */
 interface PersistNotice { reason: SaveFailure; detail: string }
@@ -52,6 +54,10 @@ export interface Persistence {
   saveDatabase(db: SavedDb, state: unknown): Promise<void>
   /** The database saved for exactly the restored bundles; throws SnapshotBroken. */
   openDatabase(): Promise<OpenedSnapshot>
+  /** Keep the figures' answers for the saved database this tab's data is (./answers.ts); nothing when there is none. */
+  saveAnswers(a: StartAnswers): Promise<void>
+  /** The answers saved for exactly the saved bundles and database (start-up paints from them; null: none), and whether any bundle is saved. */
+  savedAnswers(): Promise<{ saved: boolean; answers: StartAnswers | null }>
   /** Drop the saved database (not kept for this data): a reload replays the saved CSV files. */
   forgetDatabase(): void
   /** The saved database was not reopened: say so (unless nothing was saved yet) and forget it. */
@@ -92,6 +98,8 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
   const notices = shallowRef<SavedNotice[]>([])
   /** The bundles this tab's data is made of, as saved (id null: the save failed). */
   let ledger: { id: number | null; saved: readonly SavedFile[] }[] = []
+  /** The fingerprint of the saved database that is this tab's data (null: none, or the data changed since). */
+  let current: string | null = null
   let seq = 0
 
   const push = (n: NewNotice, replacing?: SavedNotice['kind']): void => {
@@ -128,15 +136,32 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
     async saveDatabase(snap, state) {
       const key = ledgerKey(ledger)
       if (!key) return
-      try { await snapshots.save(snap, key, state) } catch (e) { console.warn('persist: database not saved', e); await dropSnapshot() }
+      current = null
+      try { current = await snapshots.save(snap, key, state) } catch (e) { console.warn('persist: database not saved', e); await dropSnapshot() }
     },
     async openDatabase() {
       const key = ledgerKey(ledger)
       if (!key) throw new SnapshotBroken('stale', 'no saved bundles')
-      return snapshots.open(key)
+      const opened = await snapshots.open(key)
+      current = opened.fingerprint
+      return opened
     },
-    forgetDatabase() { void dropSnapshot() },
+    async saveAnswers(a) {
+      const fp = current
+      if (!fp) return
+      try { await snapshots.putAnswers({ ...a, entries: capAnswers(a.entries), fingerprint: fp }) } catch (e) { console.warn('persist: answers not kept', e) }
+    },
+    async savedAnswers() {
+      try {
+        const { bundles, bad } = await store.read({ bytes: false })
+        const key = bad.length ? null : ledgerKey(bundles.map((b) => ({ id: b.id, saved: b.saved })))
+        const peeked = key ? await snapshots.peek() : null
+        return { saved: bundles.length + bad.length > 0, answers: peeked && peeked.ledger === key ? peeked.answers : null }
+      } catch { return { saved: false, answers: null } } // nothing to paint from: the start-up waits for DuckDB as before
+    },
+    forgetDatabase() { current = null; void dropSnapshot() },
     reopenFailed(e) {
+      current = null
       const b = e instanceof SnapshotBroken ? e : new SnapshotBroken('import', e instanceof Error ? e.message : String(e))
       if (b.reason !== 'none') push({ kind: 'replayed', reason: b.reason, detail: b.message })
       void dropSnapshot()
@@ -147,6 +172,7 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
     },
     snapshot: (files) => snapshotFiles(files),
     async afterLoad(copy, { sample, replace }) {
+      current = null // the data changed: answers wait for the database saved of it
       try {
         if (sample || replace) {
           await store.clear()
@@ -166,6 +192,7 @@ export function createPersistence(opts: PersistenceOptions = {}): Persistence {
       } catch (e) { fail(e) }
     },
     async clear() {
+      current = null
       notice.value = null
       let bundles = 0
       try {

@@ -11,6 +11,7 @@
  * and checksum. Any mismatch is a `SnapshotBroken` with the reason: the caller replays the CSV files and says so.
  */
 import { cachedOpener, done, req, type SavedFile } from './bundles'
+import { isStartAnswers, type SavedAnswers } from './answers'
 
 /** One table as src/db/snapshot.ts exports it (the same shape: persist sits beside db and does not import it). */
 interface TablePart { name: string; ddl: string; rows: number; bytes: Uint8Array }
@@ -19,6 +20,8 @@ interface DbSnapshot { tables: TablePart[]; nextFileId: number }
 const SNAP_DB_NAME = 'gdd-snapshot'
 const SNAP_STORE = 'parts'
 const MANIFEST = 'manifest'
+/** The saved answers of this database (./answers.ts); emptied with the store by every save and clear. */
+const ANSWERS = 'answers'
 const VERSION = 1
 
 /** Why a saved database is not reopened. */
@@ -41,6 +44,11 @@ export function checksum(bytes: Uint8Array): string {
   return `${bytes.length}:${(h >>> 0).toString(16)}`
 }
 
+/** The identity of a saved database: its bundles, when it was saved, and every table's rows and checksum. */
+function fingerprint(m: { ledger: string; savedAt: number; tables: readonly { name: string; rows: number; sum: string }[] }): string {
+  return checksum(new TextEncoder().encode(JSON.stringify([m.ledger, m.savedAt, m.tables.map((t) => [t.name, t.rows, t.sum])])))
+}
+
 /** The bundles a database is made of, as one key: each bundle's id and its files' paths and sizes. */
 export function ledgerKey(entries: readonly { id: number | null; saved: readonly SavedFile[] }[]): string | null {
   if (entries.length === 0 || entries.some((e) => e.id == null)) return null
@@ -59,12 +67,20 @@ export function savedPart(t: TablePart): SavedPart {
 /** The database as saved: its parts and where file ids go on. */
 export interface SavedDb { parts: SavedPart[]; nextFileId: number }
 
-export interface OpenedSnapshot { snap: DbSnapshot; state: unknown; savedAt: number }
+export interface OpenedSnapshot { snap: DbSnapshot; state: unknown; savedAt: number; fingerprint: string }
+
+/** Without reading a table: the saved database's bundles key and identity, and its saved answers if they are its own. */
+interface PeekedSnapshot { ledger: string; fingerprint: string; answers: SavedAnswers | null }
 
 export interface SnapshotStore {
-  save(db: SavedDb, ledger: string, state: unknown, now?: number): Promise<void>
+  /** Saves the database (the store emptied first: old answers go too); its fingerprint. */
+  save(db: SavedDb, ledger: string, state: unknown, now?: number): Promise<string>
   /** The database saved for exactly these bundles; throws SnapshotBroken (reason 'none' when nothing is saved). */
   open(ledger: string): Promise<OpenedSnapshot>
+  /** The manifest and answers only (a start-up paints from them before DuckDB is up); null when nothing is saved. */
+  peek(): Promise<PeekedSnapshot | null>
+  /** Keep answers for the saved database named by `a.fingerprint`; false (nothing written) when it is not the one saved. */
+  putAnswers(a: SavedAnswers): Promise<boolean>
   clear(): Promise<void>
   close(): void
 }
@@ -99,6 +115,30 @@ export function createSnapshotStore(opts: { idb?: IDBFactory | null; name?: stri
       for (const t of saved.parts) os.put({ key: `t:${t.name}`, blob: t.blob })
       os.put(manifest)
       await done(tx)
+      return fingerprint(manifest)
+    },
+    async peek() {
+      const db = await open()
+      const tx = db.transaction(SNAP_STORE, 'readonly')
+      const os = tx.objectStore(SNAP_STORE)
+      const [m, a] = await Promise.all([req(os.get(MANIFEST)), req(os.get(ANSWERS))])
+      await done(tx)
+      if (!isManifest(m)) return null
+      const fp = fingerprint(m)
+      const rec = a as (SavedAnswers & { fingerprint?: unknown }) | undefined
+      const answers = rec && rec.fingerprint === fp && isStartAnswers(rec) ? rec : null
+      return { ledger: m.ledger, fingerprint: fp, answers }
+    },
+    async putAnswers(a) {
+      const db = await open()
+      const tx = db.transaction(SNAP_STORE, 'readwrite')
+      const os = tx.objectStore(SNAP_STORE)
+      // checked and written in one transaction: a save or clear queued after it cannot be overtaken
+      const m: unknown = await req(os.get(MANIFEST))
+      const ok = isManifest(m) && fingerprint(m) === a.fingerprint
+      if (ok) os.put({ ...a, key: ANSWERS })
+      await done(tx)
+      return ok
     },
     async open(ledger) {
       let db: IDBDatabase
@@ -126,7 +166,7 @@ export function createSnapshotStore(opts: { idb?: IDBFactory | null; name?: stri
         if (bytes.length !== t.size || checksum(bytes) !== t.sum) throw new SnapshotBroken('corrupt', `${t.name}: checksum`)
         tables.push({ name: t.name, ddl: t.ddl, rows: t.rows, bytes })
       }
-      return { snap: { tables, nextFileId: m.nextFileId }, state: m.state, savedAt: m.savedAt }
+      return { snap: { tables, nextFileId: m.nextFileId }, state: m.state, savedAt: m.savedAt, fingerprint: fingerprint(m) }
     },
     async clear() {
       const db = await open()

@@ -6,7 +6,9 @@
  * - queues the statements (a few run at a time) and drops one whose every asker has moved on (a stale
  *   statement never reaches DuckDB; an answer that arrives for a stale asker is discarded by the client);
  * - tells the clients when the data changed (`version`), and whether any data is loaded (`hasData`);
- * - knows when nothing runs (`settled`, `idle`: tests, benchmarks, and "ready means drawn" after a load).
+ * - knows when nothing runs (`settled`, `idle`: tests, benchmarks, and "ready means drawn" after a load);
+ * - at start-up, before DuckDB is up, answers from the answers saved with the data (`prime`, issue 19: the charts
+ *   paint from them); a statement not among them waits for the engine, which takes over at `dataChanged`.
  */
 import { computed, nextTick, ref, type ComputedRef, type Ref } from 'vue'
 import { createQueryCache, queryKey } from '../../db/cache'
@@ -34,6 +36,14 @@ export interface UseCoordinatorReturn {
   dataChanged(hasData: boolean): void
   /** Forget the kept answers (a load that may have changed the data, whatever its outcome; benchmarks). */
   clear(): void
+  /** False while the figures are answered from saved answers (DuckDB not up yet, or the data not reopened). */
+  live: Ref<boolean>
+  /** Answer from `saved` (key → rows, src/db/cache.ts queryKey) until the next `dataChanged`; other statements wait. */
+  prime(saved: Iterable<[string, unknown[]]>): void
+  /** The live answers kept now, most recently used first (saved for the next start). */
+  answered(): [string, unknown[]][]
+  /** Resolves once every statement the saved answers can answer has been answered (the others wait for the engine). */
+  painted(): Promise<void>
   /** Resolves once the clients' watchers have run and no statement is queued or running. */
   settled(): Promise<void>
   /** Like settled, but over two quiet drawn frames (a figure whose query follows from another's answer). */
@@ -51,6 +61,10 @@ function createCoordinator(): UseCoordinatorReturn {
   const inFlight = ref(0)
   const version = ref(0)
   const hasData = ref(false)
+  const live = ref(true)
+  let saved = new Map<string, unknown[]>()
+  /** Statements asked while not live and not among the saved answers: they wait for the engine. */
+  let held = 0
   const queue: Waiting[] = []
   const queued = new Map<string, Waiting>()
   let running = 0
@@ -62,7 +76,7 @@ function createCoordinator(): UseCoordinatorReturn {
   }
 
   function pump(): void {
-    while (running < PARALLEL && queue.length) {
+    while (live.value && running < PARALLEL && queue.length) {
       const w = queue.shift()!
       queued.delete(w.key)
       running++
@@ -94,6 +108,10 @@ function createCoordinator(): UseCoordinatorReturn {
   function request<T>(q: Query<T>, signal?: AbortSignal): Promise<T[]> {
     const key = queryKey(q)
     inFlight.value++
+    const kept = live.value ? undefined : saved.get(key)
+    if (kept) return Promise.resolve(kept as T[]).finally(done)
+    const waits = !live.value
+    if (waits) held++
     const p = cache.run(q, () => schedule(q, key))
     const w = queued.get(key)
     if (w) {
@@ -103,7 +121,19 @@ function createCoordinator(): UseCoordinatorReturn {
     pump()
     // A statement dropped for its other askers just before this one joined it: ask again.
     const mine = p.catch((e: unknown) => (e instanceof StaleQuery && !signal?.aborted ? request(q, signal) : Promise.reject(e)))
-    return mine.finally(done)
+    return mine.finally(() => { if (waits) held--; done() })
+  }
+
+  function prime(answers: Iterable<[string, unknown[]]>): void {
+    saved = new Map(answers)
+    live.value = false
+    hasData.value = true
+    version.value++
+  }
+
+  async function painted(): Promise<void> {
+    // A macrotask between checks: a statement running on the engine must be able to answer meanwhile.
+    do { await nextTick(); await new Promise((r) => setTimeout(r, 0)) } while (!live.value && inFlight.value > held)
   }
 
   function clear(): void {
@@ -112,8 +142,11 @@ function createCoordinator(): UseCoordinatorReturn {
 
   function dataChanged(now: boolean): void {
     cache.clear()
+    saved = new Map()
+    live.value = true
     hasData.value = now
     version.value++
+    pump()
   }
 
   async function settled(): Promise<void> {
@@ -137,7 +170,10 @@ function createCoordinator(): UseCoordinatorReturn {
     })
   }
 
-  return { request, inFlight, querying: computed(() => inFlight.value > 0), version, hasData, dataChanged, clear, settled, idle }
+  return {
+    request, inFlight, querying: computed(() => inFlight.value > 0), version, hasData, dataChanged, clear, settled, idle,
+    live, prime, painted, answered: () => (live.value && hasData.value ? cache.entries() : []),
+  }
 }
 
 /** The app's one coordinator. */

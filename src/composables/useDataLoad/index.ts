@@ -9,7 +9,6 @@ import { computed, ref, shallowRef } from 'vue'
 import type { Db } from '../../db/types'
 import { clearAll, loadTables, summarise, type LoadSummary } from '../../db/load'
 import { runQuery } from '../../db/run'
-import { hasTables } from '../../db/catalog'
 import { ingestFiles, isCancelled } from '../../ingest'
 import { collectFiles } from '../../ingest/browser-files'
 import type { Finding } from '../../domain/rules'
@@ -24,7 +23,8 @@ import { useCoordinator } from '../useCoordinator'
 import { useFilters } from '../useFilters'
 import { useFindings } from '../useFindings'
 import { replaySaved } from './replay'
-import { keepDatabase, openShippedSample as openShipped, reopenSaved, type LoadSideState } from './reopen'
+import { keepDatabase, loadedSummary, openShippedSample as openShipped, reopenSaved, type LoadSideState } from './reopen'
+import { createPainter } from './paint'
 import type { LoadOpts, UseDataLoadOptions, UseDataLoadReturn } from './types'
 
 export type * from './types'
@@ -104,26 +104,21 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
     try { return await change() } finally { coordinator.clear() }
   }
 
-  async function hasData(d: Db): Promise<boolean> {
-    try {
-      // Ask the catalog first: querying a table that does not exist logs an error in the worker.
-      if (!(await hasTables(d))) return false
-      const s = await summarise(d)
-      if (s.reports === 0 && s.files === 0) return false
-      summary.value = { ...s, ms: 0 }
-      return true
-    } catch {
-      return false // no schema yet: nothing was ever loaded
-    }
-  }
-
   /** After any load or clear: lists for the filters, findings, then the figures on screen answer. */
   async function afterLoad(d: Db): Promise<void> {
     const [y, u] = await Promise.all([runQuery(d, yearsQuery()), runQuery(d, unitsQuery()), findings.reload(d, summary.value?.findings ?? 0)])
     filters.setKnown(y.map((r) => Number(r.year)).sort((a, b) => a - b), u)
     coordinator.dataChanged(summary.value != null)
     await coordinator.settled() // "ready" means drawn
+    paint.drawn(summary.value != null)
   }
+
+  // Start-up paints from answers saved for the data while DuckDB starts; answers are kept for the next (./paint.ts).
+  const paint = createPainter({
+    persist, coordinator, filters, summary, isSample,
+    busy: () => busy.value > 0, saving: () => saving.value > 0,
+    sampleAllowed: () => !options.sampleFiles && (options.autoSample ?? !sampleSkipped()),
+  })
 
   function start(): Promise<void> {
     if (started) return started
@@ -131,17 +126,21 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
     const go = async (): Promise<void> => {
       // Held across both steps so that "ready" does not flash between start-up and the sample.
       busy.value++
+      const early = paint.early()
       try {
         const ok = await run(async () => {
           const d = await getDb()
-          if (await hasData(d)) { await afterLoad(d); return true }
+          const there = await loadedSummary(d)
+          if (there) { summary.value = there; await afterLoad(d); return true }
           return false
         }, () => { started = null; return start() }, 'errors.start')
         // A published database (?db=) is the data: neither saved bundles nor the sample go over it.
         if (ok === false && engine.published.value) return
         if (ok === false && await restoreSaved()) return
-        if (ok === false && (options.autoSample ?? !sampleSkipped()) && !(await openShippedSample())) await loadSample()
+        if (ok === false && (options.autoSample ?? !sampleSkipped()) && !(await openShippedSample())) { paint.undo(); await loadSample() }
       } finally {
+        await early
+        paint.undo() // nothing live came of the start-up (an error, nothing saved after all): what was painted goes
         busy.value--
       }
     }
@@ -197,6 +196,8 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
     // never a published database (read-only, not the tab's own data); neither step throws
     void first.then(() => (d && !engine.published.value ? keepDatabase(d, persist, sideState()) : undefined))
       .finally(() => { saving.value-- })
+      // then the figures' answers, for the database just saved: the next start paints from them
+      .then(() => paint.save())
   }
 
   /** Open a kept database (./reopen.ts: saved or shipped) and take its data as if just loaded; false if it could not. */
@@ -286,7 +287,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
   }
 
   return {
-    state, error, progress, cancelled, summary, skipped, rejected, isSample,
+    state, error, progress, cancelled, summary, skipped, rejected, isSample, painted: paint.painted,
     saving: computed(() => saving.value > 0),
     cancellable: computed(() => loadAbort.value != null),
     cancelLoad: () => { loadAbort.value?.abort() },

@@ -7,6 +7,8 @@
 import { KEEP_MAX_ROWS, exportDb, importDb, type TablePart } from '../../db/snapshot'
 import { checksum } from '../../persist/snapshot'
 import type { Db } from '../../db/types'
+import { hasTables } from '../../db/catalog'
+import { summarise, type LoadSummary } from '../../db/load'
 import { savedPart, type Persistence, type SavedPart } from '../../persist'
 import type { FindingItem, RejectedFile } from '../useDashboard/types'
 
@@ -28,6 +30,18 @@ function sideState(v: unknown): LoadSideState {
     ingestFindings: isArray(s.ingestFindings) ? (s.ingestFindings as FindingItem[]) : [],
     skipped: isArray(s.skipped) ? (s.skipped as LoadSideState['skipped']) : [],
     rejected: isArray(s.rejected) ? (s.rejected as RejectedFile[]) : [],
+  }
+}
+
+/** The data already in the engine at start-up (tests inject one), as a load summary; null when there is none. */
+export async function loadedSummary(d: Db): Promise<LoadSummary | null> {
+  try {
+    // Ask the catalog first: querying a table that does not exist logs an error in the worker.
+    if (!(await hasTables(d))) return null
+    const s = await summarise(d)
+    return s.reports === 0 && s.files === 0 ? null : { ...s, ms: 0 }
+  } catch {
+    return null // no schema yet: nothing was ever loaded
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ComputedRef, Ref, ShallowRef } from 'vue'
 import type { Db } from '../../db/types'
 import type { LoadSummary } from '../../db/load'
+import type { Painted } from './paint'
 import type { SourceFile } from '../../ingest/types'
 import type { DashboardError, DashboardState, LoadMode, LoadProgress, PickedFiles, RejectedFile } from '../useDashboard/types'
 
@@ -31,6 +32,8 @@ export interface UseDataLoadReturn {
   skipped: ShallowRef<{ path: string; reason: string }[]>
   /** Files of the last load that were not loaded (skipped, unreadable, not a table): a notice, not findings. */
   rejected: ShallowRef<RejectedFile[]>
+  /** What the figures show: nothing, answers saved for this data while DuckDB starts (issue 19), or the live data. */
+  painted: Readonly<Ref<Painted>>
   /** Whether what is loaded is (only) the sample bundle. */
   isSample: Ref<boolean>
   /** Start DuckDB once, then the data already there, the saved bundles, or (first visit) the sample. Idempotent. */

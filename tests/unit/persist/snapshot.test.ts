@@ -6,6 +6,7 @@ import { IDBFactory } from 'fake-indexeddb'
 import { describe, expect, test } from 'vitest'
 import { SnapshotBroken, checksum, createSnapshotStore, ledgerKey, savedPart, type SavedDb } from '../../../src/persist/snapshot'
 import type { DbSnapshot } from '../../../src/db/snapshot'
+import { capAnswers } from '../../../src/persist/answers'
 
 const built = (): DbSnapshot => ({
   nextFileId: 3,
@@ -66,5 +67,38 @@ describe('saved database store', () => {
     expect(await reason(store.open('k'))).toBe('corrupt')
     await store.save(snap(), 'k', null)
     expect(await reason(store.open('k'))).toBe('opened')
+  })
+})
+
+describe('saved answers beside the saved database', () => {
+  const answers = { summary: { reports: 2 }, years: [2021], units: [], entries: [['k', [{ n: 1 }]]] as [string, unknown[]][] }
+
+  test('kept only for the database saved now; gone with the next save and with clear', async () => {
+    const store = createSnapshotStore({ idb: new IDBFactory() })
+    expect(await store.peek()).toBeNull()
+    expect(await store.putAnswers({ ...answers, fingerprint: 'x' })).toBe(false) // no database saved
+    const fp = await store.save(snap(), 'k1', {}, 1000)
+    expect(await store.putAnswers({ ...answers, fingerprint: 'other' })).toBe(false)
+    expect((await store.peek())?.answers).toBeNull()
+    expect(await store.putAnswers({ ...answers, fingerprint: fp })).toBe(true)
+    const p = await store.peek()
+    expect(p?.ledger).toBe('k1')
+    expect(p?.answers?.entries).toEqual(answers.entries)
+    expect((await store.open('k1')).fingerprint).toBe(fp)
+    // a new save of the database (other data): the old answers are not its answers
+    const fp2 = await store.save(snap(), 'k2', {}, 2000)
+    expect(fp2).not.toBe(fp)
+    expect((await store.peek())?.answers).toBeNull()
+    expect(await store.putAnswers({ ...answers, fingerprint: fp })).toBe(false)
+    await store.putAnswers({ ...answers, fingerprint: fp2 })
+    await store.clear()
+    expect(await store.peek()).toBeNull()
+  })
+
+  test('capped: the most recent answers that fit, none that cannot be written', () => {
+    const big = Array.from({ length: 100 }, (_, i) => ({ i }))
+    const out = capAnswers([['a', big], ['b', [{ x: 1n }]], ['c', [{ y: 1 }]]], 10, 200)
+    expect(out.map(([k]) => k)).toEqual(['c'])
+    expect(capAnswers([['a', []], ['b', []], ['c', []]], 2).map(([k]) => k)).toEqual(['a', 'b'])
   })
 })
