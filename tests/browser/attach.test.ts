@@ -24,6 +24,9 @@ import { assertPrivate, openSession, query, waitForReady, type Session } from '.
 import { startStaticServer, type StaticServer } from './static-server'
 import { buildNationalFile } from './national-db'
 
+/** What the stored answers are written by (the builders): a change rebuilds the cached files. */
+const ROLLUP_INPUTS = ['src/queries/rollupSpecs.ts', 'src/queries/rollup.ts', 'src/queries/overview.ts', 'src/queries/trends.ts',
+  'src/queries/hierarchy.ts', 'src/queries/filters.ts', 'src/queries/basis.ts']
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..')
 const DIST = process.env.GDD_DIST ? resolve(process.env.GDD_DIST) : join(ROOT, 'dist')
 const MOUNT = '/gov-disclosure/app/'
@@ -36,7 +39,7 @@ const COPIES = 70
 
 /** Build (or reuse) the summariser's file for a generated bundle of `REPORTS` reports. */
 async function provinceFile(): Promise<string> {
-  const inputs = ['scripts/lib/generate.mjs', 'scripts/lib/summarise-cli.ts', 'src/db/schema.ts', 'src/db/load.ts']
+  const inputs = ['scripts/lib/generate.mjs', 'scripts/lib/summarise-cli.ts', 'src/db/schema.ts', 'src/db/load.ts', 'src/db/rollups.ts', ...ROLLUP_INPUTS]
   const h = createHash('sha256').update(`reports=${REPORTS}`)
   for (const f of inputs) h.update(readFileSync(join(ROOT, f)))
   const out = join(ROOT, 'tests', '.tmp', `attach-province-${h.digest('hex').slice(0, 12)}.duckdb`)
@@ -59,7 +62,8 @@ async function provinceFile(): Promise<string> {
 
 /** The national file (./national-db.ts), cached by the hash of its builder and of the province file it copies. */
 async function nationalFile(province: string): Promise<string> {
-  const h = createHash('sha256').update(`copies=${COPIES};${basename(province)}`).update(readFileSync(join(ROOT, 'tests/browser/national-db.ts')))
+  const h = createHash('sha256').update(`copies=${COPIES};${basename(province)}`)
+  for (const f of ['tests/browser/national-db.ts', 'src/db/rollups.ts', ...ROLLUP_INPUTS]) h.update(readFileSync(join(ROOT, f)))
   const out = join(ROOT, 'tests', '.tmp', `attach-national-${h.digest('hex').slice(0, 12)}.duckdb`)
   if (existsSync(out)) return out
   const tmp = `${out}.tmp-${process.pid}`
