@@ -20,6 +20,15 @@ import type { SqlParam } from '../queries/types'
 import { lit, q } from './schema'
 import type { Db } from './types'
 
+/**
+ * Stored answers are written from this many reports on. Each of their tables is at least one block of the file
+ * (256 KB, read by range with DuckDB-WASM's read-ahead), so they pay only when the summary's columns span more
+ * blocks than the ~9 answer tables do: measured, a 3,000-report file (summary: 1 block) fetched 4.5 MB for its first
+ * view without them and 8.5 MB with them; the 210,000-report file (summary: 22 blocks) 33.8 MB without, 11.2 MB with.
+ * A summary block holds ~10,000 reports.
+ */
+export const ANSWERS_MIN_REPORTS = 100_000
+
 /** Year-range keys: each bound unset or from `lo` (from) / `lo - 1` (to) to `hi + 1` / `hi` (see readRollup). */
 function rangeKeys(lo: number, hi: number): [number | null, number | null][] {
   const froms: (number | null)[] = [null]
@@ -55,7 +64,8 @@ export async function buildAnswers(db: Db): Promise<{ keys: number }> {
 /** Deepest unit level that gets a rollup row (0 province, 1 city, 2 county). */
 const ROLLUP_MAX_DEPTH = 2
 
-export async function buildRollups(db: Db): Promise<{ rows: number }> {
+/** `answers`: write the stored answers whatever the size (tests); default from ANSWERS_MIN_REPORTS reports on. */
+export async function buildRollups(db: Db, opts: { answers?: boolean } = {}): Promise<{ rows: number; answers: boolean }> {
   const cols = (await db.query<{ c: string }>(`SELECT column_name AS c FROM duckdb_columns()
     WHERE database_name = current_database() AND schema_name = 'main' AND table_name = 'summary'
       AND data_type IN ('DOUBLE', 'INTEGER', 'BIGINT', 'HUGEINT', 'DECIMAL') AND column_name <> 'year'
@@ -75,6 +85,10 @@ CREATE OR REPLACE TABLE rollup_findings AS
   FROM findings f JOIN (${areas}) ar ON ar.unit_code = f.unit_code
   GROUP BY ar.area_code, f.year, f.severity`)
   const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM rollup_area_year')
-  await buildAnswers(db)
-  return { rows: n }
+  const [{ reports }] = await db.query<{ reports: number }>('SELECT count(*)::INTEGER AS reports FROM summary')
+  const answers = opts.answers ?? reports >= ANSWERS_MIN_REPORTS
+  // without the signature table the app never reads answers (a file rebuilt smaller keeps none that are stale)
+  if (answers) await buildAnswers(db)
+  else await db.exec(`DROP TABLE IF EXISTS ${ROLLUP_SIG_TABLE}`)
+  return { rows: n, answers }
 }

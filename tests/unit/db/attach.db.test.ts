@@ -10,6 +10,8 @@ import { DuckDBInstance } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PublishedVersionMismatch, attachPublished } from '../../../src/db/attach'
 import { startNodeDuckDb } from '../../../src/db/duckdb-node'
+import { startNativeDuckDb } from '../../../src/db/duckdb-native'
+import { buildAnswers } from '../../../src/db/rollups'
 import { LOCKDOWN_SQL } from '../../../src/db/engine'
 import { loadTables } from '../../../src/db/load'
 import type { Db } from '../../../src/db/types'
@@ -35,6 +37,12 @@ beforeAll(async () => {
   const { files } = generateBundle({ reports: 300, seed: 'attach' })
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
   expect(await runSummarise({ inputs: [dir], out: join(work, 'pub.duckdb'), jobs: 1, progress: false }, () => {})).toBe(0)
+  // 300 reports is below ANSWERS_MIN_REPORTS: the summariser wrote no stored answers; written here to test them
+  const native = await startNativeDuckDb(join(work, 'pub.duckdb'), { scratch: join(work, 'scratch'), locked: false })
+  expect((await native.query(`SELECT 1 FROM duckdb_tables() WHERE table_name = '${ROLLUP_SIG_TABLE}'`)).length).toBe(0)
+  await buildAnswers(native)
+  await native.exec('CHECKPOINT')
+  await native.close()
   csvDb = await startNodeDuckDb()
   const res = await ingestFiles(groupInputs([dir]).flatMap(readGroup))
   await csvDb.session('write', (w) => loadTables(w, res.tables))
