@@ -27,7 +27,7 @@ import type { Db } from './types'
  * view without them and 8.5 MB with them; the 210,000-report file (summary: 22 blocks) 33.8 MB without, 11.2 MB with.
  * A summary block holds ~10,000 reports.
  */
-export const ANSWERS_MIN_REPORTS = 100_000
+const ANSWERS_MIN_REPORTS = 100_000
 
 /** Year-range keys: each bound unset or from `lo` (from) / `lo - 1` (to) to `hi + 1` / `hi` (see readRollup). */
 function rangeKeys(lo: number, hi: number): [number | null, number | null][] {

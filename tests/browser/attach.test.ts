@@ -153,9 +153,10 @@ test('?db= opens the published file by range: overview equals the native engine,
   if (!process.env.GDD_ATTACH_FILE) expect(native.reports).toBe(REPORTS)
   await expectOverviewEqualsNative(native)
 
-  // Read by range, never downloaded whole. The issue's bar is 10 %; DuckDB-WASM's read-ahead (16 K → 64 K →
-  // 256 K → 1 M per run of blocks) and the summary's share of a small file make it ~45 % at 3,000 reports
-  // (10 MB) and 17.5 % at 50,000 (48 MB): /work/notes/close-20b.md. Asserted: a real range read, well short of the file.
+  // Read by range, never downloaded whole. The issue's bar (10 %) is not reachable for a 10 MB file: start-up alone
+  // (catalog, counts, units, findings) and the one-block summary, each block read with DuckDB-WASM's read-ahead,
+  // make ~45 % (4.5 MB); stored answers (written from 100,000 reports on) made it 69.5 % (docs/SCALE.md).
+  // Asserted: a real range read, well short of the file.
   expect(firstView.bytes).toBeGreaterThan(0)
   expect(firstView.bytes).toBeLessThan(fileBytes * (process.env.GDD_ATTACH_MAX_SHARE ? Number(process.env.GDD_ATTACH_MAX_SHARE) : 0.6))
   // The page says where the data comes from; nothing was loaded over it (no sample).
