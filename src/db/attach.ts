@@ -6,8 +6,11 @@
  * ATTACH is refused once the engine is locked (src/db/engine.ts: no external access), so this runs before the
  * lock: the browser registers the file first (a URL of its own origin read by range — DuckDB-WASM opened with
  * `filesystem: { forceFullHTTPReads: false }` — or a file from disk as a handle) and attaches it at start-up.
- * Not yet wired into the app's start-up (docs/SCALE.md).
+ * The file's stored answers (src/db/rollups.ts) are used only when their signature is this app's builders' own:
+ * `rollups` tells the views, which pass it to the builders (src/queries/rollup.ts).
  */
+import { ROLLUP_SPECS, rollupSignature } from '../queries/rollupSpecs'
+import { ROLLUP_SIG_TABLE, ROLLUP_YEARS } from '../queries/rollup'
 import { lit, q } from './schema'
 import type { Db } from './types'
 
@@ -17,6 +20,8 @@ export interface Published {
   /** The file's manifest (key → value): engine_version, reports, created_at … */
   manifest: Record<string, string>
   tables: string[]
+  /** The file stores the first view's answers, written by builders identical to this app's (signature equal). */
+  rollups: boolean
 }
 
 /** The file was written by another DuckDB version than this engine's: it may not open, or read differently. */
@@ -45,5 +50,11 @@ export async function attachPublished(db: Pick<Db, 'exec' | 'query'>, path: stri
     throw new PublishedVersionMismatch(manifest.engine_version, v)
   }
   await db.exec(tables.map((t) => `CREATE OR REPLACE VIEW main.${q(t)} AS SELECT * FROM ${PUBLISHED_ALIAS}.main.${q(t)}`).join(';\n'))
-  return { manifest, tables }
+  return { manifest, tables, rollups: await hasRollups(db, tables) }
+}
+
+async function hasRollups(db: Pick<Db, 'query'>, tables: readonly string[]): Promise<boolean> {
+  if (![ROLLUP_SIG_TABLE, ROLLUP_YEARS, ...ROLLUP_SPECS.map((s) => s.table)].every((t) => tables.includes(t))) return false
+  const [row] = await db.query<{ sig: string }>(`SELECT sig FROM ${PUBLISHED_ALIAS}.main.${ROLLUP_SIG_TABLE}`)
+  return row?.sig === rollupSignature()
 }

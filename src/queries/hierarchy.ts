@@ -5,6 +5,7 @@
  */
 import { compareZh } from '../domain/collate'
 import { summaryWhere } from './filters'
+import { ROLLUP_TABLES, readRollup, yearOnly, type DataSource } from './rollup'
 import type { UnitRow } from './rows'
 import type { Filters, Query, SqlParam } from './types'
 
@@ -42,7 +43,9 @@ const AGG = `coalesce(sum(su.n), 0)::INTEGER AS "reports", count(su.unit_code)::
  * The summary rows are summed per unit first (one row per unit instead of one per unit and year) and
  * children are counted by one grouped scan, not a subquery per unit: ~1.7× faster at 50k reports.
  */
-export function childrenAggregatesQuery(f: Filters, parentCode: string | null): Query<ChildAggregateRow> {
+export function childrenAggregatesQuery(f: Filters, parentCode: string | null, src: DataSource = {}): Query<ChildAggregateRow> {
+  // the top level's answer is stored per year range (./rollup.ts); the drill level is ignored here anyway
+  if (src.rollups && parentCode == null && yearOnly({ ...f, drill: undefined })) return readRollup(ROLLUP_TABLES.topChildren, { ...f, drill: undefined })
   const w = summaryWhere({ ...f, drill: undefined }, 's')
   const params: SqlParam[] = [...w.params]
   const childCond = parentCode == null

@@ -1,10 +1,13 @@
 /** Headline figures, per-unit active volumes and outcome breakdowns over `summary`. */
 import { SUM_BASIS, basisRowsSql, type UnitBasis } from './basis'
 import { findingsWhere, summaryWhere } from './filters'
+import { ROLLUP_TABLES, noFilters, readRollup, yearOnly, type DataSource } from './rollup'
 import type { ActiveByUnitYearRow, OutcomeRow, OverviewRow } from './rows'
 import type { Filters, Query } from './types'
 
-export function overviewQuery(f: Filters = {}): Query<OverviewRow> {
+/** `src`: read the stored answer when the data has one (./rollup.ts); the same row either way. */
+export function overviewQuery(f: Filters = {}, src: DataSource = {}): Query<OverviewRow> {
+  if (src.rollups && yearOnly(f)) return readRollup(ROLLUP_TABLES.overview, f)
   const w = summaryWhere(f)
   const fw = findingsWhere(f)
   return {
@@ -29,7 +32,8 @@ export function overviewQuery(f: Filters = {}): Query<OverviewRow> {
  */
 const UNIT_ROWS_MAX = 1000
 
-export function activeByUnitYearQuery(f: Filters = {}, opts: { maxUnits?: number } = {}): Query<ActiveByUnitYearRow> {
+export function activeByUnitYearQuery(f: Filters = {}, opts: { maxUnits?: number } = {}, src: DataSource = {}): Query<ActiveByUnitYearRow> {
+  if (src.rollups && noFilters(f) && opts.maxUnits == null) return readRollup(ROLLUP_TABLES.activeByUnitYear, f)
   const w = summaryWhere(f)
   const max = opts.maxUnits ?? UNIT_ROWS_MAX
   return {
@@ -66,8 +70,9 @@ const OUTCOME_COLS = `${[...GROUPS, 'handled'].map((o) => `sum(s.${o})::DOUBLE A
  * largest `handled` first; at most `limit` units (`unitsTotal` says how many there are). Units without a
  * section 三 table are left out and counted (`unitsWithout`).
  */
-export function outcomesByUnitQuery(f: Filters = {}, opts: { limit?: number; basis?: UnitBasis } = {}): Query<OutcomeRow> {
+export function outcomesByUnitQuery(f: Filters = {}, opts: { limit?: number; basis?: UnitBasis } = {}, src: DataSource = {}): Query<OutcomeRow> {
   const basis = opts.basis ?? SUM_BASIS
+  if (src.rollups && noFilters(f) && basis.kind === 'sum' && opts.limit == null) return readRollup(ROLLUP_TABLES.outcomesByUnit, f)
   const all = basisRowsSql(f, basis)
   const withApps = basisRowsSql(f, basis, 's.has_applications')
   return {
@@ -80,7 +85,8 @@ export function outcomesByUnitQuery(f: Filters = {}, opts: { limit?: number; bas
 }
 
 /** Outcome counts (total column) per year, over the reports with a section 三 table; `allReports`: every report of the year. */
-export function outcomesByYearQuery(f: Filters = {}): Query<OutcomeRow> {
+export function outcomesByYearQuery(f: Filters = {}, src: DataSource = {}): Query<OutcomeRow> {
+  if (src.rollups && yearOnly(f)) return readRollup(ROLLUP_TABLES.outcomesByYear, f)
   const w = summaryWhere(f)
   const cols = ['granted', 'partial', 'withheld', 'unavailable', 'rejected', 'other', 'handled',
     ...GROUPS.flatMap((g) => [`miss_${g}`, `share_${g}`])].map((c) => `x."${c}"`).join(', ')

@@ -6,6 +6,7 @@
  */
 import { summaryWhere, unitsWhere } from './filters'
 import { SETTLED_YEAR } from './years'
+import { ROLLUP_TABLES, readRollup, yearOnly, type DataSource } from './rollup'
 import type { Filters, Query } from './types'
 
 export type PanelInfoRow = {
@@ -51,7 +52,8 @@ export type KpiChangeRow = {
  * The headline figures' change from the year before to the latest filtered year with enough reports (./years.ts),
  * over the units that state the figure in both years (never the totals of two different sets of units).
  */
-export function kpiChangeQuery(f: Filters = {}): Query<KpiChangeRow> {
+export function kpiChangeQuery(f: Filters = {}, src: DataSource = {}): Query<KpiChangeRow> {
+  if (src.rollups && yearOnly(f)) return readRollup(ROLLUP_TABLES.kpiChange, f)
   const noYear = unitsWhere(f)
   const w = summaryWhere(f)
   const both = (a: string, b: string): string => `${a} IS NOT NULL AND ${b} IS NOT NULL`

@@ -4,9 +4,16 @@
  * `copies` provinces with node-api SQL. Every unit, parent, ancestor and area code gets another 2-digit province
  * prefix, and file ids are shifted, so each copy is a province of its own; dictionaries are copied once and the
  * manifest's counts are rewritten. The schema is the summariser's own (every table of its file), so the app
- * opens it as it opens a real national file. Cached by the caller.
+ * opens it as it opens a real national file. The rollups (area rollups and stored answers) are then built again on
+ * the whole file by the summariser's own `buildRollups`, as its merge step does: a copy of the province's would be
+ * the province's answers. Cached by the caller.
  */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
+import { startNativeDuckDb } from '../../src/db/duckdb-native'
+import { buildRollups } from '../../src/db/rollups'
 
 const CODE_COLS = new Set(['unit_code', 'parent_code', 'ancestor_code', 'area_code'])
 
@@ -16,6 +23,7 @@ export async function buildNationalFile(province: string, out: string, copies: n
   const c = await inst.connect()
   const lit = (s: string) => `'${s.replace(/'/g, "''")}'`
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`
+  let reports: number
   try {
     await c.run(`ATTACH ${lit(province)} AS p (READ_ONLY); ATTACH ${lit(out)} AS n`)
     const cols = (await c.runAndReadAll(`SELECT table_name AS t, list(column_name ORDER BY column_index) AS cs FROM duckdb_columns()
@@ -29,7 +37,7 @@ export async function buildNationalFile(province: string, out: string, copies: n
         ? `CREATE TABLE n.main.${q(t)} AS SELECT ${sel} FROM range(${copies}) r(k), p.main.${q(t)} ORDER BY k`
         : `CREATE TABLE n.main.${q(t)} AS SELECT * FROM p.main.${q(t)}`)
     }
-    const [{ reports }] = (await c.runAndReadAll('SELECT count(*)::INTEGER AS reports FROM n.main.summary')).getRowObjectsJS() as { reports: number }[]
+    ;[{ reports }] = (await c.runAndReadAll('SELECT count(*)::INTEGER AS reports FROM n.main.summary')).getRowObjectsJS() as { reports: number }[]
     // The manifest's counts: rows of each table, as the summariser writes them.
     for (const [key, sql] of [['reports', 'count(*) FROM n.main.summary'], ['units', 'count(DISTINCT unit_code) FROM n.main.summary'],
       ['findings', 'count(*) FROM n.main.findings'], ['files', 'count(*) FROM n.main.files'], ['groups', `${copies}`]] as const) {
@@ -37,9 +45,18 @@ export async function buildNationalFile(province: string, out: string, copies: n
     }
     await c.run(`INSERT INTO n.main.manifest VALUES ('synthetic', ${lit(`${copies} copies of a summarised province (tests/browser/national-db.ts)`)})`)
     await c.run('DETACH n')
-    return { reports }
   } finally {
     c.closeSync()
     inst.closeSync()
   }
+  const scratch = mkdtempSync(join(tmpdir(), 'gdd-national-'))
+  const db = await startNativeDuckDb(out, { scratch, locked: false })
+  try {
+    await buildRollups(db)
+    await db.exec('CHECKPOINT')
+  } finally {
+    await db.close()
+    rmSync(scratch, { recursive: true, force: true })
+  }
+  return { reports }
 }

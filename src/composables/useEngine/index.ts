@@ -3,11 +3,12 @@
  * over. Unit tests inject an engine (`startDb`: a Node DuckDB or a fake), the app starts the browser worker lazily
  * (its chunk and wasm are fetched after the shell has painted).
  */
-import { ref, shallowRef, type Ref, type ShallowRef } from 'vue'
+import { computed, ref, shallowRef, type ComputedRef, type Ref, type ShallowRef } from 'vue'
 import type { Db } from '../../db/types'
 import { sharedState } from '../sharedState'
 import type { Published } from '../../db/attach'
 import { publishedParam, resolvePublishedUrl } from '../../db/published-url'
+import type { DataSource } from '../../queries/rollup'
 
 /** A published database the engine opened (`?db=`): where it came from and what its manifest says. */
 export interface PublishedSource extends Published { url: string; path: string }
@@ -27,6 +28,8 @@ export interface UseEngineReturn {
   getDb(): Promise<Db>
   /** The published database attached at start-up (`?db=`), null when the data is the tab's own. */
   published: ShallowRef<PublishedSource | null>
+  /** What the data can answer cheaply (stored answers of a published file), passed to the builders that use it. */
+  source: ComputedRef<DataSource>
 }
 
 async function defaultStartDb(onPublished: (p: PublishedSource) => void): Promise<Db> {
@@ -61,7 +64,9 @@ function createEngine(options: UseEngineOptions = {}): UseEngineReturn {
     return pending
   }
 
-  return { status, db, getDb, published }
+  // A published file is read-only (loads over it are refused), so what was detected at attach stays true.
+  const source = computed<DataSource>(() => ({ rollups: published.value?.rollups === true }))
+  return { status, db, getDb, published, source }
 }
 
 /** The app's one engine (options only count on the first call). */

@@ -3,19 +3,24 @@
  * exactly as the same bundle loaded as CSV does, also after the engine is locked; a file from another engine
  * version is refused with a message saying what to do.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PublishedVersionMismatch, attachPublished } from '../../../src/db/attach'
 import { startNodeDuckDb } from '../../../src/db/duckdb-node'
+import { startNativeDuckDb } from '../../../src/db/duckdb-native'
+import { buildAnswers } from '../../../src/db/rollups'
 import { LOCKDOWN_SQL } from '../../../src/db/engine'
 import { loadTables } from '../../../src/db/load'
 import type { Db } from '../../../src/db/types'
 import { ingestFiles } from '../../../src/ingest'
 import { activeByUnitYearQuery, outcomesByUnitQuery, outcomesByYearQuery, overviewQuery } from '../../../src/queries/overview'
 import type { Filters, Query } from '../../../src/queries/types'
+import { kpiChangeQuery } from '../../../src/queries/trends'
+import { childrenAggregatesQuery } from '../../../src/queries/hierarchy'
+import { ROLLUP_SIG_TABLE, type DataSource } from '../../../src/queries/rollup'
 import { generateBundle } from '../../../scripts/lib/generate.mjs'
 import { runSummarise } from '../../../scripts/lib/summarise-cli'
 import { groupInputs, readGroup } from '../../../scripts/lib/summarise-part'
@@ -23,6 +28,7 @@ import { groupInputs, readGroup } from '../../../scripts/lib/summarise-part'
 let work: string
 let csvDb: Db
 let pubDb: Db
+let rollups: boolean
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'gdd-attach-'))
@@ -31,13 +37,19 @@ beforeAll(async () => {
   const { files } = generateBundle({ reports: 300, seed: 'attach' })
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
   expect(await runSummarise({ inputs: [dir], out: join(work, 'pub.duckdb'), jobs: 1, progress: false }, () => {})).toBe(0)
+  // 300 reports is below ANSWERS_MIN_REPORTS: the summariser wrote no stored answers; written here to test them
+  const native = await startNativeDuckDb(join(work, 'pub.duckdb'), { scratch: join(work, 'scratch'), locked: false })
+  expect((await native.query(`SELECT 1 FROM duckdb_tables() WHERE table_name = '${ROLLUP_SIG_TABLE}'`)).length).toBe(0)
+  await buildAnswers(native)
+  await native.exec('CHECKPOINT')
+  await native.close()
   csvDb = await startNodeDuckDb()
   const res = await ingestFiles(groupInputs([dir]).flatMap(readGroup))
   await csvDb.session('write', (w) => loadTables(w, res.tables))
   // as the browser would: register the file, attach it, then lock the engine
   pubDb = await startNodeDuckDb({ locked: false })
   await pubDb.registerFile('pub.duckdb', new Uint8Array(readFileSync(join(work, 'pub.duckdb'))))
-  await attachPublished(pubDb, 'pub.duckdb')
+  rollups = (await attachPublished(pubDb, 'pub.duckdb')).rollups
   await pubDb.exec(LOCKDOWN_SQL)
 }, 240_000)
 afterAll(async () => {
@@ -61,6 +73,57 @@ describe('a published database in the app', () => {
     const [o] = await run(pubDb, overviewQuery())
     expect(o.reports).toBe(300)
   })
+
+  it('reads its stored answers (rollups) only where they are the builders\' own answer, row for row', async () => {
+    expect(rollups).toBe(true)
+    const src: DataSource = { rollups: true }
+    const [{ lo, hi }] = await pubDb.query<{ lo: number; hi: number }>('SELECT min(year) AS lo, max(year) AS hi FROM summary')
+    // unset, inside, on and beyond the bounds, and empty ranges: the clamped key must give the same rows
+    const ranges: Filters[] = [{}, { yearFrom: lo + 1 }, { yearTo: hi - 1 }, { yearFrom: lo - 5, yearTo: hi + 5 }, { yearFrom: lo, yearTo: lo },
+      { yearFrom: hi + 3 }, { yearTo: lo - 3 }, { yearFrom: hi, yearTo: lo }, { yearFrom: lo + 1, yearTo: hi - 1, pick: 'x' }]
+    const builders = [
+      (f: Filters, s?: DataSource) => overviewQuery(f, s), (f: Filters, s?: DataSource) => kpiChangeQuery(f, s),
+      (f: Filters, s?: DataSource) => outcomesByYearQuery(f, s), (f: Filters, s?: DataSource) => childrenAggregatesQuery(f, null, s),
+    ]
+    for (const f of ranges) {
+      for (const b of builders) {
+        const stored = b(f, src)
+        expect(stored.sql).toContain('rollup_')
+        const [a, r] = [await run(csvDb, b(f)), await run(pubDb, stored)]
+        expect(r).toEqual(a)
+      }
+    }
+    // per-unit lists: stored for the first view only (no filter, default basis and length)
+    for (const qy of [activeByUnitYearQuery({}, {}, src), outcomesByUnitQuery({}, {}, src)]) expect(qy.sql).toContain('rollup_')
+    expect(await run(pubDb, activeByUnitYearQuery({}, {}, src))).toEqual(await run(csvDb, activeByUnitYearQuery({})))
+    expect(await run(pubDb, outcomesByUnitQuery({}, {}, src))).toEqual(await run(csvDb, outcomesByUnitQuery({})))
+    // any other filter asks the summary
+    const unit = (await run(csvDb, childrenAggregatesQuery({}, null)))[0] as { unitCode: string }
+    for (const f of [{ unitCodes: [unit.unitCode] }, { panel: true }, { drill: unit.unitCode }] as Filters[]) {
+      expect(overviewQuery(f, src).sql).not.toContain('rollup_')
+      expect(kpiChangeQuery(f, src).sql).not.toContain('rollup_')
+    }
+    expect(activeByUnitYearQuery({ yearFrom: lo }, {}, src).sql).not.toContain('rollup_')
+    expect(outcomesByUnitQuery({}, { basis: { kind: 'latest' } }, src).sql).not.toContain('rollup_')
+    expect(childrenAggregatesQuery({}, unit.unitCode, src).sql).not.toContain('rollup_')
+  })
+
+  it('ignores stored answers written by other builders (signature differs)', async () => {
+    const file = join(work, 'stale.duckdb')
+    copyFileSync(join(work, 'pub.duckdb'), file)
+    const inst = await DuckDBInstance.create(file)
+    const c = await inst.connect()
+    await c.run(`UPDATE ${ROLLUP_SIG_TABLE} SET sig = 'v0-older-builders'`)
+    c.closeSync()
+    inst.closeSync()
+    const db = await startNodeDuckDb({ locked: false })
+    try {
+      await db.registerFile('stale.duckdb', new Uint8Array(readFileSync(file)))
+      expect((await attachPublished(db, 'stale.duckdb')).rollups).toBe(false)
+    } finally {
+      await db.close()
+    }
+  }, 60_000)
 
   it('is read-only and stays locked', async () => {
     await expect(pubDb.exec('DELETE FROM published.main.summary')).rejects.toThrow(/read-only|read only/i)
