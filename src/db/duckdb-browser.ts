@@ -18,18 +18,13 @@ import { arrowToRows, type ArrowLike } from './arrow'
 import { LOCKDOWN_SQL, engineDb, memoryLimitSql, registeredPath, type Conn } from './engine'
 import { attachPublished, type Published } from './attach'
 import type { Db, IpcResult, Row, SqlParam } from './types'
+import { withTimeout } from './timeout'
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
   eh: { mainModule: ehWasm, mainWorker: ehWorker },
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(message)), ms)
-    p.then((v) => { clearTimeout(timer); resolve(v) }, (e: unknown) => { clearTimeout(timer); reject(e) })
-  })
-}
 
 const absolute = (url: string): string => new URL(url, document.baseURI).href
 
@@ -79,6 +74,8 @@ export interface StartOptions {
   publishedUrl?: string
   /** Told what was attached (its manifest and tables). */
   onPublished?: (p: Published) => void
+  /** Aborted: the start-up wait ends now, exactly as when the timeout passes (browser tests; see useEngine). */
+  expire?: AbortSignal
 }
 
 /** The name the published file is registered under (inside the lock's allowed folder). */
@@ -113,7 +110,7 @@ export async function startDuckDb(opts: StartOptions = {}): Promise<Db> {
   }
   let started: { db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection }
   try {
-    started = await withTimeout(start(), timeoutMs,
+    started = await withTimeout(start(), timeoutMs, opts.expire,
       `数据库引擎（DuckDB-WASM）在 ${Math.round(timeoutMs / 1000)} 秒内未能启动。请确认网站以正确的 MIME 类型（application/wasm）提供 .wasm 文件，内容安全策略（CSP）的 worker-src 含 blob:，并刷新页面重试。`)
   } catch (e) {
     ;(worker as Worker | null)?.terminate()

@@ -4,7 +4,17 @@
  * brings the app to ready.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
 import { appUrl, assertPrivate, openSession, waitForReady, type Session } from './helpers'
+
+/**
+ * The start has failed (the .wasm refused or served wrong): end its wait as its one-minute timeout would, by the
+ * automation-only event of src/composables/useEngine, instead of waiting the minute out (twice per run).
+ */
+async function expireStartOnceFailed(page: Page, failed: () => boolean): Promise<void> {
+  await expect.poll(failed, { timeout: 600_000, interval: 100 }).toBe(true)
+  await page.evaluate(() => window.dispatchEvent(new Event('gdd:engine-start-timeout')))
+}
 
 let s: Session
 beforeAll(async () => { s = await openSession() })
@@ -16,6 +26,7 @@ test('blocked .wasm → error with message and retry; unblocked → retry → re
   const handler = async (route: import('playwright-core').Route) => { blocked.push(route.request().url()); await route.abort('blockedbyclient') }
   await s.context.route(/\.wasm(\?.*)?$/, handler)
   await s.page.goto(appUrl('/?nosample=1'))
+  await expireStartOnceFailed(s.page, () => blocked.length > 0)
   await s.page.waitForSelector('[data-state="error"]', { timeout: 90_000 })
   expect(blocked.length).toBeGreaterThan(0)
   const msg = (await s.page.textContent('[data-testid="error-message"]')) ?? ''
@@ -33,12 +44,15 @@ test('blocked .wasm → error with message and retry; unblocked → retry → re
 
 test('.wasm served with the wrong MIME type → error (bounded by the start-up timeout), not loading forever', async () => {
   const page = await s.context.newPage()
+  let served = 0
   await s.context.route(/\.wasm(\?.*)?$/, async (route) => {
     const res = await route.fetch()
     await route.fulfill({ response: res, headers: { ...res.headers(), 'content-type': 'text/plain' } })
+    served++
   })
   try {
     await page.goto(appUrl('/?nosample=1'))
+    await expireStartOnceFailed(page, () => served > 0)
     const state = await page.waitForFunction(() => {
       const v = document.querySelector('[data-state]')?.getAttribute('data-state')
       return v === 'error' || v === 'ready' ? v : null

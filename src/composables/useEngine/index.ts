@@ -32,13 +32,27 @@ export interface UseEngineReturn {
   source: ComputedRef<DataSource>
 }
 
+/** Ends a start-up wait at once, as its timeout would (automation only: see defaultStartDb). */
+const EXPIRE_START_EVENT = 'gdd:engine-start-timeout'
+
 async function defaultStartDb(onPublished: (p: PublishedSource) => void): Promise<Db> {
   // Checked before anything is fetched: only a .duckdb of this origin (src/db/published-url.ts).
   const path = typeof location === 'undefined' ? null : publishedParam(location.href)
   const publishedUrl = path == null ? undefined : resolvePublishedUrl(path, location.href)
   // Loaded lazily: the shell paints before the DuckDB chunk and wasm are fetched.
   const { startDuckDb } = await import('../../db/duckdb-browser')
-  return startDuckDb({ timeoutMs: 60_000, publishedUrl, onPublished: (p) => onPublished({ ...p, url: publishedUrl!, path: path! }) })
+  const expire = new AbortController()
+  const giveUp = () => expire.abort()
+  // Under automation only (navigator.webdriver, never set in a user's own browsing): browser tests that make the
+  // start fail (tests/browser/engine-failure) end the wait once the failure has happened, by this event, instead
+  // of waiting out the minute. An event can only come from a script of this page; at worst the error and its
+  // retry button come sooner.
+  if (typeof window !== 'undefined' && navigator.webdriver === true) window.addEventListener(EXPIRE_START_EVENT, giveUp)
+  try {
+    return await startDuckDb({ timeoutMs: 60_000, expire: expire.signal, publishedUrl, onPublished: (p) => onPublished({ ...p, url: publishedUrl!, path: path! }) })
+  } finally {
+    if (typeof window !== 'undefined') window.removeEventListener(EXPIRE_START_EVENT, giveUp)
+  }
 }
 
 function createEngine(options: UseEngineOptions = {}): UseEngineReturn {
