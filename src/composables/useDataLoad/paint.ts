@@ -66,8 +66,14 @@ async function paintSaved(d: PaintDeps): Promise<boolean> {
   return true
 }
 
-/** The figures on screen answered from the saved answers and a frame drawn (a hidden tab has no frames: a bound). */
+/**
+ * The routed view is on screen, its figures answered from the saved answers, and a frame drawn. A view is loaded
+ * when first rendered (src/router.ts), and the hierarchy nav asks before it: its root (data-testid="view-…") is
+ * waited for first. Checked every 16 ms, not per frame: a hidden tab has no frames.
+ */
 async function drawnFromSaved(c: UseCoordinatorReturn): Promise<void> {
+  const shown = (): boolean => typeof document === 'undefined' || document.querySelector('[data-testid^="view-"]') != null
+  while (!c.live.value && !shown()) await new Promise((r) => setTimeout(r, 16))
   await c.painted()
   await new Promise((r) => { if (typeof requestAnimationFrame === 'function') requestAnimationFrame(r); setTimeout(r, 200) })
 }
