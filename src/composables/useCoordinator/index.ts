@@ -42,7 +42,10 @@ export interface UseCoordinatorReturn {
   prime(saved: Iterable<[string, unknown[]]>): void
   /** The live answers kept now, most recently used first (saved for the next start). */
   answered(): [string, unknown[]][]
-  /** Resolves once every statement the saved answers can answer has been answered (the others wait for the engine). */
+  /**
+   * After `prime`: resolves once the figures have asked (a view that asks nothing never resolves it, until live) and
+   * every statement the saved answers can answer has been answered (the others wait for the engine).
+   */
   painted(): Promise<void>
   /** Resolves once the clients' watchers have run and no statement is queued or running. */
   settled(): Promise<void>
@@ -65,6 +68,9 @@ function createCoordinator(): UseCoordinatorReturn {
   let saved = new Map<string, unknown[]>()
   /** Statements asked while not live and not among the saved answers: they wait for the engine. */
   let held = 0
+  /** Statements asked since `prime`, and who waits for the first one. */
+  let asked = 0
+  let onAsk: (() => void)[] = []
   const queue: Waiting[] = []
   const queued = new Map<string, Waiting>()
   let running = 0
@@ -108,6 +114,8 @@ function createCoordinator(): UseCoordinatorReturn {
   function request<T>(q: Query<T>, signal?: AbortSignal): Promise<T[]> {
     const key = queryKey(q)
     inFlight.value++
+    asked++
+    for (const f of onAsk.splice(0)) f()
     const kept = live.value ? undefined : saved.get(key)
     if (kept) return Promise.resolve(kept as T[]).finally(done)
     const waits = !live.value
@@ -126,12 +134,15 @@ function createCoordinator(): UseCoordinatorReturn {
 
   function prime(answers: Iterable<[string, unknown[]]>): void {
     saved = new Map(answers)
+    asked = 0
     live.value = false
     hasData.value = true
     version.value++
   }
 
   async function painted(): Promise<void> {
+    // The view may still be loading: its figures ask when it is set up.
+    if (asked === 0 && !live.value) await new Promise<void>((r) => onAsk.push(r))
     // A macrotask between checks: a statement running on the engine must be able to answer meanwhile.
     do { await nextTick(); await new Promise((r) => setTimeout(r, 0)) } while (!live.value && inFlight.value > held)
   }
@@ -146,6 +157,7 @@ function createCoordinator(): UseCoordinatorReturn {
     live.value = true
     hasData.value = now
     version.value++
+    for (const f of onAsk.splice(0)) f()
     pump()
   }
 

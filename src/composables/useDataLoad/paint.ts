@@ -50,7 +50,7 @@ async function shippedAnswers(): Promise<StartAnswers | null> {
 
 const noFilters = (f: Filters): boolean => Object.values(f).every((v) => v == null)
 
-/** Paint from saved answers if there are any for the data this start-up will open; true when painted. */
+/** Answer from saved answers if there are any for the data this start-up will open; true when primed. */
 async function paintSaved(d: PaintDeps): Promise<boolean> {
   if (typeof location !== 'undefined' && publishedParam(location.href) != null) return false // ?db=: its own data
   const { saved, answers } = await d.persist.savedAnswers()
@@ -63,10 +63,19 @@ async function paintSaved(d: PaintDeps): Promise<boolean> {
   if (noFilters(d.filters.filters.value) && Object.keys(last).length) d.filters.setFilters(last)
   d.show(a, sample)
   d.coordinator.prime(a.entries)
-  await d.coordinator.painted()
-  // drawn: the charts set their options in the next frame (a hidden tab has no frames: a bound)
+  return true
+}
+
+/**
+ * The routed view is on screen, its figures answered from the saved answers, and a frame drawn. A view is loaded
+ * when first rendered (src/router.ts), and the hierarchy nav asks before it: its root (data-testid="view-…") is
+ * waited for first. Checked every 16 ms, not per frame: a hidden tab has no frames.
+ */
+async function drawnFromSaved(c: UseCoordinatorReturn): Promise<void> {
+  const shown = (): boolean => typeof document === 'undefined' || document.querySelector('[data-testid^="view-"]') != null
+  while (!c.live.value && !shown()) await new Promise((r) => setTimeout(r, 16))
+  await c.painted()
   await new Promise((r) => { if (typeof requestAnimationFrame === 'function') requestAnimationFrame(r); setTimeout(r, 200) })
-  return !d.coordinator.live.value
 }
 
 export interface PainterDeps {
@@ -84,7 +93,7 @@ export interface PainterDeps {
 
 export interface Painter {
   painted: Readonly<Ref<Painted>>
-  /** Start-up: paint from saved answers while DuckDB starts (resolves when painted, or not). */
+  /** Start-up: answer from saved answers while DuckDB starts (resolves once primed, or not; `painted` follows). */
   early(): Promise<void>
   /** Drop figures painted from saved answers that no live data replaced. */
   undo(): void
@@ -127,7 +136,10 @@ export function createPainter(d: PainterDeps): Painter {
       sampleAllowed: d.sampleAllowed(),
       overtaken: () => painted.value === 'live',
       show: (a, sample) => { d.summary.value = a.summary as unknown as LoadSummary; d.isSample.value = sample },
-    }).then((ok) => { if (ok && !coordinator.live.value) painted.value = 'saved' }, (e: unknown) => { console.warn('paint', e) }),
+    }).then((ok) => {
+      // not awaited: the start-up goes on (a view that asks nothing would never be painted from saved answers)
+      if (ok) void drawnFromSaved(coordinator).then(() => { if (!coordinator.live.value) painted.value = 'saved' })
+    }, (e: unknown) => { console.warn('paint', e) }),
     undo() {
       if (coordinator.live.value) return
       d.summary.value = null

@@ -40,4 +40,17 @@ describe('useCoordinator with saved answers', () => {
     expect(await c.request(q('SELECT a', 1))).toEqual([{ v: 'live SELECT a|1' }])
     expect(c.answered().map(([k]) => k)).toContain(queryKey(q('SELECT a', 1)))
   })
+
+  it('painted waits for the figures to ask (a view still loading has asked nothing yet)', async () => {
+    useEngine({ startDb: async () => fakeDb() })
+    const c = useCoordinator()
+    c.prime([[queryKey(q('SELECT a')), [{ v: 'saved' }]]])
+    let done = false
+    void c.painted().then(() => { done = true })
+    await flush()
+    expect(done).toBe(false)
+    void c.request(q('SELECT a'))
+    await flush()
+    expect(done).toBe(true)
+  })
 })
