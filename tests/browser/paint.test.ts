@@ -57,6 +57,7 @@ async function paintedBeforeEngine(page: Page, ctx: BrowserContext, url: string 
     expect(await page.getAttribute('[data-state]', 'data-state')).toBe('loading')
     expect(Number(await page.getAttribute('[data-testid="load-summary"]', 'data-reports'))).toBe(reports)
     const early = await shown(page)
+    const earlyFindings = await page.getAttribute('[data-testid="load-summary"]', 'data-findings')
     expect(await page.locator('[data-testid="painted-saved"]').count()).toBe(1)
     // the engine was asked for and is still held: nothing of this came from DuckDB
     await expect.poll(() => wasm.held.length, { timeout: 60_000 }).toBeGreaterThan(0)
@@ -66,6 +67,8 @@ async function paintedBeforeEngine(page: Page, ctx: BrowserContext, url: string 
     await page.evaluate(() => window.__dashboard!.idle())
     expect(await page.getAttribute('[data-painted]', 'data-painted')).toBe('live')
     expect(await page.locator('[data-testid="painted-saved"]').count()).toBe(0)
+    // the painted page said as many data problems as the live one does (never "0 problems" before the engine)
+    expect(earlyFindings).toBe(await page.getAttribute('[data-testid="load-summary"]', 'data-findings'))
     return { early, live: await shown(page) }
   } finally { await wasm.done() }
 }

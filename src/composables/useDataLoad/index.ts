@@ -115,7 +115,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
 
   // Start-up paints from answers saved for the data while DuckDB starts; answers are kept for the next (./paint.ts).
   const paint = createPainter({
-    persist, coordinator, filters, summary, isSample,
+    persist, coordinator, filters, summary, isSample, findings,
     busy: () => busy.value > 0, saving: () => saving.value > 0,
     sampleAllowed: () => !options.sampleFiles && (options.autoSample ?? !sampleSkipped()),
   })

@@ -18,6 +18,7 @@ import type { UnitRow } from '../../queries/rows'
 import { publishedParam } from '../../db/published-url'
 import type { UseCoordinatorReturn } from '../useCoordinator'
 import type { UseFiltersReturn } from '../useFilters'
+import type { UseFindingsReturn } from '../useFindings'
 
 /** After the figures' last answer, the answers are written this much later (not on every keystroke of a filter). */
 const SAVE_DELAY_MS = 1000
@@ -84,6 +85,8 @@ export interface PainterDeps {
   filters: UseFiltersReturn
   summary: ShallowRef<LoadSummary | null>
   isSample: Ref<boolean>
+  /** The findings count shown beside the summary: the saved one while painted from saved answers. */
+  findings: Pick<UseFindingsReturn, 'showSavedTotal' | 'reset'>
   /** A load or clear runs. */
   busy(): boolean
   /** A bundle or the database is being saved. */
@@ -135,7 +138,13 @@ export function createPainter(d: PainterDeps): Painter {
       persist, coordinator, filters,
       sampleAllowed: d.sampleAllowed(),
       overtaken: () => painted.value === 'live',
-      show: (a, sample) => { d.summary.value = a.summary as unknown as LoadSummary; d.isSample.value = sample },
+      show: (a, sample) => {
+        const s = a.summary as unknown as LoadSummary
+        d.summary.value = s
+        d.isSample.value = sample
+        // the saved data's count, not 0: the painted page must not say "no problems" before the engine is up
+        d.findings.showSavedTotal(typeof s.findings === 'number' ? s.findings : 0)
+      },
     }).then((ok) => {
       // not awaited: the start-up goes on (a view that asks nothing would never be painted from saved answers)
       if (ok) void drawnFromSaved(coordinator).then(() => { if (!coordinator.live.value) painted.value = 'saved' })
@@ -144,6 +153,7 @@ export function createPainter(d: PainterDeps): Painter {
       if (coordinator.live.value) return
       d.summary.value = null
       d.isSample.value = false
+      d.findings.reset()
       painted.value = 'none'
       coordinator.dataChanged(false)
     },

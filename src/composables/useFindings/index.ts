@@ -26,6 +26,8 @@ export interface UseFindingsReturn {
   reload(d: Db, total: number): Promise<void>
   /** Forget every finding (the data was replaced or cleared). */
   reset(): void
+  /** The saved data's findings count, shown while the engine starts (painted from saved answers; the list follows live). */
+  showSavedTotal(total: number): void
 }
 
 const fromFinding = (f: Finding): FindingItem => ({
@@ -51,6 +53,7 @@ function createFindings(): UseFindingsReturn {
     addIngest: (found) => { ingestFindings.value = [...ingestFindings.value, ...found.map(fromFinding)] },
     reload,
     reset: () => { ingestFindings.value = []; dbFindings.value = []; dbTotal.value = 0 },
+    showSavedTotal: (total) => { dbFindings.value = []; dbTotal.value = total },
   }
 }
 
