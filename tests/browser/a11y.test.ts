@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
-import { appUrl, openSession, query, waitForReady, type Session } from './helpers'
+import { appUrl, openSession, query, waitForReady, type Session, WORK_BOUND } from './helpers'
 
 const require = createRequire(import.meta.url)
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -29,7 +29,7 @@ async function axe(page: Page): Promise<Violation[]> {
 
 async function settle(page: Page): Promise<void> {
   await waitForReady(page)
-  await page.waitForFunction(() => document.querySelector('[data-state]')?.getAttribute('data-querying') === 'false', null, { timeout: 30_000 })
+  await page.waitForFunction(() => document.querySelector('[data-state]')?.getAttribute('data-querying') === 'false', null, { timeout: WORK_BOUND })
   // every view query answered (a loading mask over a panel lowers its text contrast), then paint
   await page.evaluate(() => window.__dashboard?.idle())
   await page.waitForTimeout(800)
@@ -41,7 +41,7 @@ describe('accessibility (axe-core)', () => {
   beforeAll(async () => {
     s = await openSession()
     await s.page.goto(appUrl('/'))
-    await s.page.waitForFunction(() => Number(document.querySelector('[data-testid="load-summary"]')?.getAttribute('data-reports') ?? 0) > 0, null, { timeout: 300_000 })
+    await s.page.waitForFunction(() => Number(document.querySelector('[data-testid="load-summary"]')?.getAttribute('data-reports') ?? 0) > 0, null, { timeout: WORK_BOUND })
     await settle(s.page)
     const hrefs = await s.page.$$eval('nav a[href^="#/"]', (as) => as.map((a) => a.getAttribute('href')!.slice(1)))
     routes.push(...new Set(hrefs.map((h) => h.split('?')[0])))

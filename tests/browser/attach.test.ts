@@ -23,7 +23,7 @@ import type { OverviewRow } from '../../src/queries/rows'
 import type { Filters, Query } from '../../src/queries/types'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
 import { runSummarise } from '../../scripts/lib/summarise-cli'
-import { assertPrivate, openSession, query, waitForReady, type Session } from './helpers'
+import { assertPrivate, openSession, query, waitForReady, type Session, WORK_BOUND } from './helpers'
 import { startStaticServer, type StaticServer } from './static-server'
 import { buildNationalFile } from './national-db'
 
@@ -111,7 +111,7 @@ beforeAll(async () => {
   national = await nationalFile(province)
   server = await startStaticServer(DIST, MOUNT, { files: { [DB_PATH]: file, [NATIONAL_PATH]: national, 'databases.json': list } })
   s = await openSession()
-}, 600_000)
+})
 afterAll(async () => {
   await s?.close()
   await server?.close()
@@ -124,7 +124,7 @@ async function openFirstView(path: string, size: number, name: string): Promise<
   const before = readBytes(path)
   const t0 = Date.now()
   await s.page.goto(`${server.url}?db=${path}#/`)
-  await waitForReady(s.page, 300_000)
+  await waitForReady(s.page)
   await s.page.waitForSelector('[data-kpi="reports"]')
   const r = { ms: Date.now() - t0, bytes: readBytes(path) - before }
   console.log(`[attach] ${name} ${(size / 1048576).toFixed(1)} MB: first overview ${r.ms} ms, fetched ${(r.bytes / 1048576).toFixed(2)} MB (${(100 * r.bytes / size).toFixed(1)} %)`)
@@ -170,7 +170,7 @@ test('?db= opens the published file by range: overview equals the native engine,
 
 test('the 打开数据库 dialog lists the published files and opens one', async () => {
   await s.page.goto(`${server.url}#/`)
-  await waitForReady(s.page, 180_000)
+  await waitForReady(s.page)
   // Without a databases.json the dialog says there is nothing published.
   const missing = (route: import('playwright-core').Route) => route.fulfill({ status: 404, body: 'not found' })
   await s.page.route('**/databases.json', missing)
@@ -185,14 +185,14 @@ test('the 打开数据库 dialog lists the published files and opens one', async
   expect(await link.textContent()).toContain('测试省')
   await link.first().click()
   await s.page.waitForURL((u) => u.searchParams.get('db') === DB_PATH)
-  await waitForReady(s.page, 180_000)
+  await waitForReady(s.page)
   expect(await s.page.getAttribute('[data-testid="data-source"]', 'data-source')).toBe(DB_PATH)
 })
 
 test('a database of another origin is refused, in Chinese, before anything is fetched', async () => {
   const before = s.requests.length
   await s.page.goto(`${server.url}?db=${encodeURIComponent('http://127.0.0.2/x.duckdb')}#/`)
-  await s.page.waitForSelector('[data-state="error"]', { timeout: 60_000 })
+  await s.page.waitForSelector('[data-state="error"]', { timeout: WORK_BOUND })
   expect(await s.page.textContent('[data-state]')).toContain('只能打开本网站发布的 .duckdb 文件')
   expect(s.requests.slice(before).filter((r) => new URL(r.url).hostname !== '127.0.0.1')).toEqual([])
 })
@@ -210,7 +210,7 @@ describe('a national file (210,000 reports)', () => {
     expect(firstView.bytes).toBeLessThan(size * 0.1)
     expect(await s.page.getAttribute('[data-testid="data-source"]', 'data-source')).toBe(NATIONAL_PATH)
     assertPrivate(s)
-  }, 400_000)
+  })
 
   test('drilled into one province: its figures equal the native engine on the summary', async () => {
     // the first province of the national file (a top-level unit): the drill filter is not a year range, so every
@@ -223,11 +223,11 @@ describe('a national file (210,000 reports)', () => {
     expect(native.reports).toBeLessThan(REPORTS * COPIES)
     const before = readBytes(NATIONAL_PATH)
     await s.page.goto(`${server.url}?db=${NATIONAL_PATH}#/?drill=${encodeURIComponent(province.unitCode)}`)
-    await waitForReady(s.page, 300_000)
+    await waitForReady(s.page)
     await s.page.waitForSelector('[data-kpi="reports"]')
     await s.page.evaluate(() => (window as unknown as { __dashboard: { idle(): Promise<void> } }).__dashboard.idle())
     const size = statSync(national).size
     console.log(`[attach] national file, drilled into ${province.unitName}: fetched ${((readBytes(NATIONAL_PATH) - before) / 1048576).toFixed(2)} MB (${(100 * (readBytes(NATIONAL_PATH) - before) / size).toFixed(1)} %)`)
     await expectOverviewEqualsNative(native, f)
-  }, 400_000)
+  })
 })

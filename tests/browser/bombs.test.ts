@@ -8,12 +8,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
-import { appUrl, openSession, query, uploadFiles, waitForReady, waitForReports, type Session } from './helpers'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { appUrl, openSession, query, uploadFiles, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
 import { measureRenderer, type RendererUse } from './renderer'
 import { docxBomb, docxDeepBomb, docxLyingBomb, junkZip, xlsxSharedStringsBomb } from '../fixtures/hostile/bombs'
-
-vi.setConfig({ testTimeout: 420_000, hookTimeout: 300_000 })
 
 const GB = 1024 ** 3
 const dir = mkdtempSync(join(tmpdir(), 'gdd-bombs-'))
@@ -30,9 +28,9 @@ function onDisk(name: string, bytes: Uint8Array): string {
 beforeAll(async () => {
   s = await openSession()
   await s.page.goto(appUrl('/?nosample=1'))
-  await waitForReady(s.page, 300_000)
+  await waitForReady(s.page)
   await uploadFiles(s.page, { 'reports.csv': new TextEncoder().encode('unit_code,unit_name,year,active_total\n230883103000,浓桥镇,2023,43\n') })
-  await waitForReports(s.page, 1, 300_000)
+  await waitForReports(s.page, 1)
 })
 afterAll(async () => {
   await s?.close()
@@ -54,7 +52,7 @@ describe.sequential('bombs through the bundle input', () => {
       await s.page.setInputFiles('[data-testid="bundle-input"]', path)
       // a refused file is a notice beside the data (issue 15), not an error page
       const notice = s.page.locator('[data-testid="rejected-notice"]')
-      await notice.waitFor({ timeout: 300_000 })
+      await notice.waitFor({ timeout: WORK_BOUND })
       text = (await notice.textContent()) ?? ''
     })
     expect(text).toMatch(message)
@@ -79,7 +77,7 @@ describe.sequential('bombs through the bundle input', () => {
 describe.sequential('docx bombs through the report importer', () => {
   beforeAll(async () => {
     await s.page.goto(appUrl('/import'))
-    await s.page.locator('[data-testid="import-input"]').waitFor({ state: 'attached', timeout: 60_000 })
+    await s.page.locator('[data-testid="import-input"]').waitFor({ state: 'attached', timeout: WORK_BOUND })
   })
 
   async function refused(name: string, bytes: Uint8Array, message: RegExp): Promise<void> {
@@ -88,7 +86,7 @@ describe.sequential('docx bombs through the report importer', () => {
     const use = await measureRenderer(s.profile, async () => {
       await s.page.setInputFiles('[data-testid="import-input"]', path)
       const msg = s.page.locator('.el-message', { hasText: `${name}.docx` }).last()
-      await msg.waitFor({ state: 'visible', timeout: 300_000 })
+      await msg.waitFor({ state: 'visible', timeout: WORK_BOUND })
       text = (await msg.textContent()) ?? ''
     })
     expect(text).toMatch(message)

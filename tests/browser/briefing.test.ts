@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { unzipSync, strFromU8 } from 'fflate'
 import ExcelJS from 'exceljs'
 import type { Download, Page } from 'playwright-core'
-import { CHART_IDS, appUrl, assertPrivate, getOption, openSession, sampleReportsCsv, uploadFiles, waitForOption, waitForReady, waitForReports, type Session } from './helpers'
+import { CHART_IDS, appUrl, assertPrivate, getOption, openSession, sampleReportsCsv, uploadFiles, waitForOption, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
 import { bundleFacts } from './bundle-facts'
 import { readPng } from './png'
 import { optionToTable, xlsxCell } from '../../src/export/table'
@@ -41,7 +41,7 @@ async function fromMenu(page: Page, chartId: string, item: string): Promise<Down
   const onErr = (m: { type(): string; text(): string }) => { if (m.type() === 'error') errors.push(m.text()) }
   page.on('console', onErr)
   try {
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), entry.click()])
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: WORK_BOUND }), entry.click()])
     return download
   } catch (e) {
     throw new Error(`${item}: no download (${String(e).slice(0, 80)}); console: ${errors.join(' | ')}; messages: ${await page.locator('.el-message').allTextContents()}`)
@@ -159,7 +159,7 @@ describe('briefing export (sample bundle)', () => {
       await dlg.locator('[data-testid="caption-apply"]').click()
       await s.page.locator('.el-dialog:visible').waitFor({ state: 'hidden' })
       const [d] = await Promise.all([
-        s.page.waitForEvent('download', { timeout: 60_000 }),
+        s.page.waitForEvent('download', { timeout: WORK_BOUND }),
         s.page.locator(`[data-chart-id="${id}"] [data-testid="export-png"]`).click(),
       ])
       return bytesOf(d)
@@ -192,7 +192,7 @@ describe('briefing export (sample bundle)', () => {
     const titles = await s.page.locator('input[data-testid="pack-caption-title"], [data-testid="pack-caption-title"] input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))
     const t0 = Date.now()
     const [d] = await Promise.all([
-      s.page.waitForEvent('download', { timeout: 120_000 }),
+      s.page.waitForEvent('download', { timeout: WORK_BOUND }),
       s.page.locator('[data-testid="export-pptx"]').click(),
     ])
     const buf = await bytesOf(d)
@@ -227,7 +227,7 @@ describe('briefing export (sample bundle)', () => {
 
   test('print view: one page per chart, images rendered', async () => {
     await s.page.goto(appUrl('/print'))
-    await s.page.waitForSelector('[data-testid="view-print"][data-ready="true"]', { timeout: 120_000 })
+    await s.page.waitForSelector('[data-testid="view-print"][data-ready="true"]', { timeout: WORK_BOUND })
     expect(await s.page.locator('[data-testid="print-page"]').count()).toBe(5)
     expect(await s.page.locator('[data-testid="print-page"] img').count()).toBe(5)
     await s.page.emulateMedia({ media: 'print' })
@@ -240,7 +240,7 @@ describe('briefing export (sample bundle)', () => {
     await waitForReady(s.page)
     const t1 = Date.now()
     const [d1] = await Promise.all([
-      s.page.waitForEvent('download', { timeout: 60_000 }),
+      s.page.waitForEvent('download', { timeout: WORK_BOUND }),
       s.page.locator('[data-chart-id="active-heatmap"] [data-testid="export-png"]').click(),
     ])
     await bytesOf(d1)
@@ -250,7 +250,7 @@ describe('briefing export (sample bundle)', () => {
     await s.page.locator('[data-testid="pack-item"]').nth(9).waitFor()
     const t2 = Date.now()
     const [d2] = await Promise.all([
-      s.page.waitForEvent('download', { timeout: 240_000 }),
+      s.page.waitForEvent('download', { timeout: WORK_BOUND }),
       s.page.locator('[data-testid="export-pptx"]').click(),
     ])
     const buf = await bytesOf(d2)
@@ -272,7 +272,7 @@ describe('briefing export (sample bundle)', () => {
 
     async function svgTexts(index: number): Promise<string[]> {
       const [d] = await Promise.all([
-        s.page.waitForEvent('download', { timeout: 60_000 }),
+        s.page.waitForEvent('download', { timeout: WORK_BOUND }),
         items.nth(index).locator('[data-testid="pack-export-svg"]').click(),
       ])
       const svg = (await bytesOf(d)).toString('utf8')
@@ -314,7 +314,7 @@ describe('data export with a hostile unit name', () => {
     await s.page.goto(appUrl('/?nosample=1'))
     await waitForReady(s.page)
     await uploadFiles(s.page, hostileBundle())
-    await waitForOption(s.page, 'active-bars', (o) => JSON.stringify(o).includes('HYPERLINK'), 120_000)
+    await waitForOption(s.page, 'active-bars', (o) => JSON.stringify(o).includes('HYPERLINK'))
   })
   afterAll(async () => { await s?.close() })
 

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { appUrl, assertPrivate, baseUrl, openSession, sampleReportsCsv, waitForReports, type Session } from './helpers'
+import { appUrl, assertPrivate, baseUrl, openSession, sampleReportsCsv, waitForReports, type Session, WORK_BOUND } from './helpers'
 import { bundleFacts } from './bundle-facts'
 import { readPng } from './png'
 
@@ -54,12 +54,12 @@ describe('copy image to the clipboard', () => {
     const id = 'outcome-counts-unit'
     const panel = s.page.locator(`[data-chart-id="${id}"]`)
     await panel.scrollIntoViewIfNeeded()
-    await panel.locator('canvas').first().waitFor({ state: 'visible', timeout: 30_000 })
+    await panel.locator('canvas').first().waitFor({ state: 'visible', timeout: WORK_BOUND })
 
     // The same chart as a PNG 2× download: the clipboard image must have its size.
     await panel.locator('[data-testid="export-menu"]').click()
     const [download] = await Promise.all([
-      s.page.waitForEvent('download', { timeout: 30_000 }),
+      s.page.waitForEvent('download', { timeout: WORK_BOUND }),
       s.page.locator(`[data-menu-for="${id}"] [data-testid="export-png-2x"]`).click(),
     ])
     const png = readPng(readFileSync((await download.path())!))
@@ -68,7 +68,7 @@ describe('copy image to the clipboard', () => {
     await s.page.evaluate(() => navigator.clipboard.writeText('placeholder'))
     await panel.locator('[data-testid="export-menu"]').click()
     await s.page.locator(`[data-menu-for="${id}"] [data-testid="export-copy"]`).click()
-    await s.page.locator('.el-message--success').filter({ hasText: /已复制|copied/i }).first().waitFor({ timeout: 30_000 })
+    await s.page.locator('.el-message--success').filter({ hasText: /已复制|copied/i }).first().waitFor({ timeout: WORK_BOUND })
 
     const img = await readClipboardImage()
     expect(img.error, `clipboard read failed: ${img.error}; page errors: ${s.errors.join(' | ')}`).toBeUndefined()

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { Route } from 'playwright-core'
-import { appUrl, assertPrivate, openSession, waitForReady, type Session } from './helpers'
+import { appUrl, assertPrivate, openSession, waitForReady, type Session, WORK_BOUND } from './helpers'
 
 let s: Session
 beforeAll(async () => { s = await openSession() })
@@ -26,7 +26,7 @@ test('while DuckDB starts: shell rendered, loading shown, language switch works;
     await s.page.goto(appUrl('/?nosample=1'))
     await s.page.waitForSelector('[data-state]')
     expect(await s.page.getAttribute('[data-state]', 'data-state')).toBe('loading')
-    await expect.poll(() => held.length, { timeout: 30_000 }).toBeGreaterThan(0)
+    await expect.poll(() => held.length, { timeout: WORK_BOUND }).toBeGreaterThan(0)
     expect(await s.page.getAttribute('[data-state]', 'data-state')).toBe('loading')
     expect(await s.page.locator('[data-testid="bundle-input"]').count()).toBe(1)
     expect(await s.page.locator('[data-testid="pick-files"]').isVisible()).toBe(true)

@@ -8,16 +8,14 @@
  */
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Worker as PwWorker } from 'playwright-core'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { appUrl, assertPrivate, baseUrl, getOption, openSession, query, sampleReportsCsv, uploadFiles, waitForReady, waitForReports, type Session } from './helpers'
+import { appUrl, assertPrivate, baseUrl, getOption, openSession, query, sampleReportsCsv, uploadFiles, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
 import { bundleFacts } from './bundle-facts'
 import { startForeignServer, type ForeignServer } from './foreign-server'
 import { startStaticServer } from './static-server'
-
-vi.setConfig({ testTimeout: 420_000, hookTimeout: 300_000 })
 
 let s: Session
 let foreign: ForeignServer
@@ -33,7 +31,7 @@ beforeAll(async () => {
   foreign = await startForeignServer()
   s = await openSession()
   await s.page.goto(appUrl('/'))
-  await waitForReports(s.page, bundleFacts(sampleReportsCsv()).reportCount, 300_000)
+  await waitForReports(s.page, bundleFacts(sampleReportsCsv()).reportCount)
 })
 afterAll(async () => { await s?.close(); await foreign?.close() })
 
@@ -102,13 +100,13 @@ describe.sequential('console attacks and the worker network, with another origin
     await s.page.goto(appUrl('/sql'))
     await waitForReady(s.page)
     const editor = s.page.locator('[data-testid="sql-editor"]')
-    await editor.waitFor({ state: 'visible', timeout: 60_000 })
+    await editor.waitFor({ state: 'visible', timeout: WORK_BOUND })
     /** Run a statement in the view; its message, or `rows:N` when it returned rows. */
     const run = async (sql: string): Promise<string> => {
       const n = Number(await s.page.getAttribute('[data-testid="view-sql"]', 'data-runs'))
       await editor.fill(sql)
       await s.page.click('[data-testid="sql-run"]')
-      await s.page.waitForSelector(`[data-testid="view-sql"][data-runs="${n + 1}"]`, { timeout: 60_000 })
+      await s.page.waitForSelector(`[data-testid="view-sql"][data-runs="${n + 1}"]`, { timeout: WORK_BOUND })
       const alert = s.page.locator('[data-testid="sql-message"]')
       if (await alert.count()) return (await alert.textContent()) ?? ''
       return `rows:${await s.page.getAttribute('[data-testid="sql-count"]', 'data-rows')}`
@@ -137,17 +135,17 @@ describe.sequential('console attacks and the worker network, with another origin
 
   test('exports and an upload reach no other origin', async () => {
     const panel = s.page.locator('[data-chart-id="active-heatmap"]')
-    await panel.waitFor({ state: 'visible', timeout: 60_000 })
-    await Promise.all([s.page.waitForEvent('download', { timeout: 60_000 }), panel.locator('[data-testid="export-png"]').click()])
+    await panel.waitFor({ state: 'visible', timeout: WORK_BOUND })
+    await Promise.all([s.page.waitForEvent('download', { timeout: WORK_BOUND }), panel.locator('[data-testid="export-png"]').click()])
     const { files, manifest } = generateBundle({ reports: 40, years: [2021, 2023], seed: 'confinement' })
     await uploadFiles(s.page, encodeFiles(files, 'gb18030'))
-    expect((await waitForReports(s.page, manifest.counts.reports, 300_000)).reports).toBe(manifest.counts.reports)
+    expect((await waitForReports(s.page, manifest.counts.reports)).reports).toBe(manifest.counts.reports)
     await s.page.goto(appUrl('/sql'))
     await waitForReady(s.page)
     await s.page.locator('[data-testid="sql-editor"]').fill('SELECT unit_name FROM units')
     await s.page.click('[data-testid="sql-run"]')
-    await s.page.locator('[data-testid="sql-count"]').waitFor({ state: 'visible', timeout: 60_000 })
-    await Promise.all([s.page.waitForEvent('download', { timeout: 60_000 }), s.page.click('[data-testid="sql-export"]')])
+    await s.page.locator('[data-testid="sql-count"]').waitFor({ state: 'visible', timeout: WORK_BOUND })
+    await Promise.all([s.page.waitForEvent('download', { timeout: WORK_BOUND }), s.page.click('[data-testid="sql-export"]')])
     expect(leaks()).toEqual([])
     // The recorder's view agrees: every request of the page and its workers went to the app's own origin (but the
     // control's, and the probes evaluated in the worker, which the recorder lists before the CSP refuses them).
@@ -177,7 +175,7 @@ describe('served with the README\'s deployment headers', () => {
     const t = await openSession()
     try {
       await t.page.goto(`${server.url}#/`)
-      await waitForReports(t.page, bundleFacts(sampleReportsCsv()).reportCount, 300_000)
+      await waitForReports(t.page, bundleFacts(sampleReportsCsv()).reportCount)
       const workers = t.page.workers()
       expect(workers.length).toBeGreaterThan(0)
       for (const w of workers) {

@@ -4,15 +4,12 @@
  * CSP violation (page or worker). A <script> arriving as text in a data cell never executes, and the
  * whole session's requests (page and workers) stay on 127.0.0.1.
  */
-import { afterAll, beforeAll, expect, test, vi } from 'vitest'
+import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { appUrl, assertPrivate, baseUrl, openSession, sampleReportsCsv, uploadFiles, waitForReady, waitForReports, type Session } from './helpers'
+import { appUrl, assertPrivate, baseUrl, openSession, sampleReportsCsv, uploadFiles, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
 import { bundleFacts } from './bundle-facts'
 import { hostileBundle, navHrefs } from './hostile-bundle'
-
-// Generous limits: a busy shared machine makes every load several times slower.
-vi.setConfig({ testTimeout: 420_000, hookTimeout: 300_000 })
 
 let s: Session
 const cspConsole: string[] = []
@@ -39,7 +36,7 @@ async function visitAll(page: Page): Promise<string[]> {
   for (const href of hrefs) {
     await page.locator(`nav a[href="${href}"]`).first().click()
     await page.waitForTimeout(800)
-    await page.waitForSelector('[data-state="ready"], [data-state="error"]', { timeout: 240_000 })
+    await page.waitForSelector('[data-state="ready"], [data-state="error"]', { timeout: WORK_BOUND })
     expect(await page.getAttribute('[data-state]', 'data-state'), href).toBe('ready')
   }
   return hrefs
@@ -62,14 +59,14 @@ test('the served page carries the policy', async () => {
 test('sample, every route and a PNG export: no CSP violation', async () => {
   const facts = bundleFacts(sampleReportsCsv())
   await s.page.goto(appUrl('/'))
-  await waitForReports(s.page, facts.reportCount, 300_000)
+  await waitForReports(s.page, facts.reportCount)
   const hrefs = await visitAll(s.page)
   expect(hrefs.length).toBeGreaterThan(0)
   await s.page.goto(appUrl('/'))
-  await waitForReady(s.page, 300_000)
+  await waitForReady(s.page)
   const panel = s.page.locator('[data-chart-id="active-heatmap"]')
-  await panel.waitFor({ state: 'visible', timeout: 30_000 })
-  await Promise.all([s.page.waitForEvent('download', { timeout: 30_000 }), panel.locator('[data-testid="export-png"]').click()])
+  await panel.waitFor({ state: 'visible', timeout: WORK_BOUND })
+  await Promise.all([s.page.waitForEvent('download', { timeout: WORK_BOUND }), panel.locator('[data-testid="export-png"]').click()])
   await s.page.waitForTimeout(500)
   expect(await violations(s.page)).toEqual([])
   expect(cspConsole).toEqual([])
@@ -78,7 +75,7 @@ test('sample, every route and a PNG export: no CSP violation', async () => {
 test('a <script> in a data cell is text: it never runs', async () => {
   const b = hostileBundle('csp-script', ['<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=2">'])
   await uploadFiles(s.page, encodeFiles(b.files, 'utf8'))
-  await waitForReports(s.page, b.reports, 300_000)
+  await waitForReports(s.page, b.reports)
   const header = s.page.locator('[data-testid="findings-panel"] .el-collapse-item__header').first()
   if (await header.count()) await header.click()
   await visitAll(s.page)

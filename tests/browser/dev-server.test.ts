@@ -7,7 +7,7 @@ import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { bundleFacts } from './bundle-facts'
-import { assertPrivate, openSession, sampleReportsCsv, waitForReports, type Session } from './helpers'
+import { assertPrivate, openSession, sampleReportsCsv, waitForReports, type Session, WORK_BOUND } from './helpers'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 let vite: ChildProcess | undefined
@@ -28,7 +28,7 @@ beforeAll(async () => {
   vite = spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
   await new Promise<void>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`vite dev server did not start:\n${log}`)), 60_000)
+    const timer = setTimeout(() => fail(new Error(`vite dev server did not start:\n${log}`)), WORK_BOUND)
     const onData = (b: Buffer) => {
       log += b.toString()
       if (log.includes(String(port))) { clearTimeout(timer); ok() }
@@ -51,7 +51,7 @@ afterAll(async () => {
 test('npm run dev: first visit loads the sample bundle', async () => {
   const facts = bundleFacts(sampleReportsCsv())
   await s.page.goto(url)
-  const summary = await waitForReports(s.page, facts.reportCount, 180_000)
+  const summary = await waitForReports(s.page, facts.reportCount)
   expect(summary.reports).toBe(facts.reportCount)
   expect(await s.page.getAttribute('[data-testid="load-summary"]', 'data-sample')).toBe('true')
   assertPrivate(s)

@@ -10,7 +10,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import type { Page } from 'playwright-core'
 import { generateSparseBundle } from '../../scripts/lib/sparse.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { appUrl, assertPrivate, openSession, query, uploadFiles, waitForReady, waitForReports, type Session } from './helpers'
+import { appUrl, assertPrivate, openSession, query, uploadFiles, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
 
 const OUT = process.env.DOCS_OUT ?? '/tmp/docs-21'
 const SAMPLE_REPORTS = 65
@@ -27,9 +27,9 @@ async function openDoc(page: Page, query = ''): Promise<void> {
   await settled(page)
 }
 async function settled(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid="briefing-doc"][data-loading="false"] [data-testid="doc-num"]', { timeout: 60_000 })
+  await page.waitForSelector('[data-testid="briefing-doc"][data-loading="false"] [data-testid="doc-num"]', { timeout: WORK_BOUND })
   await page.evaluate(() => window.__dashboard!.idle())
-  await page.waitForSelector('[data-testid="briefing-doc"][data-loading="false"]', { timeout: 60_000 })
+  await page.waitForSelector('[data-testid="briefing-doc"][data-loading="false"]', { timeout: WORK_BOUND })
 }
 async function numbers(page: Page): Promise<Map<string, Num>> {
   const list = await page.locator('[data-testid="doc-num"]').evaluateAll((els) => els.map((e) => ({
@@ -41,7 +41,7 @@ async function numbers(page: Page): Promise<Map<string, Num>> {
 const paraText = (page: Page, id: string): Promise<string> => page.locator(`[data-para-id="${id}"] [data-testid="para-text"]`).innerText()
 
 async function download(page: Page, testId: string, name: string): Promise<Buffer> {
-  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.locator(`[data-testid="${testId}"]`).click()])
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: WORK_BOUND }), page.locator(`[data-testid="${testId}"]`).click()])
   const buf = readFileSync((await d.path())!)
   mkdirSync(OUT, { recursive: true })
   writeFileSync(`${OUT}/${name}`, buf)
@@ -141,7 +141,7 @@ describe('情况通报 and 整改清单 on the sample', () => {
     await panel.locator('[data-testid="export-menu"]').click()
     await s.page.locator('[data-menu-for="active-bars"] [data-testid="add-to-pack"]').click()
     await openDoc(s.page)
-  }, 240_000)
+  })
   afterAll(async () => { await s?.close() })
 
   test('the drafted numbers equal SQL, with the like-for-like change', async () => {
@@ -165,7 +165,7 @@ describe('情况通报 and 整改清单 on the sample', () => {
     const { year } = await checkAgainstSql(page, undefined, true)
     await uploadFiles(page, newTownship(year))
     await waitForReports(page, SAMPLE_REPORTS + 1)
-    await page.waitForSelector('[data-testid="doc-num"][data-key="active"][data-changed="true"]', { timeout: 60_000 })
+    await page.waitForSelector('[data-testid="doc-num"][data-key="active"][data-changed="true"]', { timeout: WORK_BOUND })
     await settled(page)
     const after = await checkAgainstSql(page, undefined, true)
     expect(after.nums.get('active')!.value).toBe(before.get('active')!.value! + 999)
@@ -239,8 +239,8 @@ describe('情况通报 on a sparse bundle', () => {
     await s.page.goto(appUrl('/?nosample=1'))
     await waitForReady(s.page)
     await uploadFiles(s.page, encodeFiles(bundle.files, 'utf8'))
-    await waitForReports(s.page, bundle.manifest.counts.reports, 240_000)
-  }, 300_000)
+    await waitForReports(s.page, bundle.manifest.counts.reports)
+  })
   afterAll(async () => { await s?.close() })
 
   test('the drafted numbers equal SQL, with the like-for-like change', async () => {
@@ -257,7 +257,7 @@ describe('情况通报 on a sparse bundle', () => {
     for (const r of withFindings) if (await settledYear(s.page, r.y) === r.y) { year = r.y; break }
     expect(year).toBeGreaterThan(0)
     await openDoc(s.page, `?years=2019-${year}`)
-    await s.page.waitForSelector(`[data-testid="briefing-doc"][data-loading="false"] [data-para-id="active"]:has-text("${year}年")`, { timeout: 60_000 })
+    await s.page.waitForSelector(`[data-testid="briefing-doc"][data-loading="false"] [data-para-id="active"]:has-text("${year}年")`, { timeout: WORK_BOUND })
     const { year: y } = await checkAgainstSql(s.page, year)
     expect(y).toBe(year)
   })

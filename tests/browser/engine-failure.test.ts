@@ -5,14 +5,14 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
-import { appUrl, assertPrivate, openSession, waitForReady, type Session } from './helpers'
+import { appUrl, assertPrivate, openSession, waitForReady, type Session, WORK_BOUND } from './helpers'
 
 /**
  * The start has failed (the .wasm refused or served wrong): end its wait as its one-minute timeout would, by the
  * automation-only event of src/composables/useEngine, instead of waiting the minute out (twice per run).
  */
 async function expireStartOnceFailed(page: Page, failed: () => boolean): Promise<void> {
-  await expect.poll(failed, { timeout: 600_000, interval: 100 }).toBe(true)
+  await expect.poll(failed, { timeout: WORK_BOUND, interval: 100 }).toBe(true)
   await page.evaluate(() => window.dispatchEvent(new Event('gdd:engine-start-timeout')))
 }
 
@@ -27,7 +27,7 @@ test('blocked .wasm → error with message and retry; unblocked → retry → re
   await s.context.route(/\.wasm(\?.*)?$/, handler)
   await s.page.goto(appUrl('/?nosample=1'))
   await expireStartOnceFailed(s.page, () => blocked.length > 0)
-  await s.page.waitForSelector('[data-state="error"]', { timeout: 90_000 })
+  await s.page.waitForSelector('[data-state="error"]', { timeout: WORK_BOUND })
   expect(blocked.length).toBeGreaterThan(0)
   const msg = (await s.page.textContent('[data-testid="error-message"]')) ?? ''
   expect(msg).toContain('数据库引擎启动失败')
@@ -56,7 +56,7 @@ test('.wasm served with the wrong MIME type → error (bounded by the start-up t
     const state = await page.waitForFunction(() => {
       const v = document.querySelector('[data-state]')?.getAttribute('data-state')
       return v === 'error' || v === 'ready' ? v : null
-    }, null, { timeout: 100_000, polling: 500 }).then((h) => h.jsonValue())
+    }, null, { timeout: WORK_BOUND, polling: 500 }).then((h) => h.jsonValue())
     // Either DuckDB falls back to a non-streaming instantiate (ready) or the timeout turns the hang
     // into the error state with its message; never "loading" forever.
     if (state === 'error') {

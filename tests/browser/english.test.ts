@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { generateSparseBundle } from '../../scripts/lib/sparse.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { appUrl, assertPrivate, openSession, query, uploadFiles, waitForReady, waitForReports, type Session } from './helpers'
+import { appUrl, assertPrivate, openSession, query, uploadFiles, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
 
 const bundle = generateSparseBundle({ units: 40, seed: 'english-40', breaks: true })
 const CJK = /[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\ufe30-\ufe4f]/
@@ -95,7 +95,7 @@ describe('English UI: no CJK outside data values', () => {
     const problems: string[] = []
     for (const [hash, id] of routes()) {
       await page.evaluate((h) => { location.hash = h }, `#${hash}?nosample=1`)
-      await page.waitForSelector(`[data-testid="${id}"]`, { timeout: 30_000 })
+      await page.waitForSelector(`[data-testid="${id}"]`, { timeout: WORK_BOUND })
       await page.evaluate(() => window.__dashboard!.idle())
       if (hash === '/') {
         // open the findings list, and put a chart into the pack for /briefing and /print
@@ -105,7 +105,7 @@ describe('English UI: no CJK outside data values', () => {
         await panel.locator('[data-testid="export-menu"]').click()
         await page.locator('[data-menu-for="active-bars"] [data-testid="add-to-pack"]').click()
       }
-      if (hash === '/print') await page.waitForSelector('[data-testid="view-print"][data-ready="true"]', { timeout: 60_000 })
+      if (hash === '/print') await page.waitForSelector('[data-testid="view-print"][data-ready="true"]', { timeout: WORK_BOUND })
       await page.waitForTimeout(300)
       for (const t of cjkLeft([...await pageTexts(page), ...await chartTexts(page)], values)) problems.push(`${hash}: ${t}`)
     }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { appUrl, assertPrivate, getOption, openSession, query, uploadFiles, waitForOption, waitForReady, waitForReports, type Session } from './helpers'
+import { appUrl, assertPrivate, getOption, openSession, query, uploadFiles, waitForOption, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
 
 const bundle = generateBundle({ reports: 1200, years: [2019, 2024], seed: 'explore-1200', breaks: false })
 const files = encodeFiles(bundle.files, 'utf8')
@@ -35,7 +35,7 @@ async function settled(page: Page, drill: string): Promise<void> {
     const busy = document.querySelector('#hier-children')?.getAttribute('aria-busy')
     return root?.getAttribute('data-state') === 'ready' && root.getAttribute('data-querying') === 'false'
       && h?.getAttribute('data-drill') === d && busy === 'false'
-  }, drill, { timeout: 30_000, polling: 100 })
+  }, drill, { timeout: WORK_BOUND, polling: 100 })
   await page.waitForTimeout(150)
 }
 
@@ -100,7 +100,7 @@ describe('explore: hierarchy, cross-filter, URL state', () => {
     await waitForReady(s.page)
     await uploadFiles(s.page, files)
     // generous: loading 1,200 reports is slow on a busy CI machine
-    const sum = await waitForReports(s.page, bundle.manifest.counts.reports, 300_000)
+    const sum = await waitForReports(s.page, bundle.manifest.counts.reports)
     reports = sum.reports
   })
   afterAll(async () => { await s?.close(); await s2?.close() })
@@ -192,7 +192,7 @@ describe('explore: hierarchy, cross-filter, URL state', () => {
     expect(cell).toBeTruthy()
     const year = Number(heat.xAxis.data[cell[0]])
     await clickItem(page, 'active-heatmap', { seriesIndex: 0, value: [cell[0], cell[1]] })
-    await page.waitForFunction((y) => new URLSearchParams(location.hash.split('?')[1]).get('years') === `${y}-${y}`, year, { timeout: 10_000 })
+    await page.waitForFunction((y) => new URLSearchParams(location.hash.split('?')[1]).get('years') === `${y}-${y}`, year, { timeout: WORK_BOUND })
     await settled(page, path[2])
     expect(hashQuery(page.url()).getAll('unit')).toEqual([crossUnit])
     const [r] = await query<{ n: number; a: number | null }>(page, `SELECT count(*)::INTEGER AS n, sum(active_total)::DOUBLE AS a FROM summary s JOIN unit_tree t ON t.unit_code = s.unit_code
@@ -217,7 +217,7 @@ describe('explore: hierarchy, cross-filter, URL state', () => {
     await page.goto(copied)
     await waitForReady(page)
     await uploadFiles(page, files)
-    await waitForReports(page, reports, 300_000)
+    await waitForReports(page, reports)
     await settled(page, path[2])
     const q = hashQuery(page.url())
     expect(q.get('drill')).toBe(path[2])
@@ -253,7 +253,7 @@ describe('explore: hierarchy, cross-filter, URL state', () => {
     const cell = heat.series[0].data.find((d) => d[1] < 30 && typeof d[2] === 'number')!
     expect(cell).toBeTruthy()
     await clickItem(page, 'active-unit-heatmap', { seriesIndex: 0, value: [cell[0], cell[1]] }, ['Control'])
-    await page.waitForSelector('[data-testid="view-unit"]', { timeout: 15_000 })
+    await page.waitForSelector('[data-testid="view-unit"]', { timeout: WORK_BOUND })
     const opened = (await page.getAttribute('[data-testid="view-unit"]', 'data-unit-code'))!
     const [o] = await query<{ name: string }>(page, `SELECT unit_name AS name FROM units WHERE unit_code = '${opened.replace(/'/g, "''")}'`)
     expect(heat.yAxis.data[cell[1]].startsWith(o.name)).toBe(true)
@@ -274,7 +274,7 @@ describe('explore: hierarchy, cross-filter, URL state', () => {
       (x) => Math.abs((x.series.find((y) => y.id === 'active_total')?.data ?? []).map(numVal).reduce<number>((a, b) => a + (b ?? 0), 0) - (t.a ?? 0)) < 1e-6)
     // the filter tag's profile link opens that unit's profile
     await page.click(`[data-testid="filter-tag-profile"][data-code="${code}"]`)
-    await page.waitForSelector(`[data-testid="view-unit"][data-unit-code="${code}"]`, { timeout: 15_000 })
+    await page.waitForSelector(`[data-testid="view-unit"][data-unit-code="${code}"]`, { timeout: WORK_BOUND })
     await page.click('[data-testid="filter-clear-all"]')
     await page.waitForFunction(() => !document.querySelector('[data-testid="filter-tag"]'))
   })
@@ -283,7 +283,7 @@ describe('explore: hierarchy, cross-filter, URL state', () => {
     const page = s.page
     await page.goto(appUrl(`/?nosample=1&unit=NOPE-1&unit=${path[1]}`))
     await waitForReady(page)
-    await page.waitForSelector('[data-testid="filter-dropped"]', { timeout: 30_000 })
+    await page.waitForSelector('[data-testid="filter-dropped"]', { timeout: WORK_BOUND })
     expect(await page.textContent('[data-testid="filter-dropped"]')).toContain('NOPE-1')
     await page.waitForFunction(() => !location.hash.includes('NOPE-1'))
     expect(hashQuery(page.url()).getAll('unit')).toEqual([path[1]])

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { CHART_IDS, appUrl, assertPrivate, openSession, sampleReportsCsv, waitForReports, type Session } from './helpers'
+import { CHART_IDS, appUrl, assertPrivate, openSession, sampleReportsCsv, waitForReports, type Session, WORK_BOUND } from './helpers'
 import { bundleFacts } from './bundle-facts'
 import { readPng } from './png'
 
@@ -21,10 +21,10 @@ describe('export PNG', () => {
     const panel = s.page.locator(`[data-chart-id="${id}"]`)
     await panel.scrollIntoViewIfNeeded()
     const canvas = panel.locator('canvas').first()
-    await canvas.waitFor({ state: 'visible', timeout: 30_000 })
+    await canvas.waitFor({ state: 'visible', timeout: WORK_BOUND })
     const box = (await canvas.boundingBox())!
     const [download] = await Promise.all([
-      s.page.waitForEvent('download', { timeout: 30_000 }),
+      s.page.waitForEvent('download', { timeout: WORK_BOUND }),
       panel.locator('[data-testid="export-png"]').click(),
     ])
     expect(download.suggestedFilename()).toMatch(/\.png$/)

@@ -14,7 +14,7 @@ import { toCsv } from '../../scripts/lib/csv.mjs'
 import { encodeText } from '../../scripts/lib/encode.mjs'
 import { APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_KEYS } from '../../src/domain/format'
 import { heatmapValues } from './bundle-facts'
-import { appUrl, assertPrivate, getOption, openSession, query, waitForOption, waitForReady, waitForReports, type Session } from './helpers'
+import { appUrl, assertPrivate, getOption, openSession, query, waitForOption, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
 
 // ------------------------------------------------------------------ the bundle (hand-written)
 
@@ -223,7 +223,7 @@ async function pick(f: Record<string, Uint8Array>): Promise<void> {
 }
 
 /** Wait until `n` files are loaded and the app is ready again (a load that adds no report). */
-async function waitForFiles(n: number, timeout = 180_000): Promise<void> {
+async function waitForFiles(n: number, timeout = WORK_BOUND): Promise<void> {
   const end = Date.now() + timeout
   for (;;) {
     const state = await s.page.getAttribute('[data-state]', 'data-state')
@@ -241,7 +241,7 @@ async function waitForFiles(n: number, timeout = 180_000): Promise<void> {
 /** Switch the view without reloading the page (a reload would replay the saved bundles). */
 async function go(route: string, testid: string): Promise<void> {
   await s.page.evaluate((r) => { location.hash = `#${r}` }, route)
-  await s.page.waitForSelector(`[data-testid="${testid}"]`, { timeout: 30_000 })
+  await s.page.waitForSelector(`[data-testid="${testid}"]`, { timeout: WORK_BOUND })
 }
 
 interface FindingRow { rule: string; severity: string; unit_code: string | null; year: number | null; cells: string | null; raw: string | null; message: string }
@@ -276,7 +276,7 @@ beforeAll(async () => {
   await s.page.goto(appUrl('/?nosample=1'))
   await waitForReady(s.page)
   await pick(files)
-  const summary = await waitForReports(s.page, REPORTS, 240_000)
+  const summary = await waitForReports(s.page, REPORTS)
   expect(summary, s.errors.join('\n')).toMatchObject({ reports: REPORTS, units: UNITS.length, years: YEARS.length })
 })
 afterAll(async () => { await s?.close() })
@@ -414,7 +414,7 @@ describe.sequential('a bundle mixing 2019/2021 layouts, GB18030/UTF-8 and csv/xl
     expect(Number(await s.page.getAttribute('[data-testid="load-summary"]', 'data-findings'))).toBe(5)
     // the data-quality view lists the same findings, and no others
     await go('/quality', 'view-quality')
-    await s.page.waitForSelector('tr[data-testid="finding-row"]', { timeout: 30_000 })
+    await s.page.waitForSelector('tr[data-testid="finding-row"]', { timeout: WORK_BOUND })
     const shown = await s.page.locator('tr[data-testid="finding-row"]').evaluateAll((els) =>
       els.map((e) => [e.getAttribute('data-rule'), e.getAttribute('data-unit'), Number(e.getAttribute('data-year'))]))
     expect(shown.sort()).toEqual([['blank_cells', A1, 2020], ['carry_chain', A3, 2021], ['flow_identity', A2, 2022],

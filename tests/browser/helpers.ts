@@ -12,9 +12,10 @@ import { inject } from 'vitest'
 /**
  * How long a wait for an app state (ready, a load's report count, a chart's option) may take before it is a
  * failure: a bound against a hung page, not an estimate of the work, which on a busy 2-core CI machine can
- * take many times what it takes on a quiet one. Waits end as soon as the state is reached.
+ * take many times what it takes on a quiet one. Waits end as soon as the state is reached. Every bounded wait of
+ * the browser tests uses it, and test/hook bounds are the project's (tests/unit/suite/wait-bounds.test.ts holds that).
  */
-const WORK_BOUND = 600_000
+export const WORK_BOUND = 600_000
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs'
 import { strToU8, zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { reportPdf, rowsFromWordPaste } from '../unit/ingest/report/pdf-writer'
-import { appUrl, assertPrivate, openSession, query, waitForReady, waitForReports, type Session } from './helpers'
+import { appUrl, assertPrivate, openSession, query, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
 
 const shared = (p: string): string => readFileSync(new URL(`../../../shared/fixtures/reports/${p}`, import.meta.url), 'utf8')
 const local = (p: string): string => readFileSync(new URL(`../fixtures/reports/${p}`, import.meta.url), 'utf8')
@@ -38,7 +38,7 @@ beforeAll(async () => {
   })
   s = await openSession({ viewport: { width: 1440, height: 1000 } })
   await s.page.goto(appUrl('/import?nosample=1'))
-  await s.page.waitForSelector('[data-testid="view-import"]', { timeout: 60_000 })
+  await s.page.waitForSelector('[data-testid="view-import"]', { timeout: WORK_BOUND })
   await waitForReady(s.page)
 })
 afterAll(async () => { await s?.close() })
@@ -47,7 +47,7 @@ describe('batch import of a zip of mixed report files', () => {
   test('one review list: each report with its cells read and in doubt, the unreadable file with its reason', async () => {
     await s.page.setInputFiles('[data-testid="import-input"]', [{ name: '年报.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) }])
     const items = s.page.locator('[data-testid="import-report"]')
-    await expect.poll(() => items.count(), { timeout: 60_000 }).toBe(4)
+    await expect.poll(() => items.count(), { timeout: WORK_BOUND }).toBe(4)
     const names = await s.page.locator('[data-testid="import-report"] .file').allTextContents()
     expect(names.map((n) => n.trim())).toEqual(['年报.zip/年报/浓桥镇2023年报.pdf', '年报.zip/年报/蛇口街道.txt', '年报.zip/年报/南山区.html', '年报.zip/年报/湖东镇.docx'])
     const counts = (await s.page.locator('[data-testid="import-counts"]').allTextContents()).map((x) => x.trim())

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { barValues } from './bundle-facts'
-import { appUrl, assertPrivate, openSession, query, uploadFiles, waitForOption, waitForReady, waitForReports, type Session } from './helpers'
+import { appUrl, assertPrivate, openSession, query, uploadFiles, waitForOption, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
 
 const REPORT = readFileSync(new URL('../../../shared/fixtures/reports/nongqiao-2023.txt', import.meta.url), 'utf8')
 const KEY = 'applications|received|natural_person'
@@ -30,7 +30,7 @@ let zipName = ''
 beforeAll(async () => {
   s = await openSession({ viewport: { width: 1440, height: 1000 } })
   await s.page.goto(appUrl('/import?nosample=1'))
-  await s.page.waitForSelector('[data-testid="view-import"]', { timeout: 60_000 })
+  await s.page.waitForSelector('[data-testid="view-import"]', { timeout: WORK_BOUND })
   await waitForReady(s.page)
 })
 afterAll(async () => {
@@ -49,7 +49,7 @@ describe('import a published report', () => {
     await s.page.fill('[data-testid="import-paste"]', text)
     await s.page.click('[data-testid="import-parse"]')
     const cell = s.page.locator(`[data-testid="import-cell"][data-key="${KEY}"]`)
-    await cell.waitFor({ timeout: 10_000 })
+    await cell.waitFor({ timeout: WORK_BOUND })
     expect(await cell.getAttribute('data-flagged')).toBe('true')
     expect(await cell.getAttribute('data-line')).toBe(String(line))
     expect(await s.page.locator('[data-testid="import-cell"][data-flagged="true"]').count()).toBe(1)
@@ -117,7 +117,7 @@ describe('import a published report', () => {
 
   test('the overview charts show 浓桥镇 2023 with 43 items', async () => {
     await s.page.evaluate(() => { location.hash = '#/' })
-    await s.page.waitForSelector('[data-testid="view-overview"]', { timeout: 30_000 })
+    await s.page.waitForSelector('[data-testid="view-overview"]', { timeout: WORK_BOUND })
     const bars = barValues(await waitForOption(s.page, 'active-bars', (o) => barValues(o).size > 0))
     expect(bars.get('浓桥镇|2023')).toBe(43)
     summaryRows = await query(s.page, SUMMARY_SQL)
@@ -128,8 +128,8 @@ describe('import a published report', () => {
   test('the accepted reports export as a CSV bundle zip (UTF-8 with BOM)', async () => {
     await s.page.evaluate(() => { location.hash = '#/import' })
     const btn = s.page.locator('[data-testid="import-export"]')
-    await btn.waitFor({ timeout: 30_000 })
-    const [download] = await Promise.all([s.page.waitForEvent('download', { timeout: 30_000 }), btn.click()])
+    await btn.waitFor({ timeout: WORK_BOUND })
+    const [download] = await Promise.all([s.page.waitForEvent('download', { timeout: WORK_BOUND }), btn.click()])
     zipName = download.suggestedFilename()
     expect(zipName).toMatch(/^政府信息公开年报-导入-\d{8}\.zip$/)
     const path = await download.path()

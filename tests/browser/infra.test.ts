@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { foreignRequests, openSession, type Session } from './helpers'
+import { foreignRequests, openSession, type Session, WORK_BOUND } from './helpers'
 import { startStaticServer, type StaticServer } from './static-server'
 
 let dir: string
@@ -56,7 +56,7 @@ describe('browser test infrastructure', () => {
   test('recorder sees page and worker requests; foreign hosts never resolve', async () => {
     const { page, requests } = session
     await page.goto(server.url)
-    await page.waitForFunction(() => document.body.dataset.worker && document.body.dataset.wasm, null, { timeout: 20_000 })
+    await page.waitForFunction(() => document.body.dataset.worker && document.body.dataset.wasm, null, { timeout: WORK_BOUND })
     expect(await page.evaluate(() => document.body.dataset.worker)).toBe('ok|blocked')
     expect(await page.evaluate(() => document.body.dataset.wasm)).toBe('application/wasm')
     const urls = requests.map((r) => r.url)

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { generateSparseBundle } from '../../scripts/lib/sparse.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
 import { bundleFacts } from './bundle-facts'
-import { appUrl, assertPrivate, openSession, query, readSummary, uploadFiles, waitForOption, waitForReady, waitForReports, type Session } from './helpers'
+import { appUrl, assertPrivate, openSession, query, readSummary, uploadFiles, waitForOption, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
 
 const bundle = generateSparseBundle({ units: 40, seed: 'interaction-40' })
 const other = generateSparseBundle({ units: 12, seed: 'interaction-12' })
@@ -59,7 +59,7 @@ describe('interaction on a sparse bundle', () => {
     const before = await readSummary(page)
     await uploadFiles(page, { 'notes.csv': enc('名称,备注\n甲,乙\n') })
     const notice = page.locator('[data-testid="rejected-notice"]')
-    await notice.waitFor({ timeout: 30_000 })
+    await notice.waitFor({ timeout: WORK_BOUND })
     expect(await notice.textContent()).toContain('notes.csv')
     expect(await page.getAttribute('[data-state]', 'data-state')).toBe('ready')
     expect(await page.locator('[data-testid="error"]').count()).toBe(0)

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { appUrl, assertPrivate, getOption, openSession, query, waitForReady, waitForReports, type Session } from './helpers'
+import { appUrl, assertPrivate, getOption, openSession, query, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
 
 const GEO = readFileSync(new URL('../../data/sample/map/demo-county.geojson', import.meta.url), 'utf8')
 type Item = { name: string; unitCode: string; value: number; selected?: boolean }
@@ -20,10 +20,10 @@ describe('township map on the sample', () => {
     await waitForReady(s.page)
     await waitForReports(s.page, 65)
     await s.page.evaluate(() => { location.hash = '#/map' })
-    await s.page.waitForSelector('[data-testid="view-map"][data-matched="12"]', { timeout: 60_000 })
-    await s.page.waitForSelector('[data-chart-id="township-map"] canvas', { timeout: 60_000 })
+    await s.page.waitForSelector('[data-testid="view-map"][data-matched="12"]', { timeout: WORK_BOUND })
+    await s.page.waitForSelector('[data-chart-id="township-map"] canvas', { timeout: WORK_BOUND })
     await s.page.evaluate(() => window.__dashboard!.idle())
-  }, 240_000)
+  })
   afterAll(async () => { await s?.close() })
 
   test('every sample township and subdistrict is matched; the values equal SQL', async () => {
@@ -54,7 +54,7 @@ describe('township map on the sample', () => {
     const px = await page.evaluate((v) => window.__dashboard!.chartPixel!('township-map', { seriesIndex: 0, value: v }), centre)
     expect(px).not.toBeNull()
     await page.mouse.click(px!.x, px!.y)
-    await page.waitForFunction(() => location.hash.includes('unit=990101101000') && location.hash.includes('pick=township-map'), null, { timeout: 30_000 })
+    await page.waitForFunction(() => location.hash.includes('unit=990101101000') && location.hash.includes('pick=township-map'), null, { timeout: WORK_BOUND })
     await page.evaluate(() => window.__dashboard!.idle())
     const opt = await getOption<MapOpt>(page, 'township-map')
     expect(opt.series[0].data).toHaveLength(12)
@@ -62,20 +62,20 @@ describe('township map on the sample', () => {
     if (process.env.EXPLORE_SHOTS) await page.locator('[data-testid="view-map"]').screenshot({ path: `${process.env.EXPLORE_SHOTS}/map-picked.png` })
     // another view filters to the township
     await page.evaluate(() => { location.hash = location.hash.replace('#/map', '#/') })
-    await page.waitForSelector('[data-chart-id="active-bars"] canvas', { timeout: 60_000 })
+    await page.waitForSelector('[data-chart-id="active-bars"] canvas', { timeout: WORK_BOUND })
     await page.evaluate(() => window.__dashboard!.idle())
     const bars = await getOption<{ yAxis: { data: unknown[] }[] | { data: unknown[] } }>(page, 'active-bars')
     const y = Array.isArray(bars.yAxis) ? bars.yAxis[0] : bars.yAxis
     expect(y.data.map(String)).toEqual(['青山镇'])
     await page.evaluate(() => { location.hash = '#/map' })
-    await page.waitForSelector('[data-chart-id="township-map"] canvas', { timeout: 60_000 })
+    await page.waitForSelector('[data-chart-id="township-map"] canvas', { timeout: WORK_BOUND })
   })
 
   test('the map exports to a 2× PNG naming the townships, and into the briefing pack', async () => {
     const page = s.page
     const panel = page.locator('[data-chart-id="township-map"]')
     const box = (await panel.locator('canvas').first().boundingBox())!
-    const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), panel.locator('[data-testid="export-png"]').click()])
+    const [d] = await Promise.all([page.waitForEvent('download', { timeout: WORK_BOUND }), panel.locator('[data-testid="export-png"]').click()])
     const png = readFileSync((await d.path())!)
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
     expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(Math.floor(box.width) * 2 - 2)
@@ -84,7 +84,7 @@ describe('township map on the sample', () => {
     await panel.locator('[data-testid="export-menu"]').click()
     await page.locator('[data-menu-for="township-map"] [data-testid="add-to-pack"]').click()
     await page.evaluate(() => { location.hash = '#/briefing' })
-    await page.waitForSelector('[data-testid="pack-item"][data-pack-chart="township-map"] img', { timeout: 60_000 })
+    await page.waitForSelector('[data-testid="pack-item"][data-pack-chart="township-map"] img', { timeout: WORK_BOUND })
     const w = await page.locator('[data-testid="pack-item"][data-pack-chart="township-map"] img').evaluate((img) => (img as HTMLImageElement).naturalWidth)
     expect(w).toBeGreaterThan(100)
   })
@@ -92,28 +92,28 @@ describe('township map on the sample', () => {
   test('a projected-metres file gets a clear message and the map stays; a user file survives a reload', async () => {
     const page = s.page
     await page.evaluate(() => { location.hash = '#/map' })
-    await page.waitForSelector('[data-testid="view-map"][data-matched="12"]', { timeout: 60_000 })
+    await page.waitForSelector('[data-testid="view-map"][data-matched="12"]', { timeout: WORK_BOUND })
     const metres = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '青山镇' },
       geometry: { type: 'Polygon', coordinates: [[[500000, 3100000], [501000, 3100000], [501000, 3101000], [500000, 3100000]]] } }] })
     await page.setInputFiles('[data-testid="geojson-input"]', { name: 'metres.geojson', mimeType: 'application/json', buffer: Buffer.from(metres) })
     const err = page.locator('[data-testid="map-message"][data-kind="error"]')
-    await err.waitFor({ timeout: 30_000 })
+    await err.waitFor({ timeout: WORK_BOUND })
     expect(await err.innerText()).toContain('投影坐标（米），不是经纬度')
     expect(await page.getAttribute('[data-testid="view-map"]', 'data-matched')).toBe('12')
     // the user's own boundaries: one township renamed so it no longer matches
     const mine = GEO.replace('"name":"龙泉镇"', '"name":"不存在镇"')
     await page.setInputFiles('[data-testid="geojson-input"]', { name: 'my-county.geojson', mimeType: 'application/json', buffer: Buffer.from(mine) })
-    await page.waitForSelector('[data-testid="view-map"][data-matched="11"][data-unmatched="1"]', { timeout: 30_000 })
+    await page.waitForSelector('[data-testid="view-map"][data-matched="11"][data-unmatched="1"]', { timeout: WORK_BOUND })
     expect(await page.locator('[data-testid="map-unmatched"]').innerText()).toContain('不存在镇')
     // after a reload, straight to the pack: its map item draws (the boundaries are registered at start-up)
     await page.evaluate(() => { location.hash = '#/briefing' })
     await page.reload()
     await waitForReady(page)
     const thumb = page.locator('[data-testid="pack-item"][data-pack-chart="township-map"] img')
-    await thumb.waitFor({ timeout: 60_000 })
+    await thumb.waitFor({ timeout: WORK_BOUND })
     expect(await thumb.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(100)
     await page.evaluate(() => { location.hash = '#/map' })
-    await page.waitForSelector('[data-testid="view-map"][data-matched="11"]', { timeout: 60_000 })
+    await page.waitForSelector('[data-testid="view-map"][data-matched="11"]', { timeout: WORK_BOUND })
     expect(await page.locator('.map-view .src').innerText()).toContain('my-county.geojson')
     assertPrivate(s)
   })

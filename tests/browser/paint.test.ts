@@ -8,15 +8,13 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, test, vi } from 'vitest'
+import { afterAll, describe, expect, test } from 'vitest'
 import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { CHROMIUM, CHROMIUM_ARGS, appUrl, openSession, sampleReportsCsv, uploadFiles, waitForReady, waitForReports } from './helpers'
+import { CHROMIUM, CHROMIUM_ARGS, appUrl, openSession, sampleReportsCsv, uploadFiles, waitForReady, waitForReports, WORK_BOUND } from './helpers'
 import { bundleFacts } from './bundle-facts'
 import { settle } from './persist-helpers'
-
-vi.setConfig({ testTimeout: 420_000, hookTimeout: 300_000 })
 
 const CHARTS = ['active-bars', 'active-heatmap', 'outcome-shares-unit', 'outcome-counts-unit', 'outcome-shares-year']
 const WASM = /\.wasm(\?.*)?$/
@@ -53,14 +51,14 @@ async function paintedBeforeEngine(page: Page, ctx: BrowserContext, url: string 
   try {
     if (url === 'reload') await page.reload()
     else await page.goto(url)
-    await page.waitForSelector('[data-painted="saved"]', { timeout: 120_000 })
+    await page.waitForSelector('[data-painted="saved"]', { timeout: WORK_BOUND })
     expect(await page.getAttribute('[data-state]', 'data-state')).toBe('loading')
     expect(Number(await page.getAttribute('[data-testid="load-summary"]', 'data-reports'))).toBe(reports)
     const early = await shown(page)
     const earlyFindings = await page.getAttribute('[data-testid="load-summary"]', 'data-findings')
     expect(await page.locator('[data-testid="painted-saved"]').count()).toBe(1)
     // the engine was asked for and is still held: nothing of this came from DuckDB
-    await expect.poll(() => wasm.held.length, { timeout: 60_000 }).toBeGreaterThan(0)
+    await expect.poll(() => wasm.held.length, { timeout: WORK_BOUND }).toBeGreaterThan(0)
     expect(await page.getAttribute('[data-state]', 'data-state')).toBe('loading')
     wasm.release()
     await waitForReady(page)
@@ -120,9 +118,9 @@ describe.sequential('(a, c) reload with saved data; after 清空数据 nothing p
     await settle(page)
     expect(await answersSaved()).toBe(false)
     await uploadFiles(page, encodeFiles(BUNDLE.files, 'utf8'))
-    await waitForReports(page, REPORTS, 300_000)
-    await page.waitForSelector('[data-saving="false"]', { timeout: 120_000 })
-    await expect.poll(answersSaved, { timeout: 60_000 }).toBe(true)
+    await waitForReports(page, REPORTS)
+    await page.waitForSelector('[data-saving="false"]', { timeout: WORK_BOUND })
+    await expect.poll(answersSaved, { timeout: WORK_BOUND }).toBe(true)
     const loaded = await shown(page)
     await page.goto(appUrl('/'))
     const { early, live } = await paintedBeforeEngine(page, ctx, 'reload', REPORTS)
@@ -134,7 +132,7 @@ describe.sequential('(a, c) reload with saved data; after 清空数据 nothing p
   test('(c) 清空数据: the saved answers are gone and a reload paints nothing from them', async () => {
     await page.click('[data-testid="clear-data"]')
     await page.click('.el-message-box__btns .el-button--primary')
-    await page.waitForSelector('[data-testid="empty"]', { timeout: 120_000 })
+    await page.waitForSelector('[data-testid="empty"]', { timeout: WORK_BOUND })
     expect(await answersSaved()).toBe(false)
     await page.goto(appUrl('/?nosample=1'))
     await page.reload()

@@ -1,10 +1,11 @@
 /** Shared by the persistence browser tests: settle after a (re)start, count saved bundles, scan every storage. */
 import type { Page } from 'playwright-core'
+import { WORK_BOUND } from './helpers'
 
 /** Ready, retrying when DuckDB's start-up timed out (a heavily loaded machine can exceed the 60 s limit). */
 export async function settle(page: Page): Promise<void> {
   for (let i = 0; i < 3; i++) {
-    await page.waitForSelector('[data-state="ready"], [data-state="error"]', { timeout: 300_000 })
+    await page.waitForSelector('[data-state="ready"], [data-state="error"]', { timeout: WORK_BOUND })
     if ((await page.getAttribute('[data-state]', 'data-state')) !== 'error') return
     const msg = (await page.textContent('[data-testid="error-message"]')) ?? ''
     if (!msg.includes('未能启动')) return // a real error: let the assertions report it

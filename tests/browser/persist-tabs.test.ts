@@ -11,14 +11,12 @@
 import { mkdtempSync, readdirSync, rmSync, statSync, unlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, test, vi } from 'vitest'
+import { afterAll, describe, expect, test } from 'vitest'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { CHROMIUM, CHROMIUM_ARGS, appUrl, uploadFiles, waitForReports } from './helpers'
+import { CHROMIUM, CHROMIUM_ARGS, appUrl, uploadFiles, waitForReports, WORK_BOUND } from './helpers'
 import { savedCount, scanStorage, settle } from './persist-helpers'
-
-vi.setConfig({ testTimeout: 420_000, hookTimeout: 300_000 })
 
 const profiles: string[] = []
 const contexts: BrowserContext[] = []
@@ -43,8 +41,8 @@ afterAll(async () => {
 /** Upload a bundle and wait until it is charted and saved. */
 async function loadAndSave(page: Page, files: Record<string, string>, reports: number): Promise<void> {
   await uploadFiles(page, encodeFiles(files, 'utf8'))
-  expect((await waitForReports(page, reports, 300_000)).reports).toBe(reports)
-  await page.waitForSelector('[data-saving="false"]', { timeout: 120_000 })
+  expect((await waitForReports(page, reports)).reports).toBe(reports)
+  await page.waitForSelector('[data-saving="false"]', { timeout: WORK_BOUND })
 }
 
 /** The files Chromium keeps for IndexedDB blobs of the origin, oldest first (numbered as written). */
@@ -96,10 +94,10 @@ describe.sequential('one bad saved bundle of three', () => {
     await page.goto(appUrl('/'))
     await settle(page)
     const kept = bundles[0].manifest.counts.reports + bundles[2].manifest.counts.reports
-    expect((await waitForReports(page, kept, 300_000)).reports).toBe(kept)
+    expect((await waitForReports(page, kept)).reports).toBe(kept)
     expect(await page.getAttribute('[data-testid="load-summary"]', 'data-sample')).not.toBe('true')
     const dropped = notice(page, '[data-kind="dropped"]')
-    await dropped.waitFor({ state: 'visible', timeout: 60_000 })
+    await dropped.waitFor({ state: 'visible', timeout: WORK_BOUND })
     const text = (await dropped.textContent()) ?? ''
     expect(text).toContain('第 2 批数据')
     expect(text).toContain('b-reports.csv')
@@ -108,7 +106,7 @@ describe.sequential('one bad saved bundle of three', () => {
     // removed: the next start restores the two without a notice
     await page.reload()
     await settle(page)
-    expect((await waitForReports(page, kept, 300_000)).reports).toBe(kept)
+    expect((await waitForReports(page, kept)).reports).toBe(kept)
     expect(await notice(page, '[data-kind="dropped"]').count()).toBe(0)
     await ctx.close()
   })
@@ -129,30 +127,30 @@ describe.sequential('two tabs and 清空数据', () => {
     b = await ctx.newPage()
     await b.goto(appUrl('/'))
     await settle(b)
-    expect((await waitForReports(b, X.manifest.counts.reports, 300_000)).reports).toBe(X.manifest.counts.reports) // restored in B
+    expect((await waitForReports(b, X.manifest.counts.reports)).reports).toBe(X.manifest.counts.reports) // restored in B
     await b.click('[data-testid="load-sample"]')
     await b.click('.el-message-box__btns .el-button--primary')
-    await b.waitForSelector('[data-testid="load-summary"][data-sample="true"]', { timeout: 300_000 })
-    await b.waitForSelector('[data-saving="false"]', { timeout: 120_000 })
+    await b.waitForSelector('[data-testid="load-summary"][data-sample="true"]', { timeout: WORK_BOUND })
+    await b.waitForSelector('[data-saving="false"]', { timeout: WORK_BOUND })
     expect(await savedCount(b)).toBe(0)
 
     const told = notice(a, '[data-change="sample"]')
-    await told.waitFor({ state: 'visible', timeout: 60_000 })
+    await told.waitFor({ state: 'visible', timeout: WORK_BOUND })
     expect(await told.textContent()).toContain('另一个标签页载入了示例数据')
     await told.locator('[data-testid="keep-mine"]').click()
-    await notice(a, '[data-kind="kept"]').waitFor({ state: 'visible', timeout: 60_000 })
+    await notice(a, '[data-kind="kept"]').waitFor({ state: 'visible', timeout: WORK_BOUND })
     expect(await savedCount(a)).toBe(1)
-    await notice(b, '[data-change="replace"]').waitFor({ state: 'visible', timeout: 60_000 })
+    await notice(b, '[data-change="replace"]').waitFor({ state: 'visible', timeout: WORK_BOUND })
 
     await a.reload()
     await settle(a)
-    expect((await waitForReports(a, X.manifest.counts.reports, 300_000)).reports).toBe(X.manifest.counts.reports)
+    expect((await waitForReports(a, X.manifest.counts.reports)).reports).toBe(X.manifest.counts.reports)
   })
 
   test('清空数据 with a briefing pack, marks and filters: nothing of the data remains in any storage; it says what it cleared; the other tab is told', async () => {
     // a chart in the briefing pack (its caption names units and filters), a review mark, saved filters
     const panel = a.locator('[data-chart-id="active-bars"]')
-    await panel.waitFor({ state: 'visible', timeout: 60_000 })
+    await panel.waitFor({ state: 'visible', timeout: WORK_BOUND })
     await panel.scrollIntoViewIfNeeded()
     await panel.locator('[data-testid="export-menu"]').click()
     await a.locator('[data-menu-for="active-bars"] [data-testid="add-to-pack"]').click()
@@ -168,9 +166,9 @@ describe.sequential('two tabs and 清空数据', () => {
 
     await a.click('[data-testid="clear-data"]')
     await a.click('.el-message-box__btns .el-button--primary')
-    await a.waitForSelector('[data-testid="empty"]', { timeout: 120_000 })
+    await a.waitForSelector('[data-testid="empty"]', { timeout: WORK_BOUND })
     const cleared = notice(a, '[data-kind="cleared"]')
-    await cleared.waitFor({ state: 'visible', timeout: 60_000 })
+    await cleared.waitFor({ state: 'visible', timeout: WORK_BOUND })
     const said = (await cleared.textContent()) ?? ''
     for (const w of ['已清空', '数据库中的数据', '浏览器中保存的 1 批数据', '简报', '核对标记', '筛选条件', '界面语言设置保留']) expect(said).toContain(w)
 
@@ -184,13 +182,13 @@ describe.sequential('two tabs and 清空数据', () => {
     for (const u of units.slice(0, 20)) expect(everything).not.toContain(u.n)
 
     // the other tab is told
-    await notice(b, '[data-change="clear"]').waitFor({ state: 'visible', timeout: 60_000 })
+    await notice(b, '[data-change="clear"]').waitFor({ state: 'visible', timeout: WORK_BOUND })
     // the pack is empty in memory too (nothing to export), also once data is loaded again in this page
     const again = generateBundle({ reports: 6, years: [2023, 2023], seed: 'after-clear' })
     await uploadFiles(a, encodeFiles(again.files, 'utf8'))
-    await waitForReports(a, again.manifest.counts.reports, 300_000)
+    await waitForReports(a, again.manifest.counts.reports)
     await a.evaluate(() => { location.hash = '#/briefing' })
-    await a.waitForSelector('[data-testid="view-briefing"]', { timeout: 60_000 })
+    await a.waitForSelector('[data-testid="view-briefing"]', { timeout: WORK_BOUND })
     expect(await a.getAttribute('[data-testid="view-briefing"]', 'data-pack-size')).toBe('0')
     expect(await a.locator('[data-testid="export-pptx"]').isDisabled()).toBe(true)
   })

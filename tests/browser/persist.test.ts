@@ -6,18 +6,15 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, test, vi } from 'vitest'
+import { afterAll, describe, expect, test } from 'vitest'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
 import {
   CHROMIUM, CHROMIUM_ARGS, appUrl, foreignRequests, openSession, readSummary, uploadFiles, waitForReady, waitForReports,
-  type LoadSummary,
+  type LoadSummary, WORK_BOUND,
 } from './helpers'
 import { savedCount, settle } from './persist-helpers'
-
-// Generous limits: a busy shared machine makes every load several times slower.
-vi.setConfig({ testTimeout: 420_000, hookTimeout: 300_000 })
 
 const A = generateBundle({ reports: 48, years: [2021, 2023], seed: 'persist-a' })
 const B = generateBundle({ reports: 900, years: [2019, 2024], seed: 'persist-b-big' })
@@ -45,10 +42,10 @@ describe.sequential('persistence across reloads and restarts (one browser profil
     await page.goto(appUrl('/?nosample=1'))
     await settle(page)
     await uploadFiles(page, encodeFiles(A.files, 'utf8'))
-    first = await waitForReports(page, A.manifest.counts.reports, 300_000)
+    first = await waitForReports(page, A.manifest.counts.reports)
     expect(first.reports).toBe(A.manifest.counts.reports)
     // charts come first; the copy to IndexedDB finishes after them
-    await page.waitForSelector('[data-saving="false"]', { timeout: 120_000 })
+    await page.waitForSelector('[data-saving="false"]', { timeout: WORK_BOUND })
     expect(await savedCount(page)).toBe(1)
   })
 
@@ -56,7 +53,7 @@ describe.sequential('persistence across reloads and restarts (one browser profil
     await page.goto(appUrl('/')) // no ?nosample: the saved bundle must win over the sample
     await page.reload()
     await settle(page)
-    const again = await waitForReports(page, first.reports, 300_000)
+    const again = await waitForReports(page, first.reports)
     expect(again).toEqual(first)
     expect(await page.getAttribute('[data-testid="load-summary"]', 'data-sample')).not.toBe('true')
     expect(await savedCount(page)).toBe(1) // replaying does not save again
@@ -67,34 +64,34 @@ describe.sequential('persistence across reloads and restarts (one browser profil
     page = await launch()
     await page.goto(appUrl('/'))
     await settle(page)
-    expect(await waitForReports(page, first.reports, 300_000)).toEqual(first)
+    expect(await waitForReports(page, first.reports)).toEqual(first)
   })
 
   test('a second upload cut short by closing the page leaves the first bundle intact', async () => {
     await uploadFiles(page, encodeFiles(B.files, 'utf8'))
-    await page.waitForSelector('[data-state="loading"]', { timeout: 60_000 })
+    await page.waitForSelector('[data-state="loading"]', { timeout: WORK_BOUND })
     await closeBrowser() // mid-load: the second bundle was never saved
     page = await launch()
     await page.goto(appUrl('/'))
     await settle(page)
-    expect(await waitForReports(page, first.reports, 300_000)).toEqual(first)
+    expect(await waitForReports(page, first.reports)).toEqual(first)
     expect(await savedCount(page)).toBe(1)
   })
 
   test('清空数据 empties the browser storage: after a reload nothing of it comes back', async () => {
     await page.click('[data-testid="clear-data"]')
     await page.click('.el-message-box__btns .el-button--primary')
-    await page.waitForSelector('[data-testid="empty"]', { timeout: 120_000 })
+    await page.waitForSelector('[data-testid="empty"]', { timeout: WORK_BOUND })
     expect(await savedCount(page)).toBe(0)
     await page.goto(appUrl('/?nosample=1'))
     await page.reload()
-    await waitForReady(page, 300_000)
+    await waitForReady(page)
     expect(await page.locator('[data-testid="empty"]').count()).toBe(1)
     expect(await page.locator('[data-testid="load-summary"]').count()).toBe(0)
     // Without ?nosample the sample may load, but never the cleared bundle.
     await page.goto(appUrl('/'))
     await page.reload()
-    await waitForReady(page, 300_000)
+    await waitForReady(page)
     const s = await readSummary(page)
     expect(s.reports).not.toBe(first.reports)
     expect(await page.getAttribute('[data-testid="load-summary"]', 'data-sample')).toBe('true')
@@ -117,12 +114,12 @@ test('storage full (QuotaExceededError): a Chinese notice, and the session keeps
       }
     })
     await s.page.goto(appUrl('/?nosample=1'))
-    await waitForReady(s.page, 300_000)
+    await waitForReady(s.page)
     await uploadFiles(s.page, encodeFiles(A.files, 'utf8'))
-    const sum = await waitForReports(s.page, A.manifest.counts.reports, 300_000)
+    const sum = await waitForReports(s.page, A.manifest.counts.reports)
     expect(sum.reports).toBe(A.manifest.counts.reports)
     const notice = s.page.locator('[data-testid="storage-notice"]')
-    await notice.waitFor({ state: 'visible', timeout: 60_000 })
+    await notice.waitFor({ state: 'visible', timeout: WORK_BOUND })
     expect(await notice.textContent()).toContain('浏览器存储空间不足，本次数据仅保存在当前页面，刷新后需重新载入')
     expect(await s.page.getAttribute('[data-state]', 'data-state')).toBe('ready')
     expect(await s.page.locator('[data-chart-id="active-bars"]').count()).toBeGreaterThan(0)

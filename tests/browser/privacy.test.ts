@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { appUrl, baseUrl, foreignRequests, openSession, sampleReportsCsv, uploadFiles, waitForReports, type Session } from './helpers'
+import { appUrl, baseUrl, foreignRequests, openSession, sampleReportsCsv, uploadFiles, waitForReports, type Session, WORK_BOUND } from './helpers'
 import { bundleFacts } from './bundle-facts'
 
 let s: Session
@@ -23,7 +23,7 @@ test('a whole session: sample, GB18030 upload, export — only 127.0.0.1', async
   const after = await waitForReports(s.page, manifest.counts.reports)
   expect(after.reports).toBe(manifest.counts.reports)
   const panel = s.page.locator('[data-chart-id="active-heatmap"]')
-  await Promise.all([s.page.waitForEvent('download', { timeout: 30_000 }), panel.locator('[data-testid="export-png"]').click()])
+  await Promise.all([s.page.waitForEvent('download', { timeout: WORK_BOUND }), panel.locator('[data-testid="export-png"]').click()])
   await s.page.waitForTimeout(500)
 
   const urls = s.requests.map((r) => r.url)

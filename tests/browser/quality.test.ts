@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { appUrl, assertPrivate, openSession, uploadFiles, waitForReady, waitForReports, type Session } from './helpers'
+import { appUrl, assertPrivate, openSession, uploadFiles, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
 
 const APP = 'unit_code,year,row,natural_person,commercial,research,social_welfare,legal_service,other_org,total'
 const ROWS = ['received', 'carried_in', 'granted', 'partial', 'withheld.state_secret', 'withheld.prohibited', 'withheld.security',
@@ -32,7 +32,7 @@ let s: Session
 async function openQuality(): Promise<void> {
   await s.page.goto(appUrl('/quality?nosample=1'))
   // after a reload the app replays the saved bundles first (slow on a busy machine)
-  await waitForReady(s.page, 300_000)
+  await waitForReady(s.page)
   const reports = await s.page.getAttribute('[data-testid="load-summary"]', 'data-reports').catch(() => null)
   if (reports !== String(REPORTS)) {
     // nothing restored from a previous visit: load the bundle (marks are keyed by content, not by load)
@@ -40,7 +40,7 @@ async function openQuality(): Promise<void> {
     expect((await waitForReports(s.page, REPORTS)).reports).toBe(REPORTS)
   }
   await s.page.waitForSelector('[data-testid="view-quality"]')
-  await s.page.waitForSelector('tr[data-testid="finding-row"][data-rule="flow_identity"]', { timeout: 30_000 })
+  await s.page.waitForSelector('tr[data-testid="finding-row"][data-rule="flow_identity"]', { timeout: WORK_BOUND })
 }
 
 const row = (rule: string, unit: string, year: number) => `tr[data-testid="finding-row"][data-rule="${rule}"][data-unit="${unit}"][data-year="${year}"]`
@@ -108,7 +108,7 @@ describe('the data-quality view', () => {
 
   test('the per-report view shows the form with the text cell highlighted', async () => {
     await s.page.click(`[data-testid="coverage-cell"][data-unit="Q3"][data-year="2023"]`)
-    await s.page.waitForSelector('[data-testid="view-report"][data-unit="Q3"][data-year="2023"]', { timeout: 30_000 })
+    await s.page.waitForSelector('[data-testid="view-report"][data-unit="Q3"][data-year="2023"]', { timeout: WORK_BOUND })
       .catch((e: unknown) => { throw new Error(`${String(e)}\nurl: ${s.page.url()}\nerrors: ${s.errors.join('\n')}`) })
     const cell = s.page.locator('[data-testid="form-cell"][data-tbl="applications"][data-row="received"][data-col="commercial"]')
     await expect.poll(() => cell.getAttribute('data-kind')).toBe('text')

@@ -7,15 +7,13 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, test, vi } from 'vitest'
+import { afterAll, describe, expect, test } from 'vitest'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { CHROMIUM, CHROMIUM_ARGS, appUrl, baseUrl, openSession, readSummary, sampleReportsCsv, uploadFiles, waitForReports, type LoadSummary } from './helpers'
+import { CHROMIUM, CHROMIUM_ARGS, appUrl, baseUrl, openSession, readSummary, sampleReportsCsv, uploadFiles, waitForReports, type LoadSummary, WORK_BOUND } from './helpers'
 import { bundleFacts } from './bundle-facts'
 import { savedCount, settle } from './persist-helpers'
-
-vi.setConfig({ testTimeout: 420_000, hookTimeout: 300_000 })
 
 const BUNDLE = generateBundle({ reports: 46, years: [2021, 2023], seed: 'reload-46' })
 const REPORTS = BUNDLE.manifest.counts.reports
@@ -39,7 +37,7 @@ interface Seen { summary: LoadSummary; figures: unknown[]; findings: unknown[]; 
 async function seen(page: Page): Promise<Seen> {
   await page.evaluate(() => window.__dashboard!.idle())
   return {
-    summary: await waitForReports(page, REPORTS, 300_000),
+    summary: await waitForReports(page, REPORTS),
     figures: await page.evaluate((sql) => window.__dashboard!.query(sql), FIGURES),
     findings: await page.evaluate((sql) => window.__dashboard!.query(sql), FINDINGS),
     bars: await page.evaluate(() => JSON.stringify((window.__dashboard!.getOption('active-bars') as { series?: unknown }).series)),
@@ -55,7 +53,7 @@ async function firstMark(page: Page): Promise<{ key: string; mark: string | null
   await page.goto(appUrl('/quality'))
   await settle(page)
   const row = page.locator('tr[data-testid="finding-row"]').first()
-  await row.waitFor({ state: 'visible', timeout: 60_000 })
+  await row.waitFor({ state: 'visible', timeout: WORK_BOUND })
   const key = ['data-rule', 'data-unit', 'data-year'].map((a) => row.getAttribute(a))
   return { key: (await Promise.all(key)).join('|'), mark: await row.locator('[data-mark]').getAttribute('data-mark') }
 }
@@ -95,7 +93,7 @@ describe.sequential('reload reopens the saved database (46 reports, a review mar
     first = await seen(page)
     expect(first.summary.reports).toBe(REPORTS)
     expect(first.findings.length).toBeGreaterThan(0)
-    await page.waitForSelector('[data-saving="false"]', { timeout: 120_000 })
+    await page.waitForSelector('[data-saving="false"]', { timeout: WORK_BOUND })
     expect(await savedCount(page)).toBe(1)
     // a review mark on the first finding
     await firstMark(page)
@@ -131,13 +129,13 @@ describe.sequential('reload reopens the saved database (46 reports, a review mar
       expect(await csvFilesRead(page)).toBeGreaterThan(0)
       expect(again).toEqual(first)
       const n = replayed(page)
-      await n.waitFor({ state: 'visible', timeout: 60_000 })
+      await n.waitFor({ state: 'visible', timeout: WORK_BOUND })
       expect(await n.getAttribute('data-reason')).toBe('corrupt')
       expect(await n.textContent()).toContain('已损坏')
       expect(await n.textContent()).toContain('重新载入')
       expect(await firstMark(page)).toEqual(mark)
       // saved again after the replay: the next reload reopens it
-      await page.waitForSelector('[data-saving="false"]', { timeout: 120_000 })
+      await page.waitForSelector('[data-saving="false"]', { timeout: WORK_BOUND })
       await page.goto(appUrl('/'))
       await page.reload()
       await settle(page)
@@ -154,7 +152,7 @@ test('first visit: the sample opens as shipped pre-built (no CSV read), with the
     const reports = bundleFacts(sampleReportsCsv()).reportCount
     await s.page.goto(appUrl('/'))
     await settle(s.page)
-    const shipped = await waitForReports(s.page, reports, 300_000)
+    const shipped = await waitForReports(s.page, reports)
     expect(await restoredFrom(s.page)).toBe('sample')
     expect(await csvFilesRead(s.page)).toBe(0)
     expect(await s.page.getAttribute('[data-testid="load-summary"]', 'data-sample')).toBe('true')
@@ -163,8 +161,8 @@ test('first visit: the sample opens as shipped pre-built (no CSV read), with the
     const findings = await q(FINDINGS)
     // the same sample from its CSV files
     await s.page.click('[data-testid="load-sample"]') // the sample is shown: no question asked
-    await s.page.waitForFunction(() => window.__dashboard!.csvFilesRead() > 0, null, { timeout: 300_000 })
-    expect(await waitForReports(s.page, reports, 300_000)).toEqual(shipped)
+    await s.page.waitForFunction(() => window.__dashboard!.csvFilesRead() > 0, null, { timeout: WORK_BOUND })
+    expect(await waitForReports(s.page, reports)).toEqual(shipped)
     expect(await readSummary(s.page)).toEqual(shipped)
     expect(await q(FIGURES)).toEqual(figures)
     expect(await q(FINDINGS)).toEqual(findings)

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { barValues, bundleFacts, heatmapValues } from './bundle-facts'
-import { CHART_IDS, appUrl, assertPrivate, openSession, query, sampleReportsCsv, waitForOption, waitForReports, type Session } from './helpers'
+import { CHART_IDS, appUrl, assertPrivate, openSession, query, sampleReportsCsv, waitForOption, waitForReports, type Session, WORK_BOUND } from './helpers'
 
 const facts = bundleFacts(sampleReportsCsv())
 let s: Session
@@ -41,7 +41,7 @@ describe('first visit loads the sample', () => {
   test('every chart container is there with its export button', async () => {
     for (const id of CHART_IDS) {
       const chart = s.page.locator(`[data-chart-id="${id}"]`)
-      await chart.waitFor({ state: 'visible', timeout: 30_000 })
+      await chart.waitFor({ state: 'visible', timeout: WORK_BOUND })
       expect(await chart.locator('[data-testid="export-png"]').count(), id).toBe(1)
     }
   })

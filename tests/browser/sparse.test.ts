@@ -10,7 +10,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import type { Page } from 'playwright-core'
 import { generateSparseBundle } from '../../scripts/lib/sparse.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { appUrl, assertPrivate, getOption, openSession, query, uploadFiles, waitForOption, waitForReady, waitForReports, type Session } from './helpers'
+import { appUrl, assertPrivate, getOption, openSession, query, uploadFiles, waitForOption, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
 import { readPng } from './png'
 
 type Opt = { yAxis?: unknown; xAxis?: unknown; series?: { id?: string; data: unknown[] }[] }
@@ -24,7 +24,7 @@ const seriesOf = (o: Opt, id: string) => (o.series ?? []).find((s) => s.id === i
 
 async function go(page: Page, hash: string, testId: string): Promise<void> {
   await page.evaluate((h) => { location.hash = h }, hash)
-  await page.waitForSelector(`[data-testid="${testId}"]`, { timeout: 30_000 })
+  await page.waitForSelector(`[data-testid="${testId}"]`, { timeout: WORK_BOUND })
   await page.evaluate(() => window.__dashboard!.idle())
 }
 
@@ -46,7 +46,7 @@ describe.each([40, 300])('sparse bundle, %i units', (units) => {
     await s.page.goto(appUrl('/?nosample=1'))
     await waitForReady(s.page)
     await uploadFiles(s.page, encodeFiles(bundle.files, 'utf8'))
-    await waitForReports(s.page, bundle.manifest.counts.reports, 240_000)
+    await waitForReports(s.page, bundle.manifest.counts.reports)
   })
   afterAll(async () => { await s?.close() })
 
@@ -83,7 +83,7 @@ describe.each([40, 300])('sparse bundle, %i units', (units) => {
     await go(page, '#/?nosample=1', 'view-overview')
     const n = labels(await getOption<Opt>(page, 'active-bars')).length
     const panel = page.locator('[data-chart-id="active-bars"]')
-    const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), panel.locator('[data-testid="export-png"]').click()])
+    const [d] = await Promise.all([page.waitForEvent('download', { timeout: WORK_BOUND }), panel.locator('[data-testid="export-png"]').click()])
     const png = readPng(readFileSync((await d.path())!))
     expect(png.height / 2).toBeGreaterThanOrEqual(n * 20)
   })
@@ -168,7 +168,7 @@ describe.each([40, 300])('sparse bundle, %i units', (units) => {
     expect(await page.locator('[data-testid="pack-thumb"] img').count()).toBeGreaterThan(0)
     const parts = page.locator('[data-testid="pack-parts"]')
     const slidesOfBars = (await parts.count()) ? Number(await parts.first().getAttribute('data-slides')) : 1
-    const [d] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), page.locator('[data-testid="export-pptx"]').click()])
+    const [d] = await Promise.all([page.waitForEvent('download', { timeout: WORK_BOUND }), page.locator('[data-testid="export-pptx"]').click()])
     const zip = unzipSync(new Uint8Array(readFileSync((await d.path())!)))
     const pres = strFromU8(zip['ppt/presentation.xml'])
     const slideW = Number(/<p:sldSz cx="(\d+)"/.exec(pres)![1])
@@ -194,7 +194,7 @@ describe.each([40, 300])('sparse bundle, %i units', (units) => {
     await menu(page, 'applications-flow', 'add-to-pack')
     const pdfPages = async (): Promise<number> => {
       await go(page, '#/print?nosample=1', 'view-print')
-      await page.waitForSelector('[data-testid="view-print"][data-ready="true"]', { timeout: 120_000 })
+      await page.waitForSelector('[data-testid="view-print"][data-ready="true"]', { timeout: WORK_BOUND })
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
       if (process.env.SPARSE_OUT) (await import('node:fs')).writeFileSync(`${process.env.SPARSE_OUT}/print-${units}-${Date.now()}.pdf`, pdf)
       return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length

@@ -3,15 +3,15 @@
  * the tables of the loaded data with their columns, as DuckDB's information schema has them.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { appUrl, assertPrivate, openSession, query, type Session } from './helpers'
+import { appUrl, assertPrivate, openSession, query, type Session, WORK_BOUND } from './helpers'
 
 describe('SQL console: schema list', () => {
   let s: Session
   beforeAll(async () => {
     s = await openSession()
     await s.page.goto(appUrl('/sql'))
-    await s.page.waitForFunction(() => Number(document.querySelector('[data-testid="load-summary"]')?.getAttribute('data-reports') ?? 0) > 0, null, { timeout: 300_000 })
-    await s.page.waitForSelector('[data-testid="sql-schema"] [data-table="summary"]', { state: 'attached', timeout: 60_000 })
+    await s.page.waitForFunction(() => Number(document.querySelector('[data-testid="load-summary"]')?.getAttribute('data-reports') ?? 0) > 0, null, { timeout: WORK_BOUND })
+    await s.page.waitForSelector('[data-testid="sql-schema"] [data-table="summary"]', { state: 'attached', timeout: WORK_BOUND })
   })
   afterAll(async () => { await s?.close() })
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { appUrl, assertPrivate, openSession, query, readSummary, uploadFiles, waitForOption, waitForReady, waitForReports, type Session } from './helpers'
+import { appUrl, assertPrivate, openSession, query, readSummary, uploadFiles, waitForOption, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
 
 const bundle = generateBundle({ reports: 90, years: [2019, 2023], seed: 'views-90', breaks: false })
 
@@ -189,7 +189,7 @@ describe('analysis views', () => {
 
     await go(page, '#/active', 'view-active')
     const panel = page.locator('[data-chart-id="active-trend"]')
-    await page.waitForFunction((want) => document.querySelector('[data-chart-id="active-trend"]')?.getAttribute('data-error-inputs') === String(want), n, { timeout: 30_000 })
+    await page.waitForFunction((want) => document.querySelector('[data-chart-id="active-trend"]')?.getAttribute('data-error-inputs') === String(want), n, { timeout: WORK_BOUND })
     const badge = panel.locator('[data-testid="error-inputs"]')
     expect(await badge.textContent()).toContain(`${n} 个单位年度存在错误级数据质量问题`)
     // every chart panel of the view says the same (same filters, same unit-years)
@@ -200,16 +200,16 @@ describe('analysis views', () => {
     const [y] = await query<{ y: number }>(page, 'SELECT min(year)::INTEGER AS y FROM summary')
     await go(page, `#/active?years=${y.y}-${y.y}`, 'view-active')
     const nYear = await errorUnitYears(`s.year = ${y.y}`)
-    await page.waitForFunction((want) => document.querySelector('[data-chart-id="active-trend"]')?.getAttribute('data-error-inputs') === String(want), nYear, { timeout: 30_000 })
+    await page.waitForFunction((want) => document.querySelector('[data-chart-id="active-trend"]')?.getAttribute('data-error-inputs') === String(want), nYear, { timeout: WORK_BOUND })
     expect(await panel.locator('[data-testid="error-inputs"]').count()).toBe(nYear > 0 ? 1 : 0)
     await page.click('[data-testid="filter-clear-all"]')
-    await page.waitForFunction((want) => document.querySelector('[data-chart-id="active-trend"]')?.getAttribute('data-error-inputs') === String(want), n, { timeout: 30_000 })
+    await page.waitForFunction((want) => document.querySelector('[data-chart-id="active-trend"]')?.getAttribute('data-error-inputs') === String(want), n, { timeout: WORK_BOUND })
 
     // the badge opens the data-quality view on the error findings
     await panel.locator('[data-testid="error-inputs"]').click()
     await page.waitForSelector('[data-testid="view-quality"]')
     expect(hashQuery(page.url()).get('severity')).toBe('error')
-    await page.waitForSelector('[data-testid="quality-findings"] tr[data-rule]', { timeout: 30_000 })
+    await page.waitForSelector('[data-testid="quality-findings"] tr[data-rule]', { timeout: WORK_BOUND })
     const rules = await page.$$eval('tr[data-rule]', (trs) => [...new Set(trs.map((t) => t.getAttribute('data-rule')))])
     const errorRules = new Set((await query<{ rule: string }>(page, `SELECT DISTINCT rule FROM findings WHERE severity = 'error'`)).map((r) => r.rule))
     expect(rules.length).toBeGreaterThan(0)
@@ -217,7 +217,7 @@ describe('analysis views', () => {
 
     // the unit profile counts that unit's own years; its link names the unit
     await go(page, '#/unit/ERR-1', 'view-unit')
-    await page.waitForFunction(() => document.querySelector('[data-chart-id="unit-profile-active_total"]')?.getAttribute('data-error-inputs') === '1', null, { timeout: 30_000 })
+    await page.waitForFunction(() => document.querySelector('[data-chart-id="unit-profile-active_total"]')?.getAttribute('data-error-inputs') === '1', null, { timeout: WORK_BOUND })
     const href = await page.locator('[data-chart-id="unit-profile-active_total"] [data-testid="error-inputs"]').getAttribute('href')
     expect(href).toContain('severity=error')
     expect(href).toContain('qunit=ERR-1')

@@ -3,14 +3,11 @@
  * shown as text everywhere: across every route of the nav, chart tooltips and the findings list,
  * nothing executes (no dialog), no <img src=x> is created, and the name appears verbatim.
  */
-import { afterAll, beforeAll, expect, test, vi } from 'vitest'
+import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { appUrl, assertPrivate, openSession, uploadFiles, waitForReady, waitForReports, type Session } from './helpers'
+import { appUrl, assertPrivate, openSession, uploadFiles, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
 import { hostileBundle, navHrefs } from './hostile-bundle'
-
-// Generous limits: a busy shared machine makes every load several times slower.
-vi.setConfig({ testTimeout: 420_000, hookTimeout: 300_000 })
 
 const HOSTILE = {
   html: '</script><img src=x onerror=alert(1)>',
@@ -53,9 +50,9 @@ test('hostile unit names stay text on every route, in tooltips and in the findin
   const names = [HOSTILE.html, HOSTILE.formula, HOSTILE.bidi]
   const b = hostileBundle('xss', names)
   await s.page.goto(appUrl('/?nosample=1'))
-  await waitForReady(s.page, 300_000)
+  await waitForReady(s.page)
   await uploadFiles(s.page, encodeFiles(b.files, 'utf8'))
-  await waitForReports(s.page, b.reports, 300_000)
+  await waitForReports(s.page, b.reports)
 
   const seen = new Set<string>()
   const look = async () => {
@@ -76,13 +73,13 @@ test('hostile unit names stay text on every route, in tooltips and in the findin
   for (const href of hrefs) {
     await s.page.locator(`nav a[href="${href}"]`).first().click()
     await s.page.waitForTimeout(800)
-    await s.page.waitForSelector('[data-state="ready"], [data-state="error"]', { timeout: 240_000 })
+    await s.page.waitForSelector('[data-state="ready"], [data-state="error"]', { timeout: WORK_BOUND })
     hovers += await hoverCharts(s.page)
     await look()
   }
   // Back on the overview: the bar chart's tooltip, and the unit filter's options list.
   await s.page.goto(appUrl('/'))
-  await waitForReady(s.page, 300_000)
+  await waitForReady(s.page)
   hovers += await hoverCharts(s.page)
   await look()
   const unitSelect = s.page.locator('[data-testid="filter-units"], [data-testid="unit-filter"]').first()
