@@ -14,7 +14,7 @@ import { collectFiles } from '../../ingest/browser-files'
 import type { Finding } from '../../domain/rules'
 import type { SourceFile } from '../../ingest/types'
 import { unitsQuery, yearsQuery } from '../../queries'
-import { usePersistence } from '../../persist'
+import { lastLocalDatabase, rememberLocalDatabase, usePersistence } from '../../persist'
 import { fetchSampleFiles, sampleSkipped } from '../useDashboard/sample'
 import type { DashboardError, DashboardState, LoadMode, LoadProgress, PickedFiles, RejectedFile } from '../useDashboard/types'
 import { sharedState } from '../sharedState'
@@ -25,6 +25,7 @@ import { useFindings } from '../useFindings'
 import { replaySaved } from './replay'
 import { keepDatabase, loadedSummary, openShippedSample as openShipped, reopenSaved, type LoadSideState } from './reopen'
 import { createPainter } from './paint'
+import { keyedError, readOnlyError } from './local'
 import type { LoadOpts, UseDataLoadOptions, UseDataLoadReturn } from './types'
 
 export type * from './types'
@@ -62,6 +63,8 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
   const skipped = shallowRef<{ path: string; reason: string }[]>([])
   const rejected = shallowRef<RejectedFile[]>([])
   const isSample = ref(false)
+  /** A file opened from disk before this page was (re)loaded: the browser kept no access to it, it must be picked again. */
+  const forgottenFile = ref<string | null>(lastLocalDatabase())
   // Not started yet counts as loading: the first paint already says "loading".
   const everStarted = ref(false)
 
@@ -77,7 +80,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
       if (isCancelled(e)) { cancelled.value = true; return undefined } // not an error: the previous data stays
       console.error(e)
       lastAction = retry
-      error.value = { key: errKey, params: { msg: message(e) } }
+      error.value = keyedError(e) ?? { key: errKey, params: { msg: message(e) } }
       return undefined
     } finally {
       busy.value--
@@ -88,7 +91,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
   /** The published database's tables are read-only views: loading or clearing over them is refused, saying so. */
   function readOnlyGuard(): void {
     const p = engine.published.value
-    if (p) throw new Error(`当前打开的是发布的数据库“${p.path}”（只读）；如需载入或清空本地数据，请去掉地址中的 ?db= 参数后重新打开看板`)
+    if (p) throw readOnlyError(p)
   }
 
   function getDb(): Promise<Db> {
@@ -116,7 +119,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
   // Start-up paints from answers saved for the data while DuckDB starts; answers are kept for the next (./paint.ts).
   const paint = createPainter({
     persist, coordinator, filters, summary, isSample, findings,
-    busy: () => busy.value > 0, saving: () => saving.value > 0,
+    busy: () => busy.value > 0, saving: () => saving.value > 0, published: () => engine.published.value != null,
     sampleAllowed: () => !options.sampleFiles && (options.autoSample ?? !sampleSkipped()),
   })
 
@@ -267,6 +270,25 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
     else if (!engine.db.value) { started = null; await start() }
   }
 
+  /**
+   * A database file from the user's disk becomes the data (useEngine.openFile); a refused file leaves the data
+   * shown before as it was, and the error names the file and what is wrong with it.
+   */
+  async function openFile(file: File): Promise<void> {
+    await run(async () => {
+      progress.value = { stage: 'starting', done: 0, total: 1 }
+      const d = await changingData(() => engine.openFile(file))
+      rememberLocalDatabase(file.name)
+      forgottenFile.value = null
+      summary.value = await loadedSummary(d)
+      findings.reset()
+      skipped.value = []
+      rejected.value = []
+      isSample.value = false
+      await afterLoad(d)
+    }, () => openFile(file), 'errors.load')
+  }
+
   /** Replay the saved bundles (./replay.ts); false when none are saved. */
   function restoreSaved(): Promise<boolean> {
     return replaySaved({
@@ -291,7 +313,8 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
     saving: computed(() => saving.value > 0),
     cancellable: computed(() => loadAbort.value != null),
     cancelLoad: () => { loadAbort.value?.abort() },
-    start, loadPicked, loadSources, loadSample, clear, retry,
+    start, loadPicked, loadSources, loadSample, clear, retry, openFile, forgottenFile,
+    forgetFile: () => { forgottenFile.value = null; rememberLocalDatabase(null) },
   }
 }
 
