@@ -20,7 +20,7 @@ function checksum(b: Uint8Array, from: number, to: number): bigint {
 }
 
 /** The good file's bytes with a newer storage version (module comment). */
-export function newerVersion(good: Uint8Array): Uint8Array {
+function newerVersion(good: Uint8Array): Uint8Array {
   const b = new Uint8Array(good)
   const v = new DataView(b.buffer)
   v.setBigUint64(12, 67n, true)

@@ -14,7 +14,7 @@ import { collectFiles } from '../../ingest/browser-files'
 import type { Finding } from '../../domain/rules'
 import type { SourceFile } from '../../ingest/types'
 import { unitsQuery, yearsQuery } from '../../queries'
-import { lastLocalDatabase, rememberLocalDatabase, usePersistence } from '../../persist'
+import { usePersistence } from '../../persist'
 import { fetchSampleFiles, sampleSkipped } from '../useDashboard/sample'
 import type { DashboardError, DashboardState, LoadMode, LoadProgress, PickedFiles, RejectedFile } from '../useDashboard/types'
 import { sharedState } from '../sharedState'
@@ -25,7 +25,7 @@ import { useFindings } from '../useFindings'
 import { replaySaved } from './replay'
 import { keepDatabase, loadedSummary, openShippedSample as openShipped, reopenSaved, type LoadSideState } from './reopen'
 import { createPainter } from './paint'
-import { keyedError, readOnlyError } from './local'
+import { keyedError, localFileNotice, readOnlyError } from './local'
 import type { LoadOpts, UseDataLoadOptions, UseDataLoadReturn } from './types'
 
 export type * from './types'
@@ -63,8 +63,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
   const skipped = shallowRef<{ path: string; reason: string }[]>([])
   const rejected = shallowRef<RejectedFile[]>([])
   const isSample = ref(false)
-  /** A file opened from disk before this page was (re)loaded: the browser kept no access to it, it must be picked again. */
-  const forgottenFile = ref<string | null>(lastLocalDatabase())
+  const local = localFileNotice()
   // Not started yet counts as loading: the first paint already says "loading".
   const everStarted = ref(false)
 
@@ -251,11 +250,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
       const d = await getDb()
       readOnlyGuard()
       await changingData(() => d.session('write', (w) => clearAll(w)))
-      findings.reset()
-      skipped.value = []
-      rejected.value = []
-      summary.value = null
-      isSample.value = false
+      freshData(null)
       await persist.clear() // never throws
       filters.setFilters({})
       await afterLoad(d)
@@ -270,21 +265,22 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
     else if (!engine.db.value) { started = null; await start() }
   }
 
-  /**
-   * A database file from the user's disk becomes the data (useEngine.openFile); a refused file leaves the data
-   * shown before as it was, and the error names the file and what is wrong with it.
-   */
+  /** What a clear or an opened database leaves: `s`'s data and nothing of the loads before. */
+  function freshData(s: LoadSummary | null): void {
+    findings.reset()
+    skipped.value = []
+    rejected.value = []
+    summary.value = s
+    isSample.value = false
+  }
+
+  /** A database file from disk becomes the data (useEngine.openFile); a refused one leaves the data as it was. */
   async function openFile(file: File): Promise<void> {
     await run(async () => {
       progress.value = { stage: 'starting', done: 0, total: 1 }
       const d = await changingData(() => engine.openFile(file))
-      rememberLocalDatabase(file.name)
-      forgottenFile.value = null
-      summary.value = await loadedSummary(d)
-      findings.reset()
-      skipped.value = []
-      rejected.value = []
-      isSample.value = false
+      local.opened(file.name)
+      freshData(await loadedSummary(d))
       await afterLoad(d)
     }, () => openFile(file), 'errors.load')
   }
@@ -313,8 +309,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
     saving: computed(() => saving.value > 0),
     cancellable: computed(() => loadAbort.value != null),
     cancelLoad: () => { loadAbort.value?.abort() },
-    start, loadPicked, loadSources, loadSample, clear, retry, openFile, forgottenFile,
-    forgetFile: () => { forgottenFile.value = null; rememberLocalDatabase(null) },
+    start, loadPicked, loadSources, loadSample, clear, retry, openFile, forgottenFile: local.forgotten, forgetFile: local.forget,
   }
 }
 
