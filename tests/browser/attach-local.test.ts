@@ -70,10 +70,12 @@ test('hostile files are refused with a located message, the data shown before st
 }, 400_000)
 
 test('a summariser file picked from disk: the overview equals the native engine, the page names the file', async () => {
+  const t0 = Date.now()
   await pick(file, NAME)
   await s.page.waitForSelector(`[data-testid="data-source"][data-local="true"]`, { timeout: 180_000 })
   await waitForReady(s.page)
   await s.page.waitForSelector('[data-kpi="reports"]')
+  console.log(`[attach-local] ${(readFileSync(file).length / 1048576).toFixed(1)} MB file picked → overview ready in ${Date.now() - t0} ms`)
   const native = await nativeOverview(file)
   expect(native.reports).toBe(REPORTS)
   await expectOverviewEqualsNative(s.page, native)
