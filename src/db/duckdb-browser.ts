@@ -16,7 +16,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import { tableToIPC } from 'apache-arrow'
 import { arrowToRows, type ArrowLike } from './arrow'
 import { LOCKDOWN_SQL, engineDb, memoryLimitSql, registeredPath, type Conn } from './engine'
-import { attachPublished, type Published } from './attach'
+import { attachPublished, checkDatabaseFile, type Published } from './attach'
 import type { Db, IpcResult, Row, SqlParam } from './types'
 import { withTimeout } from './timeout'
 
@@ -72,6 +72,11 @@ export interface StartOptions {
    * general network access is opened: the worker reads that one URL by HTTP range requests, nothing else.
    */
   publishedUrl?: string
+  /**
+   * Or a database file from the user's disk (a File from a file input or a drop), registered as a file handle: the
+   * worker reads the ranges DuckDB asks for (`file.slice` + FileReaderSync), the file is never copied whole.
+   */
+  localFile?: File
   /** Told what was attached (its manifest and tables). */
   onPublished?: (p: Published) => void
   /** Aborted: the start-up wait ends now, exactly as when the timeout passes (browser tests; see useEngine). */
@@ -80,10 +85,13 @@ export interface StartOptions {
 
 /** The name the published file is registered under (inside the lock's allowed folder). */
 const PUBLISHED_FILE = registeredPath('published.duckdb')
+const LOCAL_FILE = registeredPath('local.duckdb')
 
 export async function startDuckDb(opts: StartOptions = {}): Promise<Db> {
   const timeoutMs = opts.timeoutMs ?? 20_000
   let worker: Worker | null = null
+  // an empty, foreign or cut-short file is refused by its first bytes, before a worker is started for it
+  const header = opts.localFile ? await checkDatabaseFile(opts.localFile, opts.localFile.name) : undefined
   const start = async (): Promise<{ db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection }> => {
     const bundle = await duckdb.selectBundle(BUNDLES)
     const w = confinedWorker(bundle.mainWorker!)
@@ -104,6 +112,9 @@ export async function startDuckDb(opts: StartOptions = {}): Promise<Db> {
       await db.registerFileURL(PUBLISHED_FILE, opts.publishedUrl, duckdb.DuckDBDataProtocol.HTTP, false)
       // ATTACH is refused after the lock: the file is attached (and its tables made the app's views) first.
       opts.onPublished?.(await attachPublished(wrap(conn), PUBLISHED_FILE))
+    } else if (opts.localFile) {
+      await db.registerFileHandle(LOCAL_FILE, opts.localFile, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true)
+      opts.onPublished?.(await attachPublished(wrap(conn), LOCAL_FILE, { name: opts.localFile.name, header }))
     }
     await conn.query(LOCKDOWN_SQL)
     return { db, conn }

@@ -23,6 +23,7 @@ import { SnapshotBroken, createSnapshotStore, ledgerKey, type BrokenReason, type
 export * from './bundles'
 export * from './filters'
 export { onWipe } from './wipe'
+export { lastLocalDatabase, rememberLocalDatabase } from './localDb'
 export { savedPart, type SavedPart } from './snapshot'
 export { isStartAnswers, type StartAnswers } from './answers'
 

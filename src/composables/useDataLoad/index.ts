@@ -25,6 +25,7 @@ import { useFindings } from '../useFindings'
 import { replaySaved } from './replay'
 import { keepDatabase, loadedSummary, openShippedSample as openShipped, reopenSaved, type LoadSideState } from './reopen'
 import { createPainter } from './paint'
+import { keyedError, localFileNotice, readOnlyError } from './local'
 import type { LoadOpts, UseDataLoadOptions, UseDataLoadReturn } from './types'
 
 export type * from './types'
@@ -62,6 +63,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
   const skipped = shallowRef<{ path: string; reason: string }[]>([])
   const rejected = shallowRef<RejectedFile[]>([])
   const isSample = ref(false)
+  const local = localFileNotice()
   // Not started yet counts as loading: the first paint already says "loading".
   const everStarted = ref(false)
 
@@ -77,7 +79,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
       if (isCancelled(e)) { cancelled.value = true; return undefined } // not an error: the previous data stays
       console.error(e)
       lastAction = retry
-      error.value = { key: errKey, params: { msg: message(e) } }
+      error.value = keyedError(e) ?? { key: errKey, params: { msg: message(e) } }
       return undefined
     } finally {
       busy.value--
@@ -88,7 +90,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
   /** The published database's tables are read-only views: loading or clearing over them is refused, saying so. */
   function readOnlyGuard(): void {
     const p = engine.published.value
-    if (p) throw new Error(`当前打开的是发布的数据库“${p.path}”（只读）；如需载入或清空本地数据，请去掉地址中的 ?db= 参数后重新打开看板`)
+    if (p) throw readOnlyError(p)
   }
 
   function getDb(): Promise<Db> {
@@ -116,7 +118,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
   // Start-up paints from answers saved for the data while DuckDB starts; answers are kept for the next (./paint.ts).
   const paint = createPainter({
     persist, coordinator, filters, summary, isSample, findings,
-    busy: () => busy.value > 0, saving: () => saving.value > 0,
+    busy: () => busy.value > 0, saving: () => saving.value > 0, published: () => engine.published.value != null,
     sampleAllowed: () => !options.sampleFiles && (options.autoSample ?? !sampleSkipped()),
   })
 
@@ -248,11 +250,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
       const d = await getDb()
       readOnlyGuard()
       await changingData(() => d.session('write', (w) => clearAll(w)))
-      findings.reset()
-      skipped.value = []
-      rejected.value = []
-      summary.value = null
-      isSample.value = false
+      freshData(null)
       await persist.clear() // never throws
       filters.setFilters({})
       await afterLoad(d)
@@ -265,6 +263,26 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
     lastAction = null
     if (a) await a()
     else if (!engine.db.value) { started = null; await start() }
+  }
+
+  /** What a clear or an opened database leaves: `s`'s data and nothing of the loads before. */
+  function freshData(s: LoadSummary | null): void {
+    findings.reset()
+    skipped.value = []
+    rejected.value = []
+    summary.value = s
+    isSample.value = false
+  }
+
+  /** A database file from disk becomes the data (useEngine.openFile); a refused one leaves the data as it was. */
+  async function openFile(file: File): Promise<void> {
+    await run(async () => {
+      progress.value = { stage: 'starting', done: 0, total: 1 }
+      const d = await changingData(() => engine.openFile(file))
+      local.opened(file.name)
+      freshData(await loadedSummary(d))
+      await afterLoad(d)
+    }, () => openFile(file), 'errors.load')
   }
 
   /** Replay the saved bundles (./replay.ts); false when none are saved. */
@@ -291,7 +309,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
     saving: computed(() => saving.value > 0),
     cancellable: computed(() => loadAbort.value != null),
     cancelLoad: () => { loadAbort.value?.abort() },
-    start, loadPicked, loadSources, loadSample, clear, retry,
+    start, loadPicked, loadSources, loadSample, clear, retry, openFile, forgottenFile: local.forgotten, forgetFile: local.forget,
   }
 }
 

@@ -92,6 +92,8 @@ export interface PainterDeps {
   /** A bundle or the database is being saved. */
   saving(): boolean
   sampleAllowed(): boolean
+  /** The data is a published database (?db= or a file from disk), not the tab's own: its answers are not kept. */
+  published(): boolean
 }
 
 export interface Painter {
@@ -112,7 +114,7 @@ export function createPainter(d: PainterDeps): Painter {
 
   function save(): Promise<void> {
     const s = d.summary.value
-    if (!s || d.busy() || !coordinator.live.value) return Promise.resolve()
+    if (!s || d.busy() || !coordinator.live.value || d.published()) return Promise.resolve()
     return persist.saveAnswers({ summary: { ...s }, years: filters.years.value, units: filters.units.value, entries: coordinator.answered() })
   }
 

@@ -44,4 +44,10 @@ export interface UseDataLoadReturn {
   loadSample(): Promise<void>
   clear(): Promise<void>
   retry(): Promise<void>
+  /** Open a database file from the user's disk (written by npm run summarise) as the data, read-only. */
+  openFile(file: File): Promise<void>
+  /** The file opened from disk before a reload (it must be picked again: a browser keeps no access to it). */
+  forgottenFile: Ref<string | null>
+  /** The notice about it is dismissed. */
+  forgetFile(): void
 }

@@ -10,8 +10,11 @@ import type { Published } from '../../db/attach'
 import { publishedParam, resolvePublishedUrl } from '../../db/published-url'
 import type { DataSource } from '../../queries/rollup'
 
-/** A published database the engine opened (`?db=`): where it came from and what its manifest says. */
-export interface PublishedSource extends Published { url: string; path: string }
+/**
+ * A published database the engine opened: where it came from (`?db=` path and URL, or `local`: a file picked from
+ * the user's disk, `path` its file name) and what its manifest says.
+ */
+export interface PublishedSource extends Published { path: string; url?: string; local?: boolean }
 
 export interface UseEngineOptions {
   /** Start DuckDB (default: the browser worker, loaded lazily). */
@@ -30,15 +33,22 @@ export interface UseEngineReturn {
   published: ShallowRef<PublishedSource | null>
   /** What the data can answer cheaply (stored answers of a published file), passed to the builders that use it. */
   source: ComputedRef<DataSource>
+  /**
+   * Open a database file from the user's disk: a new engine is started with it attached (ATTACH needs the engine
+   * unlocked, so the running one cannot take it) and, once it is up, replaces the running one, which is closed.
+   * A refused file (src/db/attach.ts) rejects and leaves the running engine and its data as they were.
+   */
+  openFile(file: File): Promise<Db>
 }
 
 /** Ends a start-up wait at once, as its timeout would (automation only: see defaultStartDb). */
 const EXPIRE_START_EVENT = 'gdd:engine-start-timeout'
 
-async function defaultStartDb(onPublished: (p: PublishedSource) => void): Promise<Db> {
+async function defaultStartDb(onPublished: (p: PublishedSource) => void, localFile?: File): Promise<Db> {
   // Checked before anything is fetched: only a .duckdb of this origin (src/db/published-url.ts).
-  const path = typeof location === 'undefined' ? null : publishedParam(location.href)
+  const path = localFile || typeof location === 'undefined' ? null : publishedParam(location.href)
   const publishedUrl = path == null ? undefined : resolvePublishedUrl(path, location.href)
+  const told = (p: Published): void => onPublished(localFile ? { ...p, path: localFile.name, local: true } : { ...p, url: publishedUrl!, path: path! })
   // Loaded lazily: the shell paints before the DuckDB chunk and wasm are fetched.
   const { startDuckDb } = await import('../../db/duckdb-browser')
   const expire = new AbortController()
@@ -49,7 +59,7 @@ async function defaultStartDb(onPublished: (p: PublishedSource) => void): Promis
   // retry button come sooner.
   if (typeof window !== 'undefined' && navigator.webdriver === true) window.addEventListener(EXPIRE_START_EVENT, giveUp)
   try {
-    return await startDuckDb({ timeoutMs: 60_000, expire: expire.signal, publishedUrl, onPublished: (p) => onPublished({ ...p, url: publishedUrl!, path: path! }) })
+    return await startDuckDb({ timeoutMs: 60_000, expire: expire.signal, publishedUrl, localFile, onPublished: told })
   } finally {
     if (typeof window !== 'undefined') window.removeEventListener(EXPIRE_START_EVENT, giveUp)
   }
@@ -78,9 +88,22 @@ function createEngine(options: UseEngineOptions = {}): UseEngineReturn {
     return pending
   }
 
+  async function openFile(file: File): Promise<Db> {
+    let opened: PublishedSource | null = null
+    const d = await defaultStartDb((p) => { opened = p }, file)
+    const old = db.value
+    db.value = d
+    pending = Promise.resolve(d)
+    status.value = 'up'
+    published.value = opened
+    // queries still running on the old engine fail; their askers have moved on (the data version changes)
+    await old?.close().catch(() => undefined)
+    return d
+  }
+
   // A published file is read-only (loads over it are refused), so what was detected at attach stays true.
   const source = computed<DataSource>(() => ({ rollups: published.value?.rollups === true }))
-  return { status, db, getDb, published, source }
+  return { status, db, getDb, published, source, openFile }
 }
 
 /** The app's one engine (options only count on the first call). */

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PublishedVersionMismatch, attachPublished } from '../../../src/db/attach'
+import { PublishedRefused, PublishedVersionMismatch, attachPublished, checkDatabaseFile } from '../../../src/db/attach'
+import { hostileDatabases } from '../../helpers/hostile-db'
 import { startNodeDuckDb } from '../../../src/db/duckdb-node'
 import { startNativeDuckDb } from '../../../src/db/duckdb-native'
 import { buildAnswers } from '../../../src/db/rollups'
@@ -148,6 +149,41 @@ describe('a published database in the app', () => {
       expect(String((err as Error).message)).toContain('npm run summarise')
       const views = await db.query("SELECT 1 FROM duckdb_views() WHERE view_name = 'summary'")
       expect(views).toEqual([])
+    } finally {
+      await db.close()
+    }
+  }, 60_000)
+
+  it('refuses hostile files with a located reason, leaving nothing attached', async () => {
+    const good = new Uint8Array(readFileSync(join(work, 'pub.duckdb')))
+    const bad = await hostileDatabases(good, join(work, 'not-summary.duckdb'))
+    const blob = (b: Uint8Array) => new Blob([new Uint8Array(b)])
+    // by the first bytes alone (before any engine is started for the file)
+    for (const [name, reason] of [['empty', 'empty'], ['text', 'notDuckdb'], ['truncated', 'truncated']] as const) {
+      const err = await checkDatabaseFile(blob(bad[name]), `${name}.duckdb`).catch((e: unknown) => e)
+      expect(err).toBeInstanceOf(PublishedRefused)
+      expect((err as PublishedRefused).reason).toBe(reason)
+      expect((err as Error).message).toContain(`“${name}.duckdb”`)
+    }
+    expect(String(await checkDatabaseFile(blob(bad.truncated), 't.duckdb').catch((e: unknown) => e))).toContain(`实际只有 ${bad.truncated.length} 字节`)
+    // the good file and the two below pass the header check: DuckDB itself judges them
+    for (const ok of [good, bad.newer, bad.notSummary]) expect((await checkDatabaseFile(blob(ok), 'x.duckdb')).problem).toBeNull()
+    const db = await startNodeDuckDb({ locked: false })
+    try {
+      await db.registerFile('newer.duckdb', bad.newer)
+      const newer = await attachPublished(db, 'newer.duckdb', { name: 'newer.duckdb', header: await checkDatabaseFile(blob(bad.newer), 'newer.duckdb') }).catch((e: unknown) => e)
+      expect(newer).toBeInstanceOf(PublishedVersionMismatch)
+      expect((newer as PublishedVersionMismatch).file).toBe('v1.5.0')
+      await db.registerFile('people.duckdb', bad.notSummary)
+      const other = await attachPublished(db, 'people.duckdb', { name: '人员.duckdb' }).catch((e: unknown) => e)
+      expect(other).toBeInstanceOf(PublishedRefused)
+      expect((other as PublishedRefused).reason).toBe('notSummary')
+      expect((other as Error).message).toMatch(/“人员.duckdb”.*缺少表 manifest, summary/)
+      expect(await db.query("SELECT database_name FROM duckdb_databases() WHERE database_name = 'published'")).toEqual([])
+      expect(await db.query("SELECT 1 FROM duckdb_views() WHERE view_name = 'people'")).toEqual([])
+      // DuckDB's own refusal of a foreign file, when the header check was not made
+      await db.registerFile('text.duckdb', bad.text)
+      expect(((await attachPublished(db, 'text.duckdb').catch((e: unknown) => e)) as PublishedRefused).reason).toBe('notDuckdb')
     } finally {
       await db.close()
     }
