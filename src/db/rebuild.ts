@@ -90,7 +90,7 @@ const figuresSql = (st: DictState): string[] => [...DATA_KINDS.map((k) => keyedS
   SET_CELL_NUM_SQL, ...DATA_KINDS.map(typedSql), formatDetectSql(), ...UNITS_SQL, ...summarySql(), 'DELETE FROM findings']
 
 /** Phase 2, the checks: findings and rules (they read the keyed rows, which are dropped at the end). */
-export const checksSql = (): string[] => [...findingsSql(), DROP_WORK_SQL]
+const checksSql = (): string[] => [...findingsSql(), DROP_WORK_SQL]
 
 /**
  * The keyed copies of the rows are only read within a rebuild: dropped at its end, they give their
