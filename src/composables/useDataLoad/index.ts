@@ -207,6 +207,8 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
       } finally {
         // committed, then failed: no findings of other data are left to pass for this data's (the error says it failed)
         if (findings.checking.value) { findings.reset(); charted.value = true }
+        // cancelled or failed before the commit: the figures of the data loaded before are still the ones drawn
+        if (drawing === null) charted.value = true
       }
       // Saved after the charts are drawn, off the critical path (copying a large bundle into IndexedDB takes
       // seconds), then the database itself so that a reload reopens it (the sample's is shipped).
