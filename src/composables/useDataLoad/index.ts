@@ -113,12 +113,17 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
     paint.drawn(summary.value != null)
   }
 
-  /** The figures on screen ask again and are drawn ("ready" means drawn), with the filters' lists `y`, `u` first. */
-  async function redraw(d: Db, lists?: [{ year: unknown }[], UnitRow[]]): Promise<void> {
+  /**
+   * The figures on screen ask again and are drawn ("ready" means drawn), with the filters' lists `y`, `u` first.
+   * `frames`: also wait for quiet drawn frames (figures mounted by the new data have asked, answered and drawn) —
+   * what `charted` promises while the checks still run.
+   */
+  async function redraw(d: Db, lists?: [{ year: unknown }[], UnitRow[]], frames = false): Promise<void> {
     const [y, u] = lists ?? await Promise.all([runQuery(d, yearsQuery()), runQuery(d, unitsQuery())])
     filters.setKnown(y.map((r) => Number(r.year)).sort((a, b) => a - b), u)
     coordinator.dataChanged(summary.value != null)
     await coordinator.settled()
+    if (frames) await coordinator.idle()
     charted.value = true
   }
 
@@ -192,7 +197,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
         summary.value = s1
         isSample.value = opts.sample === true
         progress.value = { stage: 'checking', done: 0, total: 1 }
-        drawing = redraw(d).catch((e: unknown) => { console.warn('figures before the checks', e) })
+        drawing = redraw(d, undefined, true).catch((e: unknown) => { console.warn('figures before the checks', e) })
       }
       // On the engine's write connection: queries run meanwhile (filters, views, the console) see the data
       // committed before and cannot break the load's transaction (src/db/engine.ts).
