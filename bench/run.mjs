@@ -9,8 +9,8 @@
  * `--base` (default 4f49170, the commit issue 19 measured): that commit is built too (git archive into bench/tmp,
  * this checkout's node_modules) and every figure is measured for both builds in the same run, old beside new.
  * For each size: generates a bundle (scripts/lib/generate.mjs, fixed seed), then in fresh browsers
- * measures cold start, the app's full load (file input → validated, findings computed, overview
- * charted) and, in the same browser, DuckDB-WASM's bare read_csv of the same files (the floor),
+ * measures cold start, the app's load at two moments (file input → the overview's figures drawn from the committed
+ * data while the checks run; → ready: validated, findings computed, overview charted) and, in the same browser, DuckDB-WASM's bare read_csv of the same files (the floor),
  * filter → redraw latency, and peak renderer memory. Medians and spread go to
  * bench/results/<date>.json and the table in bench/README.md. Benchmarks are not tests.
  */
@@ -135,10 +135,15 @@ async function loadRun(app, size, files) {
     await page.goto(`${app}#/?nosample=1`)
     await ready(page)
     const t0 = Date.now()
+    // Two moments (issue 19): the figures drawn from the committed data while the checks still run (`data-charted`;
+    // a build without that mark draws them when ready), then ready with the findings in.
+    const chartedAt = page.waitForFunction((n) => Number(document.querySelector('[data-testid="load-summary"]')?.getAttribute('data-reports')) === n &&
+      document.querySelector('[data-charted="true"], [data-state="ready"]'), size, { timeout: 1_800_000, polling: 50 }).then(() => Date.now() - t0)
     await page.setInputFiles('[data-testid="bundle-input"]', files.map((f) => join(dataDir, String(size), f)))
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid="load-summary"]')?.getAttribute('data-reports')) === n &&
       document.querySelector('[data-state="ready"]'), size, { timeout: 1_800_000, polling: 50 })
     const load = Date.now() - t0
+    const charted = await chartedAt
     const heap = await jsHeapMb(page)
     // DuckDB's own memory (the wasm heap's buffer manager), apart from the JS heap
     // rows in all tables (the saved database is kept up to src/db/snapshot.ts KEEP_MAX_ROWS)
@@ -177,7 +182,7 @@ async function loadRun(app, size, files) {
     const views = [['#/active', 'view-active'], ['#/applications', 'view-applications'], ['#/reviews', 'view-reviews'], ['#/', 'view-overview']]
     for (let i = 0; i < 8; i++) viewMs.push(await page.evaluate(([h, id]) => window.__dashboard.timeView(h, id), views[i % views.length]))
     return {
-      load, floor, ratio: load / floor, filterP50: pct(filterMs, 50), filterP95: pct(filterMs, 95), warmP50: pct(warmMs, 50), warmP95: pct(warmMs, 95),
+      load, charted, floor, ratio: load / floor, chartedRatio: charted / floor, filterP50: pct(filterMs, 50), filterP95: pct(filterMs, 95), warmP50: pct(warmMs, 50), warmP95: pct(warmMs, 95),
       drillP50: pct(drillMs, 50), drillP95: pct(drillMs, 95), viewP50: pct(viewMs, 50), viewP95: pct(viewMs, 95),
       heapMb: heap, duckdbMb, dbRows, appPeakMb: appPeak, rendererPeakMb: await rendererPeakMb(cdp),
     }
@@ -263,7 +268,8 @@ const both = (get, fmt) => BUILDS.map(([label]) => { try { return fmt(get(result
 const lines = []
 for (const size of sizes) {
   const at = (b) => b.sizes[size]
-  lines.push(`| ${size.toLocaleString('en')}-report load vs bare read_csv (floor) | ${both((b) => at(b), (s) => `${sec(s.load.median)} vs ${sec(s.floor.median)}, **${s.ratio.median.toFixed(1)}×**`)} | ${size >= 50000 ? '≤ 1.3×' : size >= 10000 ? '≤ 1.3×–3×' : '≤ 3×'} |`)
+  lines.push(`| ${size.toLocaleString('en')}-report load → ready, findings in, vs bare read_csv (floor) | ${both((b) => at(b), (s) => `${sec(s.load.median)} vs ${sec(s.floor.median)}, **${s.ratio.median.toFixed(1)}×**`)} | ${size >= 50000 ? '≤ 1.3×' : size >= 10000 ? '≤ 1.3×–3×' : '≤ 3×'} |`)
+  lines.push(`| ${size.toLocaleString('en')}-report load → figures drawn (findings still checking) vs floor | ${both((b) => at(b), (s) => `${sec((s.charted ?? s.load).median)} vs ${sec(s.floor.median)}, **${(s.chartedRatio ?? s.ratio).median.toFixed(1)}×**`)} | ${size >= 50000 ? '≤ 1.3×' : size >= 10000 ? '≤ 1.3×–3×' : '≤ 3×'} |`)
   lines.push(`| filter → every chart redrawn, ${size.toLocaleString('en')}, p95 (new filters) | ${both((b) => at(b).filterP95.median, (x) => `${f0(x)} ms`)} | ≤ 100 ms |`)
   lines.push(`| renderer peak after the ${size.toLocaleString('en')} load (DuckDB / JS heap) | ${both((b) => at(b), (s) => `${f0(s.appPeakMb.median)} MB (${f0(s.duckdbMb.median)} / ${f0(s.heapMb.median)} MB)`)} | ≤ 1.0 GB |`)
 }

@@ -8,8 +8,8 @@ import type { OnProgress, PreparedTable } from '../ingest/types'
 import { hasEmptyLine, scanRecordLines, splitCsvRecord } from './csv-line'
 import { registeredPath } from './engine'
 import { insertRows } from './insert'
-import { OutOfMemoryAt, isOutOfMemory, recordLoadFailure, type LoadFailure } from './oom'
-import { rebuild } from './rebuild'
+import { OutOfMemoryAt, isOutOfMemory, recordChecksFailure, recordLoadFailure, type LoadFailure } from './oom'
+import { DROP_WORK_SQL, rebuild, rebuildChecks, rebuildFigures } from './rebuild'
 import { RAW_COLUMNS, RAW_KINDS, ensureSchema, lit, q } from './schema'
 import type { Db, SqlParam } from './types'
 
@@ -20,6 +20,12 @@ export interface LoadOptions {
   signal?: AbortSignal
   /** Drop everything loaded before, in the same transaction (a cancel keeps the old data). */
   replace?: boolean
+  /**
+   * Called once what the figures read is committed (phase 1, issue 19), with the summary of the data without its
+   * findings (`findings` is 0: they are being checked). From then on the load can no longer be cancelled: the
+   * checks run to their end and loadTables resolves with the full summary.
+   */
+  onCommitted?: (s: LoadSummary) => void | Promise<void>
 }
 export interface LoadSummary {
   reports: number
@@ -56,11 +62,34 @@ export async function loadTables(db: Db, tables: PreparedTable[], opts: LoadOpti
   } finally {
     await files.dropAll()
   }
+  // awaited: the app's callback returns at once (its figures draw meanwhile); a test's reads the data between the phases
+  if (opts.onCommitted) await opts.onCommitted({ ...(await summarise(db)), ms: Date.now() - t0 })
+  await runChecks(db)
   opts.onProgress?.({ stage: 'checking', done: 1, total: 1 })
   return { ...(await summarise(db)), ms: Date.now() - t0 }
 }
 
-/** One transaction: a cancelled or failed load leaves the previous data exactly as it was. */
+/**
+ * Phase 2 (issue 19): the checks over committed data, in a transaction of their own so that the findings appear all
+ * at once. They are not cancellable and their failure (out of memory included) does not undo the data: it becomes a
+ * `checks_failed` finding saying the findings are incomplete and why, never data left without findings silently.
+ */
+async function runChecks(db: Db): Promise<void> {
+  await db.exec('BEGIN TRANSACTION')
+  try {
+    await rebuildChecks(db)
+    await db.exec('COMMIT')
+  } catch (err) {
+    await db.exec('ROLLBACK').catch(() => undefined)
+    await recordChecksFailure(db, err, isOutOfMemory(err))
+    await db.exec(DROP_WORK_SQL).catch(() => undefined)
+  }
+}
+
+/**
+ * One transaction, phase 1 (files + what the figures read): a cancelled or failed load leaves the previous data
+ * exactly as it was. The checks run after it commits (runChecks).
+ */
 async function loadOnce(db: Db, files: Files, tables: PreparedTable[], failed: readonly LoadFailure[], opts: LoadOptions): Promise<void> {
   await db.exec('BEGIN TRANSACTION')
   try {
@@ -77,7 +106,7 @@ async function loadOnce(db: Db, files: Files, tables: PreparedTable[], failed: r
     for (const f of failed) await recordLoadFailure(db, f, bundleNo)
     checkpoint(opts.signal)
     opts.onProgress?.({ stage: 'checking', done: 0, total: 1 })
-    try { await rebuild(db, opts.signal) } catch (err) {
+    try { await rebuildFigures(db, opts.signal) } catch (err) {
       const biggest = [...tables].sort((a, b) => b.records - a.records || files.bytes(b) - files.bytes(a))[0]
       throw isOutOfMemory(err) && biggest ? new OutOfMemoryAt({ table: biggest, bytes: files.bytes(biggest), err, during: 'rebuild' }) : err
     }

@@ -43,3 +43,14 @@ export async function recordLoadFailure(db: Db, f: LoadFailure, bundleNo: number
   await db.query('INSERT INTO load_findings VALUES (?, ?, ?, ?, ?, ?)', ['load_failed', 'error', fileId, null, null,
     `文件 ${t.path}（${mb(f.bytes)}，${t.records} 行）${what}（${firstLine(f.err)}）；${advice(workingBytes)}`])
 }
+
+/**
+ * The checks after a committed load failed (issue 19): the data stays, and one finding says that the findings are
+ * incomplete and why (replacing any partial ones: the checks' transaction was rolled back).
+ */
+export async function recordChecksFailure(db: Db, err: unknown, outOfMemory: boolean): Promise<void> {
+  const why = outOfMemory ? '浏览器内存不足' : '出错'
+  await db.exec('DELETE FROM findings')
+  await db.query(`INSERT INTO findings (rule, severity, raw, message) VALUES ('checks_failed', 'error', ?, ?)`,
+    [firstLine(err), `数据已载入，但校验时${why}（${firstLine(err)}），数据质量问题列表不完整${outOfMemory ? `；${advice(DEFAULT_MAX_FILE_BYTES)}` : ''}`])
+}

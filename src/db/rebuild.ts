@@ -81,34 +81,66 @@ const unitsWinnersSql = `CREATE OR REPLACE TABLE w_units AS
     nullif(trim(parent_code), '') AS parent_code, nullif(trim(level), '') AS level FROM raw_units WHERE nullif(trim(unit_code), '') IS NOT NULL)
   ${dupRank('unit_code')}`
 
-/** Every statement of a rebuild after the dictionaries are up to date, in order. */
-const rebuildSql = (st: DictState): string[] => [...DATA_KINDS.map((k) => keyedSql(k, st)), unitsWinnersSql,
-  SET_CELL_NUM_SQL, ...DATA_KINDS.map(typedSql), formatDetectSql(), ...UNITS_SQL, ...summarySql(), ...findingsSql(), DROP_WORK_SQL]
+/**
+ * Phase 1, what the figures read (issue 19): keyed rows, typed tables, `report_fmt`, `units`/`unit_tree`,
+ * `cell_issues` (the summary's missing/n.a./text cell counts come from it) and `summary`. The previous findings
+ * are deleted in the same statements: once this commits, no finding of other data is shown as if it were this one's.
+ */
+const figuresSql = (st: DictState): string[] => [...DATA_KINDS.map((k) => keyedSql(k, st)), unitsWinnersSql,
+  SET_CELL_NUM_SQL, ...DATA_KINDS.map(typedSql), formatDetectSql(), ...UNITS_SQL, ...summarySql(), 'DELETE FROM findings']
+
+/** Phase 2, the checks: findings and rules (they read the keyed rows, which are dropped at the end). */
+const checksSql = (): string[] => [...findingsSql(), DROP_WORK_SQL]
 
 /**
  * The keyed copies of the rows are only read within a rebuild: dropped at its end, they give their
  * memory back to later queries (340 of DuckDB's 940 MB after a 50k-report load).
  */
-const DROP_WORK_SQL = [...DATA_KINDS.map((k) => `DROP TABLE IF EXISTS w_${k}`), 'DROP TABLE IF EXISTS app_cols'].join(';\n')
+export const DROP_WORK_SQL = [...DATA_KINDS.map((k) => `DROP TABLE IF EXISTS w_${k}`), 'DROP TABLE IF EXISTS app_cols'].join(';\n')
 
 // Rebuilds of one database run one at a time (the dictionaries are filled from what they lack).
 const running = new WeakMap<Db, Promise<void>>()
 
-export function rebuild(db: Db, signal?: AbortSignal): Promise<void> {
+function serial(db: Db, step: () => Promise<void>): Promise<void> {
   const prev = running.get(db) ?? Promise.resolve()
-  const next = prev.catch(() => undefined).then(async () => {
+  const next = prev.catch(() => undefined).then(step)
+  running.set(db, next)
+  return next
+}
+
+/** Statements in `parts` round trips; a cancel is seen between them. */
+async function runParts(db: Db, sql: readonly string[], parts: number, signal?: AbortSignal): Promise<void> {
+  const size = Math.ceil(sql.length / parts)
+  for (let i = 0; i < sql.length; i += size) {
+    checkpoint(signal)
+    await db.exec(sql.slice(i, i + size).join(';\n'))
+  }
+}
+
+/** Phase 1 only (loadTables commits it before the checks run); a cancel is seen between its parts. */
+export function rebuildFigures(db: Db, signal?: AbortSignal): Promise<void> {
+  return serial(db, async () => {
     await ensureSchema(db)
     const st = await updateDicts(db)
     checkpoint(signal)
-    // few round trips (each statement still runs in order); a cancel is seen between the parts
-    const sql = rebuildSql(st)
-    const parts = signal ? 4 : 1
-    const size = Math.ceil(sql.length / parts)
-    for (let i = 0; i < sql.length; i += size) {
-      checkpoint(signal)
-      await db.exec(sql.slice(i, i + size).join(';\n'))
-    }
+    // few round trips (each statement still runs in order)
+    await runParts(db, figuresSql(st), signal ? 4 : 1, signal)
   })
-  running.set(db, next)
-  return next
+}
+
+/**
+ * Phase 2 only, after phase 1 committed: one statement per round trip, so that the figures' queries on the read
+ * connection get their turn in the DuckDB worker between them. Not cancellable: the data is in, its checks must end.
+ */
+export function rebuildChecks(db: Db): Promise<void> {
+  return serial(db, async () => {
+    for (const s of checksSql()) await db.exec(s)
+  })
+}
+
+/** Everything, both phases in a row (clear, remove a file, merges, the native summariser). */
+export async function rebuild(db: Db, signal?: AbortSignal): Promise<void> {
+  await rebuildFigures(db, signal)
+  checkpoint(signal)
+  await rebuildChecks(db)
 }

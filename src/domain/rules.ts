@@ -8,7 +8,7 @@ export type RuleId =
   | 'negative' | 'not_integer' | 'yoy_jump' | 'peer_outlier' | 'absent_rows' | 'pass_if_zero' | 'not_read'
   // ingest-level findings (file problems, not report problems)
   | 'tolerated_number' | 'unknown_header' | 'missing_column' | 'unrecognised_file' | 'bad_row'
-  | 'orphan_row' | 'duplicate' | 'conflict' | 'unknown_row' | 'bad_year' | 'bad_unit_code' | 'load_failed'
+  | 'orphan_row' | 'duplicate' | 'conflict' | 'unknown_row' | 'bad_year' | 'bad_unit_code' | 'load_failed' | 'checks_failed'
 
 export interface RuleDef { id: RuleId; severity: Severity; zh: string; en: string }
 
@@ -42,6 +42,7 @@ export const RULES: readonly RuleDef[] = [
   { id: 'bad_year', severity: 'error', zh: '年度无法识别', en: 'year not recognised' },
   { id: 'bad_unit_code', severity: 'error', zh: '单位代码被 Excel 写成科学计数法，真实代码已丢失', en: 'unit code in scientific notation (Excel); the true code is lost' },
   { id: 'load_failed', severity: 'error', zh: '文件载入时浏览器内存不足，整个文件未载入', en: 'file not loaded: the browser ran out of memory' },
+  { id: 'checks_failed', severity: 'error', zh: '数据已载入，但校验未完成，问题列表不完整', en: 'data loaded, but its checks did not finish: the findings are incomplete' },
 ]
 
 export const RULE_BY_ID: Record<RuleId, RuleDef> = Object.fromEntries(RULES.map((r) => [r.id, r])) as Record<RuleId, RuleDef>

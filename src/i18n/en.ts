@@ -68,12 +68,15 @@ const en: Messages = {
   },
   summary: {
     text: 'Loaded {reports} reports, {units} units, {years} years; {findings} data-quality findings',
+    textChecking: 'Loaded {reports} reports, {units} units, {years} years; data-quality findings: checking…',
     ms: '{s} s',
     sample: 'Showing sample data',
   },
   findings: {
     title: 'Data-quality findings',
     count: '{n}',
+    checking: 'Checking…',
+    checkingTip: 'The data is loaded and the charts can be read; the findings and their count show here once the checks end',
     shownFirst: 'First {shown} of {total} shown',
     none: 'No data-quality findings',
     severity: 'Severity',

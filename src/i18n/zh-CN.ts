@@ -67,12 +67,15 @@ const zhCN = {
   },
   summary: {
     text: '已载入 {reports} 份报告，{units} 个单位，{years} 个年度，发现 {findings} 条数据质量问题',
+    textChecking: '已载入 {reports} 份报告，{units} 个单位，{years} 个年度，数据质量问题校验中',
     ms: '用时 {s} 秒',
     sample: '当前为示例数据',
   },
   findings: {
     title: '数据质量问题',
     count: '{n} 条',
+    checking: '校验中',
+    checkingTip: '数据已载入，图表已可查看；数据质量校验完成后这里显示问题数量和列表',
     shownFirst: '显示前 {shown} 条（共 {total} 条）',
     none: '未发现数据质量问题',
     severity: '级别',

@@ -21,7 +21,7 @@ export { SqlRefused } from '../../db/user-sql'
 
 /** The stores together (each member comes from one store; the load's members are UseDataLoadReturn's). */
 export type UseDashboardReturn = UseDataLoadReturn
-  & Pick<ReturnType<typeof useFindings>, 'ingestFindings' | 'findings' | 'findingsTotal'>
+  & Pick<ReturnType<typeof useFindings>, 'ingestFindings' | 'findings' | 'findingsTotal' | 'checking'>
   & Pick<ReturnType<typeof useFilters>, 'filters' | 'years' | 'units' | 'setFilters'>
   & {
     /** True while figures' queries run (charts may be one step behind). */
@@ -51,6 +51,7 @@ export function useDashboard(options: UseDashboardOptions = {}): UseDashboardRet
     ingestFindings: findings.ingestFindings,
     findings: findings.findings,
     findingsTotal: findings.findingsTotal,
+    checking: findings.checking,
     filters: filters.filters,
     years: filters.years,
     units: filters.units,

@@ -13,7 +13,7 @@ import { ingestFiles, isCancelled } from '../../ingest'
 import { collectFiles } from '../../ingest/browser-files'
 import type { Finding } from '../../domain/rules'
 import type { SourceFile } from '../../ingest/types'
-import { unitsQuery, yearsQuery } from '../../queries'
+import { unitsQuery, yearsQuery, type UnitRow } from '../../queries'
 import { usePersistence } from '../../persist'
 import { fetchSampleFiles, sampleSkipped } from '../useDashboard/sample'
 import type { DashboardError, DashboardState, LoadMode, LoadProgress, PickedFiles, RejectedFile } from '../useDashboard/types'
@@ -66,6 +66,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
   const local = localFileNotice()
   // Not started yet counts as loading: the first paint already says "loading".
   const everStarted = ref(false)
+  const charted = ref(false)
 
   const state = computed<DashboardState>(() =>
     error.value ? 'error' : busy.value > 0 || !everStarted.value ? 'loading' : 'ready')
@@ -109,10 +110,23 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
   /** After any load or clear: lists for the filters, findings, then the figures on screen answer. */
   async function afterLoad(d: Db): Promise<void> {
     const [y, u] = await Promise.all([runQuery(d, yearsQuery()), runQuery(d, unitsQuery()), findings.reload(d, summary.value?.findings ?? 0)])
+    findings.checking.value = false
+    await redraw(d, [y, u])
+    paint.drawn(summary.value != null)
+  }
+
+  /**
+   * The figures on screen ask again and are drawn ("ready" means drawn), with the filters' lists `y`, `u` first.
+   * `frames`: also wait for quiet drawn frames (figures mounted by the new data have asked, answered and drawn) —
+   * what `charted` promises while the checks still run.
+   */
+  async function redraw(d: Db, lists?: [{ year: unknown }[], UnitRow[]], frames = false): Promise<void> {
+    const [y, u] = lists ?? await Promise.all([runQuery(d, yearsQuery()), runQuery(d, unitsQuery())])
     filters.setKnown(y.map((r) => Number(r.year)).sort((a, b) => a - b), u)
     coordinator.dataChanged(summary.value != null)
-    await coordinator.settled() // "ready" means drawn
-    paint.drawn(summary.value != null)
+    await coordinator.settled()
+    if (frames) await coordinator.idle()
+    charted.value = true
   }
 
   // Start-up paints from answers saved for the data while DuckDB starts; answers are kept for the next (./paint.ts).
@@ -172,17 +186,37 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
       // transaction, so a cancelled load still keeps it. A user's second bundle replaces what is loaded when asked.
       const replace = (opts.sample || isSample.value || opts.replace === true) && (summary.value?.files ?? 0) > 0
       progress.value = { stage: 'loading', done: 0, total: res.tables.length }
+      charted.value = false
+      // Once what the figures read is committed (phase 1, issue 19) they are drawn while the checks run: the load
+      // can no longer be cancelled, and every count or list of findings says 校验中 until they are in.
+      let drawing: Promise<void> | null = null
+      const committed = (s1: LoadSummary): void => {
+        if (loadAbort.value === ctl) loadAbort.value = null
+        if (replace) { findings.reset(); skipped.value = [] }
+        findings.checking.value = true
+        skipped.value = [...skipped.value, ...skippedNow]
+        findings.addIngest(res.findings.filter((f) => !refused(f)))
+        summary.value = s1
+        isSample.value = opts.sample === true
+        progress.value = { stage: 'checking', done: 0, total: 1 }
+        drawing = redraw(d, undefined, true).catch((e: unknown) => { console.warn('figures before the checks', e) })
+      }
       // On the engine's write connection: queries run meanwhile (filters, views, the console) see the data
       // committed before and cannot break the load's transaction (src/db/engine.ts).
-      const s = await changingData(() => d.session('write', (w) => loadTables(w, res.tables, { onProgress: (p) => { progress.value = p }, signal: ctl.signal, replace })))
-      if (loadAbort.value === ctl) loadAbort.value = null
-      if (replace) { findings.reset(); skipped.value = [] }
-      skipped.value = [...skipped.value, ...skippedNow]
-      findings.addIngest(res.findings.filter((f) => !refused(f)))
-      summary.value = s
-      isSample.value = opts.sample === true
-      progress.value = { stage: 'charting', done: 0, total: 1 }
-      await afterLoad(d)
+      try {
+        const s = await changingData(() => d.session('write', (w) => loadTables(w, res.tables, {
+          onProgress: (p) => { progress.value = p }, signal: ctl.signal, replace, onCommitted: committed })))
+        if (loadAbort.value === ctl) loadAbort.value = null
+        await drawing
+        summary.value = s
+        progress.value = { stage: 'charting', done: 0, total: 1 }
+        await afterLoad(d)
+      } finally {
+        // committed, then failed: no findings of other data are left to pass for this data's (the error says it failed)
+        if (findings.checking.value) { findings.reset(); charted.value = true }
+        // cancelled or failed before the commit: the figures of the data loaded before are still the ones drawn
+        if (drawing === null) charted.value = true
+      }
       // Saved after the charts are drawn, off the critical path (copying a large bundle into IndexedDB takes
       // seconds), then the database itself so that a reload reopens it (the sample's is shipped).
       if (!restoring) save(persist.afterLoad(keep, { sample: opts.sample === true, replace }), opts.sample ? null : d)
@@ -305,7 +339,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
   }
 
   return {
-    state, error, progress, cancelled, summary, skipped, rejected, isSample, painted: paint.painted,
+    state, error, progress, cancelled, summary, skipped, rejected, isSample, painted: paint.painted, charted,
     saving: computed(() => saving.value > 0),
     cancellable: computed(() => loadAbort.value != null),
     cancelLoad: () => { loadAbort.value?.abort() },

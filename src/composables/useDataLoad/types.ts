@@ -34,6 +34,11 @@ export interface UseDataLoadReturn {
   rejected: ShallowRef<RejectedFile[]>
   /** What the figures show: nothing, answers saved for this data while DuckDB starts (issue 19), or the live data. */
   painted: Readonly<Ref<Painted>>
+  /**
+   * The figures of the data loaded now have answered (issue 19: set once a load's phase 1 committed and the figures
+   * on screen were drawn, before its checks end; false from the start of a load until then).
+   */
+  charted: Readonly<Ref<boolean>>
   /** Whether what is loaded is (only) the sample bundle. */
   isSample: Ref<boolean>
   /** Start DuckDB once, then the data already there, the saved bundles, or (first visit) the sample. Idempotent. */

@@ -2,7 +2,7 @@
  * useFindings — the findings list of the status row: the file-level findings of the ingest step (kept for the
  * session) and the first findings of the loaded data (errors first), with the total count.
  */
-import { computed, shallowRef, type ComputedRef, type ShallowRef } from 'vue'
+import { computed, ref, shallowRef, type ComputedRef, type Ref, type ShallowRef } from 'vue'
 import type { Db } from '../../db/types'
 import { runQuery } from '../../db/run'
 import type { Finding } from '../../domain/rules'
@@ -18,6 +18,11 @@ export interface UseFindingsReturn {
   ingestFindings: ShallowRef<FindingItem[]>
   /** The first findings (ingest + data), at most FINDINGS_SHOWN. */
   findings: ComputedRef<FindingItem[]>
+  /**
+   * The loaded data's checks are running (issue 19: the figures are drawn before them): every count or list of
+   * findings shows 校验中 instead of a number, and what the list holds is not this data's yet.
+   */
+  checking: Ref<boolean>
   /** All findings: the data's count + the ingest count. */
   findingsTotal: ComputedRef<number>
   /** Add the ingest findings of a load. */
@@ -39,6 +44,7 @@ function createFindings(): UseFindingsReturn {
   const ingestFindings = shallowRef<FindingItem[]>([])
   const dbFindings = shallowRef<FindingItem[]>([])
   const dbTotal = shallowRef(0)
+  const checking = ref(false)
 
   async function reload(d: Db, total: number): Promise<void> {
     const rows = await runQuery(d, findingsQuery({}, { limit: FINDINGS_SHOWN })).catch((e: unknown) => { console.warn('findings', e); return [] })
@@ -48,11 +54,12 @@ function createFindings(): UseFindingsReturn {
 
   return {
     ingestFindings,
+    checking,
     findings: computed(() => [...ingestFindings.value, ...dbFindings.value].slice(0, FINDINGS_SHOWN)),
     findingsTotal: computed(() => dbTotal.value + ingestFindings.value.length),
     addIngest: (found) => { ingestFindings.value = [...ingestFindings.value, ...found.map(fromFinding)] },
     reload,
-    reset: () => { ingestFindings.value = []; dbFindings.value = []; dbTotal.value = 0 },
+    reset: () => { ingestFindings.value = []; dbFindings.value = []; dbTotal.value = 0; checking.value = false },
     showSavedTotal: (total) => { dbFindings.value = []; dbTotal.value = total },
   }
 }

@@ -47,6 +47,7 @@ export default {
       duplicate: 'File {file}: {left} rows repeat data already loaded (same values); counted once',
       conflict: '{who}: {table} {cell}: given twice with different values ({where}); the value loaded first is used',
       load_failed: 'File {file} was not loaded: the browser ran out of memory while loading it',
+      checks_failed: 'The data is loaded, but its checks did not finish ({raw}): this list of findings is incomplete',
       unknown_header: '{where}: column "{header}" is not recognised and is ignored',
       unknown_header_info: '{where}: a column without a name, or a title line, is skipped',
       missing_column: '{where}: the file lacks a required column and is not loaded',
