@@ -63,7 +63,7 @@ test('figures are drawn and findings say 校验中 before ready; when ready the 
   })
 
   await uploadFiles(s.page, files)
-  const done = await waitForReports(s.page, big.manifest.counts.reports, 600_000).catch((e: unknown) => { throw new Error(`${String(e)} ${s.errors.join(' | ')}`) })
+  const done = await waitForReports(s.page, big.manifest.counts.reports).catch((e: unknown) => { throw new Error(`${String(e)} ${s.errors.join(' | ')}`) })
   const seen = await s.page.evaluate(() => (window as unknown as { __seen: Seen[] }).__seen)
   const finalBars = await s.page.evaluate(() => JSON.stringify((window as unknown as { __dashboard: { getOption(id: string): { series?: { data?: unknown }[] } | null } })
     .__dashboard.getOption('active-bars')?.series?.map((x) => x.data) ?? null))
