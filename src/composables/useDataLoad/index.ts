@@ -7,12 +7,10 @@
  */
 import { computed, ref, shallowRef } from 'vue'
 import type { Db } from '../../db/types'
-import { clearAll, loadTables, summarise, type LoadSummary } from '../../db/load'
+import { clearAll, summarise, type LoadSummary } from '../../db/load'
 import { runQuery } from '../../db/run'
-import { ingestFiles, isCancelled } from '../../ingest'
+import { isCancelled } from '../../ingest'
 import { collectFiles } from '../../ingest/browser-files'
-import type { Finding } from '../../domain/rules'
-import type { SourceFile } from '../../ingest/types'
 import { unitsQuery, yearsQuery, type UnitRow } from '../../queries'
 import { usePersistence } from '../../persist'
 import { fetchSampleFiles, sampleSkipped } from '../useDashboard/sample'
@@ -23,16 +21,14 @@ import { useCoordinator } from '../useCoordinator'
 import { useFilters } from '../useFilters'
 import { useFindings } from '../useFindings'
 import { replaySaved } from './replay'
-import { keepDatabase, loadedSummary, openShippedSample as openShipped, reopenSaved, type LoadSideState } from './reopen'
+import { loadedSummary, openShippedSample as openShipped, reopenSaved, type LoadSideState } from './reopen'
 import { createPainter } from './paint'
+import { createSources } from './sources'
 import { keyedError, localFileNotice, readOnlyError } from './local'
-import type { LoadOpts, UseDataLoadOptions, UseDataLoadReturn } from './types'
+import type { UseDataLoadOptions, UseDataLoadReturn } from './types'
 
 export type * from './types'
 
-/** Ingest findings that mean "this file was not loaded": a notice beside the data, not a finding of the data. */
-const REFUSED = new Set<string>(['unrecognised_file', 'missing_column'])
-const refused = (f: Finding): boolean => REFUSED.has(f.rule)
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 
 function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
@@ -164,77 +160,10 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
     return started
   }
 
-  /** Ingest + load one bundle. The sample is replaced, never mixed with real reports. */
-  async function loadSources(files: SourceFile[], opts: LoadOpts = {}): Promise<void> {
-    // Copy now: loading detaches the buffers (they go to the DuckDB worker). Replays are not saved again.
-    const keep = opts.sample || restoring ? null : persist.snapshot(files)
-    const ctl = new AbortController()
-    loadAbort.value = ctl
-    cancelled.value = false
-    await run(async () => {
-      const d = await getDb()
-      readOnlyGuard()
-      const res = await ingestFiles(files, (p) => { progress.value = p }, { signal: ctl.signal })
-      const skippedNow = [...(opts.skipped ?? []), ...res.skipped]
-      rejected.value = [
-        ...skippedNow.map((x) => ({ path: x.path, reason: x.reason })),
-        ...res.findings.filter(refused).map((f) => ({ path: f.file ?? '', reason: f.message, rule: f.rule, line: f.line ?? null })),
-      ]
-      // Nothing loadable: the data loaded before stays as it was, and the notice says which files and why.
-      if (res.tables.length === 0) return
-      // The fictional sample is never mixed with real reports (nor loaded twice): it is replaced inside the load's
-      // transaction, so a cancelled load still keeps it. A user's second bundle replaces what is loaded when asked.
-      const replace = (opts.sample || isSample.value || opts.replace === true) && (summary.value?.files ?? 0) > 0
-      progress.value = { stage: 'loading', done: 0, total: res.tables.length }
-      charted.value = false
-      // Once what the figures read is committed (phase 1, issue 19) they are drawn while the checks run: the load
-      // can no longer be cancelled, and every count or list of findings says 校验中 until they are in.
-      let drawing: Promise<void> | null = null
-      const committed = (s1: LoadSummary): void => {
-        if (loadAbort.value === ctl) loadAbort.value = null
-        if (replace) { findings.reset(); skipped.value = [] }
-        findings.checking.value = true
-        skipped.value = [...skipped.value, ...skippedNow]
-        findings.addIngest(res.findings.filter((f) => !refused(f)))
-        summary.value = s1
-        isSample.value = opts.sample === true
-        progress.value = { stage: 'checking', done: 0, total: 1 }
-        drawing = redraw(d, undefined, true).catch((e: unknown) => { console.warn('figures before the checks', e) })
-      }
-      // On the engine's write connection: queries run meanwhile (filters, views, the console) see the data
-      // committed before and cannot break the load's transaction (src/db/engine.ts).
-      try {
-        const s = await changingData(() => d.session('write', (w) => loadTables(w, res.tables, {
-          onProgress: (p) => { progress.value = p }, signal: ctl.signal, replace, onCommitted: committed })))
-        if (loadAbort.value === ctl) loadAbort.value = null
-        await drawing
-        summary.value = s
-        progress.value = { stage: 'charting', done: 0, total: 1 }
-        await afterLoad(d)
-      } finally {
-        // committed, then failed: no findings of other data are left to pass for this data's (the error says it failed)
-        if (findings.checking.value) { findings.reset(); charted.value = true }
-        // cancelled or failed before the commit: the figures of the data loaded before are still the ones drawn
-        if (drawing === null) charted.value = true
-      }
-      // Saved after the charts are drawn, off the critical path (copying a large bundle into IndexedDB takes
-      // seconds), then the database itself so that a reload reopens it (the sample's is shipped).
-      if (!restoring) save(persist.afterLoad(keep, { sample: opts.sample === true, replace }), opts.sample ? null : d)
-    }, () => loadSources(files, opts), opts.sample ? 'errors.sample' : 'errors.load')
-    if (loadAbort.value === ctl) loadAbort.value = null
-  }
-
-  const sideState = (): LoadSideState => ({ ingestFindings: findings.ingestFindings.value, skipped: skipped.value, rejected: rejected.value })
-
-  /** Save in the background, counted in `saving` (tests and the UI wait for it), then keep the database `d`. */
-  function save(first: Promise<void>, d: Db | null): void {
-    saving.value++
-    // never a published database (read-only, not the tab's own data); neither step throws
-    void first.then(() => (d && !engine.published.value ? keepDatabase(d, persist, sideState()) : undefined))
-      .finally(() => { saving.value-- })
-      // then the figures' answers, for the database just saved: the next start paints from them
-      .then(() => paint.save())
-  }
+  const { loadSources, save } = createSources({
+    engine, persist, findings, progress, loadAbort, cancelled, saving, summary, skipped, rejected, isSample, charted,
+    restoring: () => restoring, run, getDb, readOnlyGuard, changingData, redraw, afterLoad, saveAnswers: () => paint.save(),
+  })
 
   /** Open a kept database (./reopen.ts: saved or shipped) and take its data as if just loaded; false if it could not. */
   async function reopen(open: (d: Db) => Promise<LoadSideState | null>, sample: boolean): Promise<boolean> {
