@@ -19,7 +19,7 @@ import { LOCKDOWN_SQL, engineDb, memoryLimitSql, registeredPath, type Conn } fro
 import { attachPublished, type Published } from './attach'
 import type { Db, IpcResult, Row, SqlParam } from './types'
 import { withTimeout } from './timeout'
-import { isReadStatement, keptStatements } from './prepared'
+import { keptStatements } from './prepared'
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -44,8 +44,8 @@ function wrap(conn: duckdb.AsyncDuckDBConnection, reuse = false): Conn {
   const kept = keptStatements((sql) => conn.prepare(sql))
   return {
     async query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
-      // without parameters too: a view's read statement for no filters is asked again after every other change
-      if (reuse && isReadStatement(sql)) return arrowToRows<T>((await kept.run(sql, params)) as unknown as ArrowLike)
+      // without parameters too, once asked again: a view's statement for no filters returns after every other change
+      if (reuse && kept.worth(sql, params)) return arrowToRows<T>((await kept.run(sql, params)) as unknown as ArrowLike)
       if (params.length === 0) return arrowToRows<T>((await conn.query(sql)) as unknown as ArrowLike)
       const stmt = await conn.prepare(sql)
       try {

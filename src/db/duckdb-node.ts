@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path'
 import * as duckdb from '@duckdb/duckdb-wasm/blocking'
 import { arrowToRows, type ArrowLike } from './arrow'
 import { LOCKDOWN_SQL, engineDb, type Conn } from './engine'
-import { isReadStatement, keptStatements } from './prepared'
+import { keptStatements } from './prepared'
 import type { Db, IpcResult, Row, SqlParam } from './types'
 
 type ArrowCjs = { tableToIPC(t: unknown, type: 'stream'): Uint8Array }
@@ -42,7 +42,7 @@ export async function openNodeDuckDb(bindings: NodeBindings, opts: { locked?: bo
     const kept = keptStatements((sql) => conn.prepare(sql))
     return {
       async query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
-        if (reuse && isReadStatement(sql)) return arrowToRows<T>((await kept.run(sql, params)) as unknown as ArrowLike)
+        if (reuse && kept.worth(sql, params)) return arrowToRows<T>((await kept.run(sql, params)) as unknown as ArrowLike)
         if (params.length === 0) return arrowToRows<T>(conn.query(sql) as unknown as ArrowLike)
         const stmt = conn.prepare(sql)
         try {

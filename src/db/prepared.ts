@@ -17,6 +17,12 @@ export interface PreparedLike<R> {
 export interface KeptStatements<R> {
   /** Run `sql` with `params` on its kept statement (prepared now if it is not kept). */
   run(sql: string, params: readonly SqlParam[]): Promise<R>
+  /**
+   * Whether `sql` is worth keeping now: a statement with parameters always (prepare + run is what it costs anyway),
+   * one without only when it is asked a second time (asked once — start-up, a load's checks — it would pay a
+   * round trip more for nothing).
+   */
+  worth(sql: string, params: readonly SqlParam[]): boolean
   /** Forget every kept statement (they close with their connection). */
   clear(): void
   readonly size: number
@@ -27,6 +33,7 @@ export const isReadStatement = (sql: string): boolean => /^\s*(WITH|SELECT)\b[^;
 
 export function keptStatements<R>(prepare: (sql: string) => PreparedLike<R> | Promise<PreparedLike<R>>, max = 64): KeptStatements<R> {
   const kept = new Map<string, Promise<PreparedLike<R>>>()
+  const seen = new Set<string>()
 
   function forget(sql: string, p: Promise<PreparedLike<R>>): void {
     if (kept.get(sql) === p) kept.delete(sql)
@@ -61,5 +68,15 @@ export function keptStatements<R>(prepare: (sql: string) => PreparedLike<R> | Pr
     }
   }
 
-  return { run: (sql, params) => run(sql, params), clear: () => kept.clear(), get size() { return kept.size } }
+  function worth(sql: string, params: readonly SqlParam[]): boolean {
+    if (!isReadStatement(sql)) return false
+    if (params.length > 0 || kept.has(sql) || seen.has(sql)) return true
+    if (seen.size >= 4 * max) seen.clear()
+    seen.add(sql)
+    return false
+  }
+
+  return {
+    run: (sql, params) => run(sql, params), worth, clear: () => { kept.clear(); seen.clear() }, get size() { return kept.size },
+  }
 }

@@ -65,3 +65,13 @@ describe('kept prepared statements', () => {
     expect(isReadStatement('SELECT 1; DROP TABLE t')).toBe(false)
   })
 })
+
+describe('which statements are kept', () => {
+  it('with parameters at once, without parameters from their second ask, never a write', () => {
+    const k = keptStatements(() => ({ query: () => null, close: () => undefined }))
+    expect(k.worth('SELECT ?', [1])).toBe(true)
+    expect(k.worth('SELECT 1', [])).toBe(false)
+    expect(k.worth('SELECT 1', [])).toBe(true)
+    expect(k.worth('CREATE TABLE x AS SELECT ?', [1])).toBe(false)
+  })
+})
