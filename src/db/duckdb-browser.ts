@@ -19,6 +19,7 @@ import { LOCKDOWN_SQL, engineDb, memoryLimitSql, registeredPath, type Conn } fro
 import { attachPublished, checkDatabaseFile, type Published } from './attach'
 import type { Db, IpcResult, Row, SqlParam } from './types'
 import { withTimeout } from './timeout'
+import { keptStatements } from './prepared'
 
 const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -35,9 +36,16 @@ function confinedWorker(script: string): { worker: Worker; revoke(): void } {
   return { worker: new Worker(url), revoke: () => URL.revokeObjectURL(url) }
 }
 
-function wrap(conn: duckdb.AsyncDuckDBConnection): Conn {
+/**
+ * The connection as the app's `Conn`. With `reuse` (the main connection: the figures' read queries), read
+ * statements are prepared once and kept (./prepared.ts).
+ */
+function wrap(conn: duckdb.AsyncDuckDBConnection, reuse = false): Conn {
+  const kept = keptStatements((sql) => conn.prepare(sql))
   return {
     async query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+      // without parameters too, once asked again: a view's statement for no filters returns after every other change
+      if (reuse && kept.worth(sql, params)) return arrowToRows<T>((await kept.run(sql, params)) as unknown as ArrowLike)
       if (params.length === 0) return arrowToRows<T>((await conn.query(sql)) as unknown as ArrowLike)
       const stmt = await conn.prepare(sql)
       try {
@@ -59,6 +67,7 @@ function wrap(conn: duckdb.AsyncDuckDBConnection): Conn {
       await conn.insertArrowFromIPCStream(bytes, { name, create: true })
     },
     async close(): Promise<void> {
+      kept.clear() // closed with the connection
       await conn.close()
     },
   }
@@ -129,7 +138,7 @@ export async function startDuckDb(opts: StartOptions = {}): Promise<Db> {
   }
   const { db, conn } = started
   return engineDb({
-    main: wrap(conn),
+    main: wrap(conn, true),
     connect: async () => wrap(await db.connect()),
     /** The buffer is transferred to the worker (detached here): pass a copy if you still need it. */
     registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path'
 import * as duckdb from '@duckdb/duckdb-wasm/blocking'
 import { arrowToRows, type ArrowLike } from './arrow'
 import { LOCKDOWN_SQL, engineDb, type Conn } from './engine'
+import { keptStatements } from './prepared'
 import type { Db, IpcResult, Row, SqlParam } from './types'
 
 type ArrowCjs = { tableToIPC(t: unknown, type: 'stream'): Uint8Array }
@@ -36,31 +37,37 @@ export async function nodeBindings(): Promise<NodeBindings> {
  */
 export async function openNodeDuckDb(bindings: NodeBindings, opts: { locked?: boolean } = {}): Promise<Db> {
   bindings.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } })
-  const wrap = (conn: duckdb.DuckDBConnection): Conn => ({
-    async query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
-      if (params.length === 0) return arrowToRows<T>(conn.query(sql) as unknown as ArrowLike)
-      const stmt = conn.prepare(sql)
-      try {
-        return arrowToRows<T>(stmt.query(...params) as unknown as ArrowLike)
-      } finally {
-        stmt.close()
-      }
-    },
-    async exec(sql: string): Promise<void> {
-      conn.query(sql)
-    },
-    async queryIpc(sql: string): Promise<IpcResult> {
-      const t = conn.query(sql)
-      return { bytes: arrowCjs.tableToIPC(t, 'stream'), rows: t.numRows }
-    },
-    async insertIpc(name: string, bytes: Uint8Array): Promise<void> {
-      conn.insertArrowFromIPCStream(bytes, { name, create: true })
-    },
-    async close(): Promise<void> {
-      conn.close()
-    },
-  })
-  const main = wrap(bindings.connect())
+  // `reuse`: the main connection keeps its read statements prepared, as in the browser (./prepared.ts)
+  const wrap = (conn: duckdb.DuckDBConnection, reuse = false): Conn => {
+    const kept = keptStatements((sql) => conn.prepare(sql))
+    return {
+      async query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+        if (reuse && kept.worth(sql, params)) return arrowToRows<T>((await kept.run(sql, params)) as unknown as ArrowLike)
+        if (params.length === 0) return arrowToRows<T>(conn.query(sql) as unknown as ArrowLike)
+        const stmt = conn.prepare(sql)
+        try {
+          return arrowToRows<T>(stmt.query(...params) as unknown as ArrowLike)
+        } finally {
+          stmt.close()
+        }
+      },
+      async exec(sql: string): Promise<void> {
+        conn.query(sql)
+      },
+      async queryIpc(sql: string): Promise<IpcResult> {
+        const t = conn.query(sql)
+        return { bytes: arrowCjs.tableToIPC(t, 'stream'), rows: t.numRows }
+      },
+      async insertIpc(name: string, bytes: Uint8Array): Promise<void> {
+        conn.insertArrowFromIPCStream(bytes, { name, create: true })
+      },
+      async close(): Promise<void> {
+        kept.clear()
+        conn.close()
+      },
+    }
+  }
+  const main = wrap(bindings.connect(), true)
   if (opts.locked !== false) await main.exec(LOCKDOWN_SQL)
   return engineDb({
     main,
