@@ -45,5 +45,8 @@ export function inspectHeader(head: Uint8Array, size: number): HeaderFacts {
   const [a, b] = [4096, 8192].map((at) => ({ iteration: u64(v, at + 8), blocks: u64(v, at + 32), blockSize: u64(v, at + 40) }))
   const h = a.iteration >= b.iteration ? a : b
   const needed = HEADER_BYTES + h.blocks * h.blockSize
-  return { problem: size < needed ? 'truncated' : null, writer, storage, needed }
+  // The block count includes free blocks that a checkpoint may cut off the end of the file, so a valid file can be
+  // shorter than it says; but DuckDB writes whole blocks, so a file that also ends inside a block was cut short.
+  const partBlock = h.blockSize > 0 && (size - HEADER_BYTES) % h.blockSize !== 0
+  return { problem: size < needed && partBlock ? 'truncated' : null, writer, storage, needed }
 }
