@@ -1,0 +1,17 @@
+/**
+ * useFirstDrawAnimation — a chart's option as drawn: animated on its first draw only. Later options (a filter
+ * changed) are drawn at once: the grow-in animation of every re-created bar or cell repainted the canvas for 300 ms
+ * after each change, on the main thread the next charts were waiting for (issue 19). The option read by tests and
+ * exports stays the one given.
+ */
+import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue'
+import type { EChartsOption } from 'echarts'
+
+export function useFirstDrawAnimation(option: MaybeRefOrGetter<EChartsOption>): ComputedRef<EChartsOption> {
+  let drawnOnce = false
+  return computed(() => {
+    const o = toValue(option)
+    if (!drawnOnce) { drawnOnce = true; return o }
+    return { ...o, animation: false }
+  })
+}
