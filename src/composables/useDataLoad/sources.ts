@@ -86,6 +86,10 @@ export function createSources(ctx: SourcesCtx): { loadSources(files: SourceFile[
         progress.value = { stage: 'checking', done: 0, total: 1 }
         drawing = redraw(d, undefined, true).catch((e: unknown) => { console.warn('figures before the checks', e) })
       }
+      // Counted as saving from here to the save's end: the new data shows (phase 1) well before it is saved, and
+      // data-saving="false" in between would say a bundle is kept that is not (another tab, a reload would miss it).
+      const saves = !ctx.restoring()
+      if (saves) saving.value++
       // On the engine's write connection: queries run meanwhile (filters, views, the console) see the data
       // committed before and cannot break the load's transaction (src/db/engine.ts).
       try {
@@ -96,15 +100,16 @@ export function createSources(ctx: SourcesCtx): { loadSources(files: SourceFile[
         summary.value = s
         progress.value = { stage: 'charting', done: 0, total: 1 }
         await afterLoad(d)
+        // Saved after the charts are drawn, off the critical path (copying a large bundle into IndexedDB takes
+        // seconds), then the database itself so that a reload reopens it (the sample's is shipped).
+        if (saves) save(persist.afterLoad(keep, { sample: opts.sample === true, replace }), opts.sample ? null : d)
       } finally {
         // committed, then failed: no findings of other data are left to pass for this data's (the error says it failed)
         if (findings.checking.value) { findings.reset(); charted.value = true }
         // cancelled or failed before the commit: the figures of the data loaded before are still the ones drawn
         if (drawing === null) charted.value = true
+        if (saves) saving.value-- // save() above counts its own; a failed load saves nothing
       }
-      // Saved after the charts are drawn, off the critical path (copying a large bundle into IndexedDB takes
-      // seconds), then the database itself so that a reload reopens it (the sample's is shipped).
-      if (!ctx.restoring()) save(persist.afterLoad(keep, { sample: opts.sample === true, replace }), opts.sample ? null : d)
     }, () => loadSources(files, opts), opts.sample ? 'errors.sample' : 'errors.load')
     if (loadAbort.value === ctl) loadAbort.value = null
   }
