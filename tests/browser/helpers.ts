@@ -17,10 +17,10 @@ import { inject } from 'vitest'
  */
 export const WORK_BOUND = 600_000
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 /** Flags from docs/ARCHITECTURE.md: headless, no GPU, and no name resolves except 127.0.0.1. */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
