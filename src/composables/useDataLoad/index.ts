@@ -25,7 +25,7 @@ import { loadedSummary, openShippedSample as openShipped, reopenSaved, type Load
 import { createPainter } from './paint'
 import { createSources } from './sources'
 import { keyedError, localFileNotice, readOnlyError } from './local'
-import type { UseDataLoadOptions, UseDataLoadReturn } from './types'
+import type { CancelOutcome, UseDataLoadOptions, UseDataLoadReturn } from './types'
 
 export type * from './types'
 
@@ -52,7 +52,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
   const progress = shallowRef<LoadProgress | null>(null)
   /** The running load's canceller (null when no load runs). */
   const loadAbort = shallowRef<AbortController | null>(null)
-  const cancelled = ref(false)
+  const cancelled = ref<CancelOutcome>(false)
   /** Loaded bundles still being written to IndexedDB. */
   const saving = ref(0)
   const summary = shallowRef<LoadSummary | null>(null)
@@ -73,7 +73,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
     try {
       return await action()
     } catch (e) {
-      if (isCancelled(e)) { cancelled.value = true; return undefined } // not an error: the previous data stays
+      if (isCancelled(e)) { cancelled.value = 'cancelled'; return undefined } // not an error: the previous data stays
       console.error(e)
       lastAction = retry
       error.value = keyedError(e) ?? { key: errKey, params: { msg: message(e) } }

@@ -13,7 +13,7 @@ import type { LoadProgress, RejectedFile } from '../useDashboard/types'
 import type { useEngine } from '../useEngine'
 import type { useFindings } from '../useFindings'
 import { keepDatabase, type LoadSideState } from './reopen'
-import type { LoadOpts } from './types'
+import type { CancelOutcome, LoadOpts } from './types'
 
 /** Ingest findings that mean "this file was not loaded": a notice beside the data, not a finding of the data. */
 const REFUSED = new Set<string>(['unrecognised_file', 'missing_column'])
@@ -26,7 +26,7 @@ export interface SourcesCtx {
   findings: ReturnType<typeof useFindings>
   progress: ShallowRef<LoadProgress | null>
   loadAbort: ShallowRef<AbortController | null>
-  cancelled: Ref<boolean>
+  cancelled: Ref<CancelOutcome>
   /** Loaded bundles still being written to IndexedDB. */
   saving: Ref<number>
   summary: ShallowRef<LoadSummary | null>
@@ -77,6 +77,8 @@ export function createSources(ctx: SourcesCtx): { loadSources(files: SourceFile[
       let drawing: Promise<void> | null = null
       const committed = (s1: LoadSummary): void => {
         if (loadAbort.value === ctl) loadAbort.value = null
+        // asked after the last check before COMMIT: the data is in all the same, and the notice says so
+        if (ctl.signal.aborted) cancelled.value = 'late'
         if (replace) { findings.reset(); skipped.value = [] }
         findings.checking.value = true
         skipped.value = [...skipped.value, ...skippedNow]

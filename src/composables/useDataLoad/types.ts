@@ -14,6 +14,8 @@ export interface UseDataLoadOptions {
   autoSample?: boolean
 }
 
+export type CancelOutcome = false | 'cancelled' | 'late'
+
 export interface LoadOpts { sample?: boolean; replace?: boolean; skipped?: { path: string; reason: string }[] }
 
 export interface UseDataLoadReturn {
@@ -22,8 +24,11 @@ export interface UseDataLoadReturn {
   progress: ShallowRef<LoadProgress | null>
   /** Whether a load runs that cancelLoad() can stop. */
   cancellable: ComputedRef<boolean>
-  /** The last load was cancelled (the data loaded before it is unchanged). */
-  cancelled: Ref<boolean>
+  /**
+   * The last load was cancelled (the data loaded before it is unchanged), or 'late': cancel was asked while its data
+   * was being committed, so it was loaded all the same (said, never silently ignored).
+   */
+  cancelled: Ref<CancelOutcome>
   /** Stop the running load at its next checkpoint; what was loaded before stays. */
   cancelLoad(): void
   /** A loaded bundle is still being saved to the browser's storage (the data is already usable). */

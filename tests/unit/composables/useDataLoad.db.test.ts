@@ -71,6 +71,31 @@ describe('useDataLoad', () => {
     expect(useFindings().findingsTotal.value).toBe(load.summary.value?.findings ?? -1)
   }, 60_000)
 
+  it('cancel asked while the data is being committed: loaded all the same, and the notice says so', async () => {
+    // the write session's COMMIT of phase 1 is where cancel is pressed: after the load's last check of it
+    let press: (() => void) | null = null
+    const onCommit = (c: Db): Db => new Proxy(c, {
+      get: (t, k) => k === 'exec'
+        ? async (sql: string) => { if (sql === 'COMMIT' && press) { press(); press = null } return t.exec(sql) }
+        : (Reflect.get(t, k) as unknown as { bind?(x: unknown): unknown })?.bind?.(t) ?? Reflect.get(t, k),
+    })
+    const hooked = new Proxy(db, {
+      get: (t, k) => k === 'session'
+        ? <T>(name: Parameters<Db['session']>[0], fn: (c: Db) => Promise<T>) => t.session(name, (c) => fn(onCommit(c)))
+        : (Reflect.get(t, k) as unknown as { bind?(x: unknown): unknown })?.bind?.(t) ?? Reflect.get(t, k),
+    })
+    const load = useDataLoad({ startDb: async () => hooked, autoSample: false, sampleFiles: async () => [] })
+    await load.start()
+    press = () => load.cancelLoad()
+    await load.loadSources(bundle(['100000000003']))
+    expect(press).toBeNull() // pressed
+    expect(load.summary.value?.reports).toBe(1)
+    expect(load.cancelled.value).toBe('late')
+    // the next load starts without the notice
+    await load.loadSources(bundle(['100000000004']))
+    expect(load.cancelled.value).toBe(false)
+  }, 60_000)
+
   it('a file that is not a table: a notice, the data loaded before stays, no error', async () => {
     const load = await started()
     await load.loadSources(bundle(['100000000001']))
