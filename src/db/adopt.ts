@@ -40,7 +40,7 @@ export async function adoptPublished(db: Db, o: AdoptOptions): Promise<number> {
   const copied = INPUT_TABLES.filter((t) => o.tables.includes(t))
   for (const [i, t] of copied.entries()) {
     checkpoint(o.signal)
-    o.onProgress?.({ stage: 'copying', done: i, total: copied.length, detail: t })
+    o.onProgress?.({ stage: 'copying', done: i, total: copied.length })
     const sel = t === 'files' ? `SELECT * REPLACE (${lit(`${o.label}/`)} || path AS path)` : 'SELECT *'
     await db.exec(`INSERT INTO main.${q(t)} BY NAME ${sel} FROM ${PUBLISHED_ALIAS}.main.${q(t)}`)
   }
