@@ -64,6 +64,7 @@ export function createLayer(engine: ReturnType<typeof useEngine>, forgetLocal: (
     if (a?.copy) layer.value = await count(d, { path: a.path, local: a.local, reports: 0, baseLast: a.last, lost: false })
     else if (replace || a) layer.value = null
     else if (l) layer.value = l.lost ? { ...l, addedFiles: 0, addedReports: 0 } : await count(d, l)
+    else return // no file under the data: what is stored stays (a replay's loads come before restored())
     const k = layer.value
     rememberLayer(k && { path: k.path, local: k.local, reports: k.reports, baseLast: k.baseLast, lost: k.lost })
   }

@@ -7,17 +7,8 @@ import { PublishedRefused, PublishedVersionMismatch } from '../../db/attach'
 import { lastLocalDatabase, rememberLocalDatabase } from '../../persist'
 import type { DashboardError } from '../useDashboard/types'
 
-/** An error whose message is an i18n key (thrown by the load, shown as it is). */
-export class KeyedError extends Error {
-  constructor(readonly shown: DashboardError) {
-    super(shown.key)
-    this.name = 'KeyedError'
-  }
-}
-
-/** The message keys of a published database's refusal, or of a KeyedError; null for any other error. */
+/** The message keys of a published database's refusal; null for any other error. */
 export function keyedError(e: unknown): DashboardError | null {
-  if (e instanceof KeyedError) return e.shown
   if (e instanceof PublishedRefused) return { key: `published.refused.${e.reason}`, params: { file: e.file, ...e.facts } }
   if (e instanceof PublishedVersionMismatch) return { key: 'published.version', params: { file: e.file, ours: e.ours } }
   return null
