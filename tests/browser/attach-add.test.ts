@@ -1,7 +1,7 @@
 /**
  * A CSV bundle added over a published database (issue 20: this year's new reports over last year's province file).
- * The province file is opened by ?db=, a small bundle is picked (add): the file's data is copied into the tab and the
- * bundle loaded on top. The load summary counts both, the status area names the file and the added files, the
+ * The province file is opened by ?db=, a small bundle is picked (add) and cancelled (the file is shown as before), then
+ * picked again: the file's data is copied into the tab and the bundle loaded on top. The load summary counts both, the status area names the file and the added files, the
  * overview's card counts both, a report already in the file is a duplicate naming the file; the address loses ?db=
  * and a reload shows the same data, still saying where it came from.
  *
@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
-import { assertPrivate, openSession, query, uploadFiles, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
+import { assertPrivate, openSession, query, readSummary, uploadFiles, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
 import { PROVINCE_SEED, REPORTS, provinceFile } from './published-db'
 import { startStaticServer, type StaticServer } from './static-server'
 
@@ -51,14 +51,27 @@ test('a bundle added over ?db=: both counted, both named, kept across a reload',
   await s.page.goto(`${server.url}?db=${DB_PATH}#/`)
   await waitForReady(s.page)
   await s.page.waitForSelector('[data-kpi="reports"]')
-  const t1 = Date.now()
   const files = bundle()
+  // cancelled before it commits (the copy and the load are one transaction): the published file is shown as before
+  await uploadFiles(s.page, files)
+  const cancel = s.page.locator('[data-testid="load-cancel"]')
+  await cancel.waitFor({ state: 'visible', timeout: WORK_BOUND })
+  await cancel.click()
+  await s.page.locator('[data-testid="load-cancelled"]').waitFor({ state: 'visible', timeout: WORK_BOUND })
+  await waitForReady(s.page)
+  expect((await readSummary(s.page)).reports).toBe(REPORTS)
+  expect(await query(s.page, 'SELECT count(*)::INTEGER AS n FROM summary')).toEqual([{ n: REPORTS }])
+  const source = s.page.locator('[data-testid="data-source"]')
+  expect(await source.getAttribute('data-source')).toBe(DB_PATH)
+  expect(await source.getAttribute('data-layer')).toBeNull() // the file itself, not a copy
+  expect(new URL(s.page.url()).searchParams.get('db')).toBe(DB_PATH)
+
+  const t1 = Date.now()
   await uploadFiles(s.page, files) // set on the input directly: added to what is shown (no question)
   const sum = await waitForReports(s.page, REPORTS + ADDED)
   expect(sum.reports).toBe(REPORTS + ADDED)
   const t2 = Date.now()
 
-  const source = s.page.locator('[data-testid="data-source"]')
   const attrs = async () => ({
     path: await source.getAttribute('data-source'), layer: await source.getAttribute('data-layer'),
     base: await source.getAttribute('data-base-reports'), files: await source.getAttribute('data-added-files'),
