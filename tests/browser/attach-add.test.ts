@@ -86,8 +86,9 @@ test('a bundle added over ?db=: both counted, both named, kept across a reload',
   // the two reports already in the file: a duplicate naming the file as the source
   const dup = await query<{ message: string }>(s.page, "SELECT message FROM findings WHERE rule = 'duplicate'")
   expect(dup.map((r) => r.message).join()).toMatch(/again-reports\.csv 中 2 行与 province\.duckdb\/[^ ]*reports\.csv 中已载入的数据重复/)
-  // the data is the tab's own now: the address no longer opens the file alone
+  // the data is the tab's own now: the address no longer opens the file alone, the engine let it go
   expect(new URL(s.page.url()).searchParams.get('db')).toBeNull()
+  expect(await query(s.page, "SELECT database_name FROM duckdb_databases() WHERE database_name = 'published'")).toEqual([])
 
   await s.page.waitForSelector('[data-saving="false"]', { timeout: WORK_BOUND })
   const t3 = Date.now()

@@ -213,6 +213,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
       const base = layer.base(true, (p) => { progress.value = p }, new AbortController().signal)
       await changingData(() => d.session('write', async (w) => { await base?.(w); await clearAll(w) }))
       await layer.committed(d, true)
+      await layer.release(d)
       freshData(null)
       await persist.clear() // never throws
       filters.setFilters({})

@@ -7,7 +7,7 @@
  * (src/persist/layer.ts), or that the file's part was not saved when only the added files could be replayed.
  */
 import { shallowRef, type ShallowRef } from 'vue'
-import { adoptPublished, layerCounts } from '../../db/adopt'
+import { adoptPublished, layerCounts, releasePublished } from '../../db/adopt'
 import { DB_PARAM } from '../../db/published-url'
 import type { Db } from '../../db/types'
 import type { OnProgress } from '../../ingest/types'
@@ -27,6 +27,8 @@ export interface LayerOps {
   base(replace: boolean, onProgress: OnProgress, signal: AbortSignal): ((db: Db) => Promise<unknown>) | null
   /** The load or clear committed: let go of the file (when it was open), recount the layer. */
   committed(d: Db, replace: boolean): Promise<void>
+  /** After the whole load (its checks too): detach the file it let go of, if any. */
+  release(d: Db): Promise<void>
   /** After a start-up from the saved data: `reopened` the saved database (else the CSV files were replayed). */
   restored(d: Db, reopened: boolean): Promise<void>
 }
@@ -37,6 +39,7 @@ export function createLayer(engine: ReturnType<typeof useEngine>, forgetLocal: (
   const layer = shallowRef<PublishedLayer | null>(null)
   /** The copy made by the running load (its last file id), until it commits. */
   let adopted: { path: string; local: boolean; copy: boolean; last: number } | null = null
+  let leftFile = false
 
   function base(replace: boolean, onProgress: OnProgress, signal: AbortSignal): ((db: Db) => Promise<unknown>) | null {
     const p = engine.published.value
@@ -57,6 +60,7 @@ export function createLayer(engine: ReturnType<typeof useEngine>, forgetLocal: (
     adopted = null
     if (a) {
       engine.leavePublished()
+      leftFile = true
       if (a.local) forgetLocal()
       leaveUrl()
     }
@@ -77,7 +81,13 @@ export function createLayer(engine: ReturnType<typeof useEngine>, forgetLocal: (
     if (lost !== s.lost) rememberLayer({ ...s, lost })
   }
 
-  return { layer, base, committed, restored }
+  async function release(d: Db): Promise<void> {
+    if (!leftFile) return
+    leftFile = false
+    await releasePublished(d)
+  }
+
+  return { layer, base, committed, release, restored }
 }
 
 /** The address without `?db=`: the data is the tab's own now, and a reload must show it, not the file alone. */

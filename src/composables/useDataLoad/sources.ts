@@ -106,6 +106,7 @@ export function createSources(ctx: SourcesCtx): { loadSources(files: SourceFile[
         summary.value = s
         progress.value = { stage: 'charting', done: 0, total: 1 }
         await afterLoad(d)
+        await layer.release(d)
         // Saved after the charts are drawn, off the critical path (copying a large bundle into IndexedDB takes
         // seconds), then the database itself so that a reload reopens it (the sample's is shipped).
         // (over a published file the saved bundles are replaced too: the tab's data is now the file's copy and these)

@@ -1,6 +1,6 @@
 /**
  * A bundle added over a published database in the data load (issue 20, src/composables/useDataLoad/layer.ts): the
- * engine lets go of the file, `layer` says what came from the file and from the added files, the saved bundles are
+ * engine lets go of the file (and detaches it), `layer` says what came from the file and from the added files, the saved bundles are
  * the added ones alone (the tab's data is the file's copy and these), and the next start says it again — or, when
  * only the added files could be replayed, that the file's part is not there (no figures of less data passed off as
  * the whole).
@@ -86,6 +86,10 @@ describe('a bundle added over a published database', () => {
     expect(load.error.value).toBeNull()
     expect(load.summary.value?.reports).toBe(72)
     expect(useEngine().published.value).toBeNull() // no stored answers of the file read for this data
+    // and the file is detached (its cached blocks go); the copy answers on its own
+    const d = dbs[dbs.length - 1]
+    expect(await d.query("SELECT database_name FROM duckdb_databases() WHERE database_name = 'published'")).toEqual([])
+    expect(await d.query('SELECT count(*)::INTEGER AS n FROM summary')).toEqual([{ n: 72 }])
     expect(load.layer.value).toEqual({ path: `data/${LABEL}`, local: false, reports: 60, baseLast: expect.any(Number) as number,
       lost: false, addedFiles: added.length, addedReports: 12 })
     await settled(load)
