@@ -111,4 +111,17 @@ describe('a bundle added over a published database', () => {
     await load.clear()
     expect(load.layer.value).toBeNull()
   }, 240_000)
+
+  it('loading instead (replace) leaves the file: the new bundle alone, nothing said of the file', async () => {
+    resetDashboard()
+    resetPersistence()
+    const load = await openPublished()
+    await load.loadSources(added.map((f) => ({ ...f, bytes: new Uint8Array(f.bytes) })), { replace: true })
+    expect(load.error.value).toBeNull()
+    expect(load.summary.value?.reports).toBe(12)
+    expect(useEngine().published.value).toBeNull()
+    expect(load.layer.value).toBeNull()
+    await settled(load)
+    expect((await usePersistence().restore({ bytes: false })).map((b) => b.saved.length)).toEqual([added.length])
+  }, 240_000)
 })
