@@ -45,8 +45,11 @@ beforeAll(async () => {
   added = Object.entries(generateBundle({ reports: 12, seed: 'layer-B', provCode: '08' }).files).map(([n, t]) => ({ path: `new/${n}`, bytes: enc(t) }))
 }, 240_000)
 afterAll(async () => {
-  for (const d of dbs) await d.close()
   await usePersistence().clear()
+  // the stores are singletons kept across the files of this worker (isolate: false): none may keep these engines
+  resetDashboard()
+  resetPersistence()
+  for (const d of dbs) await d.close()
   delete g.localStorage
   rmSync(work, { recursive: true, force: true })
 })
