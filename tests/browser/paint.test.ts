@@ -9,10 +9,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
-import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core'
+import { type BrowserContext, type Page, type Route } from 'playwright-core'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { CHROMIUM, CHROMIUM_ARGS, appUrl, openSession, sampleReportsCsv, uploadFiles, waitForReady, waitForReports, WORK_BOUND } from './helpers'
+import { launchProfile, appUrl, openSession, sampleReportsCsv, uploadFiles, waitForReady, waitForReports, WORK_BOUND } from './helpers'
 import { bundleFacts } from './bundle-facts'
 import { settle } from './persist-helpers'
 
@@ -111,7 +111,7 @@ describe.sequential('(a, c) reload with saved data; after 清空数据 nothing p
   }))
 
   test('(a) reload: the KPI cards and charts paint from the saved answers before DuckDB is up, equal to the live ones', async () => {
-    ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' })
+    ctx = await launchProfile(profile)
     await ctx.addInitScript(RECORD_PAINTED)
     page = ctx.pages()[0] ?? await ctx.newPage()
     await page.goto(appUrl('/?nosample=1'))

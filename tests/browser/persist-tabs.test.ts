@@ -12,19 +12,17 @@ import { mkdtempSync, readdirSync, rmSync, statSync, unlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { type BrowserContext, type Page } from 'playwright-core'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { CHROMIUM, CHROMIUM_ARGS, appUrl, uploadFiles, waitForReports, WORK_BOUND } from './helpers'
+import { launchProfile, appUrl, uploadFiles, waitForReports, WORK_BOUND } from './helpers'
 import { savedCount, scanStorage, settle } from './persist-helpers'
 
 const profiles: string[] = []
 const contexts: BrowserContext[] = []
 
 async function launch(profile: string): Promise<BrowserContext> {
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 1000 }, locale: 'zh-CN',
-  })
+  const ctx = await launchProfile(profile)
   contexts.push(ctx)
   return ctx
 }

@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { type BrowserContext, type Page } from 'playwright-core'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
 import {
-  CHROMIUM, CHROMIUM_ARGS, appUrl, foreignRequests, openSession, readSummary, uploadFiles, waitForReady, waitForReports,
+  launchProfile, appUrl, foreignRequests, openSession, readSummary, uploadFiles, waitForReady, waitForReports,
   type LoadSummary, WORK_BOUND,
 } from './helpers'
 import { savedCount, settle } from './persist-helpers'
@@ -23,9 +23,7 @@ const urls: string[] = []
 let ctx: BrowserContext | null = null
 
 async function launch(): Promise<Page> {
-  ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 1000 }, locale: 'zh-CN',
-  })
+  ctx = await launchProfile(profile)
   ctx.on('request', (r) => urls.push(r.url()))
   return ctx.pages()[0] ?? ctx.newPage()
 }

@@ -33,7 +33,9 @@ async function openQuality(): Promise<void> {
   await s.page.goto(appUrl('/quality?nosample=1'))
   // after a reload the app replays the saved bundles first (slow on a busy machine)
   await waitForReady(s.page)
-  const reports = await s.page.getAttribute('[data-testid="load-summary"]', 'data-reports').catch(() => null)
+  // read, not waited for: with nothing loaded there is no summary (a wait would sit out Playwright's 30 s default)
+  const summary = await s.page.$('[data-testid="load-summary"]')
+  const reports = summary ? await summary.getAttribute('data-reports') : null
   if (reports !== String(REPORTS)) {
     // nothing restored from a previous visit: load the bundle (marks are keyed by content, not by load)
     await uploadFiles(s.page, encodeFiles(FILES, 'utf8'))

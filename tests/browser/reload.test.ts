@@ -8,10 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { type BrowserContext, type Page } from 'playwright-core'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { CHROMIUM, CHROMIUM_ARGS, appUrl, baseUrl, openSession, readSummary, sampleReportsCsv, uploadFiles, waitForReports, type LoadSummary, WORK_BOUND } from './helpers'
+import { launchProfile, appUrl, baseUrl, openSession, readSummary, sampleReportsCsv, uploadFiles, waitForReports, type LoadSummary, WORK_BOUND } from './helpers'
 import { bundleFacts } from './bundle-facts'
 import { savedCount, settle } from './persist-helpers'
 
@@ -21,9 +21,7 @@ const profile = mkdtempSync(join(tmpdir(), 'gdd-reload-'))
 let ctx: BrowserContext | null = null
 
 async function launch(): Promise<Page> {
-  ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 1000 }, locale: 'zh-CN',
-  })
+  ctx = await launchProfile(profile)
   return ctx.pages()[0] ?? ctx.newPage()
 }
 afterAll(async () => { await ctx?.close().catch(() => {}); rmSync(profile, { recursive: true, force: true }) })

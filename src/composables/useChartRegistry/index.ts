@@ -22,6 +22,8 @@ declare global {
   interface DashboardTestApi {
     /** Where a data item of a chart is drawn, in viewport coordinates (for page.mouse.click). */
     chartPixel?(chartId: string, target: ChartPixelTarget): ChartPixel | null
+    /** Every data item's tooltip shown in turn; their texts. */
+    showTips?(chartId: string): string[]
   }
 }
 
@@ -50,10 +52,16 @@ export function registerChartInstance(id: string, get: () => EChartsType | undef
 }
 
 interface ItemLayout { x?: number; y?: number; width?: number; height?: number }
-/** ECharts' laid-out element of a data item (bars: their rectangle); not in the public typings. */
+interface SeriesData { count(): number; getItemLayout(i: number): unknown }
+/** A series' data as ECharts laid it out; not in the public typings. */
+function seriesData(chart: EChartsType, seriesIndex: number): SeriesData | undefined {
+  const model = (chart as unknown as { getModel?(): { getSeriesByIndex(i: number): { getData(): SeriesData } | undefined } }).getModel?.()
+  return model?.getSeriesByIndex(seriesIndex)?.getData()
+}
+
+/** ECharts' laid-out element of a data item (bars: their rectangle). */
 function itemLayout(chart: EChartsType, seriesIndex: number, dataIndex: number): number[] | null {
-  const model = (chart as unknown as { getModel?(): { getSeriesByIndex(i: number): { getData(): { getItemLayout(i: number): unknown } } | undefined } }).getModel?.()
-  const l = model?.getSeriesByIndex(seriesIndex)?.getData().getItemLayout(dataIndex) as ItemLayout | number[] | null | undefined
+  const l = seriesData(chart, seriesIndex)?.getItemLayout(dataIndex) as ItemLayout | number[] | null | undefined
   if (Array.isArray(l)) return l.length >= 2 ? [l[0], l[1]] : null
   if (l && typeof l.x === 'number' && typeof l.y === 'number' && typeof l.width === 'number' && typeof l.height === 'number') {
     return [l.x + l.width / 2, l.y + l.height / 2]
@@ -79,6 +87,28 @@ export function chartPixel(id: string, target: ChartPixelTarget): ChartPixel | n
   let inside = false
   try { inside = chart.containPixel('grid', pt) } catch { /* no grid (e.g. a pie) */ }
   return { x: rect.left + pt[0], y: rect.top + pt[1], inside }
+}
+
+/**
+ * Show every data item's tooltip in turn, as hovering each would (the formatters write HTML), then hide it; the
+ * tooltips' texts. Browser tests check hostile names stay text in each.
+ */
+export function showTips(id: string): string[] {
+  const chart = instances.get(id)?.()
+  if (!chart || chart.isDisposed()) return []
+  const texts: string[] = []
+  const series = (chart.getOption().series ?? []) as unknown[]
+  // the tooltip is the chart root's child that holds no canvas
+  const tip = (): string => [...chart.getDom().children].filter((c) => !c.querySelector('canvas')).map((c) => c.textContent ?? '').join('')
+  series.forEach((_, seriesIndex) => {
+    const n = seriesData(chart, seriesIndex)?.count() ?? 0
+    for (let dataIndex = 0; dataIndex < n; dataIndex++) {
+      chart.dispatchAction({ type: 'showTip', seriesIndex, dataIndex })
+      texts.push(tip())
+    }
+  })
+  chart.dispatchAction({ type: 'hideTip' })
+  return texts
 }
 
 const exporters = new Map<string, () => Promise<string[]>>()

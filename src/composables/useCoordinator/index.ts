@@ -58,6 +58,17 @@ const PARALLEL = 4
 
 interface Waiting { run(): void; askers: number; key: string; drop(): void }
 
+/**
+ * After the next drawn frame; a timer too, since a hidden tab draws no frames (requestAnimationFrame waits until it is
+ * shown: a load finished in a background tab would wait for that) and Node has none.
+ */
+function afterFrame(cb: () => void): void {
+  let done = false
+  const go = (): void => { if (!done) { done = true; setTimeout(cb, 0) } }
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(go)
+  setTimeout(go, 100)
+}
+
 function createCoordinator(): UseCoordinatorReturn {
   const engine = useEngine()
   const cache = createQueryCache()
@@ -176,7 +187,7 @@ function createCoordinator(): UseCoordinatorReturn {
       const check = (): void => {
         quiet = inFlight.value === 0 ? quiet + 1 : 0
         if (quiet > 2) resolve()
-        else requestAnimationFrame(() => setTimeout(check, 0))
+        else afterFrame(check)
       }
       check()
     })

@@ -16,6 +16,7 @@ import { isStartAnswers, type Persistence, type StartAnswers } from '../../persi
 import type { Filters } from '../../queries/types'
 import type { UnitRow } from '../../queries/rows'
 import { publishedParam } from '../../db/published-url'
+import { fetchShippedParts } from './reopen'
 import type { UseCoordinatorReturn } from '../useCoordinator'
 import type { UseFiltersReturn } from '../useFilters'
 import type { UseFindingsReturn } from '../useFindings'
@@ -56,6 +57,8 @@ async function paintSaved(d: PaintDeps): Promise<boolean> {
   if (typeof location !== 'undefined' && publishedParam(location.href) != null) return false // ?db=: its own data
   const { saved, answers } = await d.persist.savedAnswers()
   const sample = !saved && d.sampleAllowed
+  // its data too, while DuckDB starts (a failure shows when the sample is opened: its CSV files are loaded then)
+  if (sample) fetchShippedParts().catch(() => {})
   const a = answers ?? (sample ? await shippedAnswers() : null)
   if (!a || d.overtaken()) return false
   d.filters.setKnown(a.years, a.units as UnitRow[])
