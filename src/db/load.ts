@@ -10,7 +10,7 @@ import { registeredPath } from './engine'
 import { insertRows } from './insert'
 import { OutOfMemoryAt, isOutOfMemory, recordChecksFailure, recordLoadFailure, type LoadFailure } from './oom'
 import { DROP_WORK_SQL, rebuild, rebuildChecks, rebuildFigures } from './rebuild'
-import { RAW_COLUMNS, RAW_KINDS, ensureSchema, lit, q } from './schema'
+import { RAW_COLUMNS, RAW_KINDS, ensureSchema, forgetSchema, lit, q } from './schema'
 import type { Db, SqlParam } from './types'
 
 export interface LoadOptions {
@@ -26,6 +26,11 @@ export interface LoadOptions {
    * checks run to their end and loadTables resolves with the full summary.
    */
   onCommitted?: (s: LoadSummary) => void | Promise<void>
+  /**
+   * Run first inside the load's transaction, before the schema is made (src/db/adopt.ts: a published file's views
+   * become the tab's own tables); rolled back with the load, so a cancel leaves the views as they were.
+   */
+  base?: (db: Db) => Promise<unknown>
 }
 export interface LoadSummary {
   reports: number
@@ -42,7 +47,7 @@ type Reject = { line: number; error_type: string; csv_line: string | null; error
 
 export async function loadTables(db: Db, tables: PreparedTable[], opts: LoadOptions = {}): Promise<LoadSummary> {
   const t0 = Date.now()
-  await ensureSchema(db)
+  if (!opts.base) await ensureSchema(db) // else inside the transaction, once the published views are gone
   const failed: LoadFailure[] = []
   const files = new Files(db)
   let pending = [...tables]
@@ -93,6 +98,7 @@ async function runChecks(db: Db): Promise<void> {
 async function loadOnce(db: Db, files: Files, tables: PreparedTable[], failed: readonly LoadFailure[], opts: LoadOptions): Promise<void> {
   await db.exec('BEGIN TRANSACTION')
   try {
+    if (opts.base) await opts.base(db)
     if (opts.replace) await deleteAll(db)
     const bundleNo = opts.bundleNo ?? (await db.query<{ n: number }>('SELECT (coalesce(max(bundle_no), 0) + 1)::INTEGER AS n FROM files'))[0].n
     for (const [i, t] of tables.entries()) {
@@ -114,6 +120,7 @@ async function loadOnce(db: Db, files: Files, tables: PreparedTable[], failed: r
     await db.exec('COMMIT')
   } catch (e) {
     await db.exec('ROLLBACK').catch(() => undefined)
+    if (opts.base) forgetSchema(db) // the schema made in the transaction went with it
     throw e
   }
 }

@@ -81,6 +81,10 @@ export async function ensureSchema(db: Db): Promise<void> {
   await db.exec(SCHEMA_SQL + activeApplies() + HELPER_MACROS_SQL + setZhSql())
   ready.add(db)
 }
+/** The schema made by ensureSchema was rolled back (src/db/adopt.ts in a load's transaction): make it again next time. */
+export function forgetSchema(db: Db): void {
+  ready.delete(db)
+}
 
 /** SQL expression for the source line of record `rec` of file `fileId` (aliases given). */
 export const lineExpr = (fileAlias: string, recExpr: string): string =>

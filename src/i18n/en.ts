@@ -62,6 +62,7 @@ const en: Messages = {
     unzipping: 'Unzipping',
     decoding: 'Detecting encoding',
     parsing: 'Parsing tables',
+    copying: 'Copying the database’s data',
     loading: 'Writing to database',
     checking: 'Checking consistency rules',
     charting: 'Drawing charts',

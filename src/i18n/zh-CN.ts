@@ -61,6 +61,7 @@ const zhCN = {
     unzipping: '解压缩',
     decoding: '识别编码',
     parsing: '解析表格',
+    copying: '复制数据库中的数据',
     loading: '写入数据库',
     checking: '校验勾稽关系',
     charting: '生成图表',

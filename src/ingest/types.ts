@@ -56,6 +56,6 @@ export interface IngestResult {
   skipped: { path: string; reason: string }[]
 }
 
-export type ProgressStage = 'reading' | 'unzipping' | 'decoding' | 'parsing' | 'checking' | 'charting'
+export type ProgressStage = 'reading' | 'unzipping' | 'decoding' | 'parsing' | 'copying' | 'checking' | 'charting'
 export interface Progress { stage: ProgressStage; done: number; total: number; detail?: string }
 export type OnProgress = (p: Progress) => void

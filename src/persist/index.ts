@@ -24,6 +24,7 @@ export * from './bundles'
 export * from './filters'
 export { onWipe } from './wipe'
 export { lastLocalDatabase, rememberLocalDatabase } from './localDb'
+export { rememberLayer, savedLayer, type SavedLayer } from './layer'
 export { savedPart, type SavedPart } from './snapshot'
 export { isStartAnswers, type StartAnswers } from './answers'
 

@@ -87,17 +87,22 @@ test('a summariser file picked from disk: the overview equals the native engine,
   expect(text).toContain('汇总自：bundle')
   expect((await readSummary(s.page)).reports).toBe(REPORTS)
 
-  // clearing over it is refused, saying how to get back; the file's data stays
-  await s.page.click('[data-testid="clear-data"]')
-  await s.page.click('.el-message-box__btns .el-button--primary')
-  await s.page.waitForSelector('[data-testid="error-message"]')
-  expect(await s.page.textContent('[data-testid="error-message"]')).toContain(`当前打开的是本机的数据库文件“${NAME}”（只读）`)
-  expect((await readSummary(s.page)).reports).toBe(REPORTS)
-
   // a reload cannot reopen it (no URL, no access kept): the page says so, and shows the tab's own data
   await s.page.reload()
   await waitForReady(s.page)
   expect(await s.page.textContent('[data-testid="pick-again"]')).toContain(`“${NAME}”`)
   expect(await s.page.locator('[data-testid="data-source"]').count()).toBe(0)
+
+  // picked again and cleared: the file is left, the tab is empty (issue 20: no longer refused as read-only)
+  await pick(file, NAME)
+  await s.page.waitForSelector(`[data-testid="data-source"][data-local="true"]`, { timeout: WORK_BOUND })
+  await waitForReady(s.page)
+  await s.page.click('[data-testid="clear-data"]')
+  await s.page.click('.el-message-box__btns .el-button--primary')
+  await s.page.waitForSelector('[data-testid="empty"]', { timeout: WORK_BOUND })
+  expect(await s.page.locator('[data-testid="data-source"]').count()).toBe(0)
+  expect(await s.page.locator('[data-testid="pick-again"]').count()).toBe(0)
+  const [{ n }] = await query<{ n: number }>(s.page, 'SELECT count(*)::INTEGER AS n FROM summary')
+  expect(n).toBe(0)
   assertPrivate(s)
 })

@@ -23,6 +23,8 @@ import { query } from './helpers'
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..')
 /** A province-shaped file, small enough for the suite: a few thousand reports. */
 export const REPORTS = 3000
+/** The generator's seed of its bundle (tests regenerate its CSV to repeat some of its reports). */
+export const PROVINCE_SEED = 'attach-browser'
 
 /** Build (or reuse) the summariser's file for a generated bundle of `REPORTS` reports. */
 export async function provinceFile(): Promise<string> {
@@ -36,7 +38,7 @@ export async function provinceFile(): Promise<string> {
   try {
     const dir = join(work, 'bundle')
     mkdirSync(dir)
-    const { files } = generateBundle({ reports: REPORTS, seed: 'attach-browser' })
+    const { files } = generateBundle({ reports: REPORTS, seed: PROVINCE_SEED })
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
     const tmp = join(work, 'province.duckdb')
     expect(await runSummarise({ inputs: [dir], out: tmp, jobs: 1, progress: false }, () => {})).toBe(0)

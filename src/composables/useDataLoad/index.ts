@@ -24,7 +24,8 @@ import { replaySaved } from './replay'
 import { loadedSummary, openShippedSample as openShipped, reopenSaved, type LoadSideState } from './reopen'
 import { createPainter } from './paint'
 import { createSources } from './sources'
-import { keyedError, localFileNotice, readOnlyError } from './local'
+import { keyedError, localFileNotice } from './local'
+import { createLayer } from './layer'
 import type { CancelOutcome, UseDataLoadOptions, UseDataLoadReturn } from './types'
 
 export type * from './types'
@@ -84,11 +85,8 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
     }
   }
 
-  /** The published database's tables are read-only views: loading or clearing over them is refused, saying so. */
-  function readOnlyGuard(): void {
-    const p = engine.published.value
-    if (p) throw readOnlyError(p)
-  }
+  // A bundle over a published database copies it into the tab's tables (add) or leaves it (./layer.ts).
+  const layer = createLayer(engine, () => local.forget())
 
   function getDb(): Promise<Db> {
     if (engine.status.value === 'off') progress.value = { stage: 'starting', done: 0, total: 1 }
@@ -162,7 +160,7 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
 
   const { loadSources, save } = createSources({
     engine, persist, findings, progress, loadAbort, cancelled, saving, summary, skipped, rejected, isSample, charted,
-    restoring: () => restoring, run, getDb, readOnlyGuard, changingData, redraw, afterLoad, saveAnswers: () => paint.save(),
+    restoring: () => restoring, run, getDb, layer, changingData, redraw, afterLoad, saveAnswers: () => paint.save(),
   })
 
   /** Open a kept database (./reopen.ts: saved or shipped) and take its data as if just loaded; false if it could not. */
@@ -211,8 +209,11 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
   async function clear(): Promise<void> {
     await run(async () => {
       const d = await getDb()
-      readOnlyGuard()
-      await changingData(() => d.session('write', (w) => clearAll(w)))
+      // a published file open is left: the tab is empty again (its views go, empty tables come)
+      const base = layer.base(true, (p) => { progress.value = p }, new AbortController().signal)
+      await changingData(() => d.session('write', async (w) => { await base?.(w); await clearAll(w) }))
+      await layer.committed(d, true)
+      await layer.release(d)
       freshData(null)
       await persist.clear() // never throws
       filters.setFilters({})
@@ -248,9 +249,10 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
     }, () => openFile(file), 'errors.load')
   }
 
-  /** Replay the saved bundles (./replay.ts); false when none are saved. */
-  function restoreSaved(): Promise<boolean> {
-    return replaySaved({
+  /** Replay the saved bundles (./replay.ts); false when none are saved. Then say what of a published file is in them. */
+  async function restoreSaved(): Promise<boolean> {
+    let reopened = false
+    const ok = await replaySaved({
       persist,
       filters,
       load: (files) => loadSources(files),
@@ -262,13 +264,16 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
         return String(e.params?.msg ?? e.key)
       },
       restoring: (on) => { restoring = on; filters.persisting.value = !on },
-      reopen: () => reopen((d) => reopenSaved(d, persist), false),
+      reopen: async () => (reopened = await reopen((d) => reopenSaved(d, persist), false)),
       keep: () => { save(Promise.resolve(), engine.db.value) },
     })
+    const d = engine.db.value
+    if (ok && d) await layer.restored(d, reopened).catch((e: unknown) => { console.warn('published layer', e) })
+    return ok
   }
 
   return {
-    state, error, progress, cancelled, summary, skipped, rejected, isSample, painted: paint.painted, charted,
+    state, error, progress, cancelled, summary, skipped, rejected, isSample, painted: paint.painted, charted, layer: layer.layer,
     saving: computed(() => saving.value > 0),
     cancellable: computed(() => loadAbort.value != null),
     cancelLoad: () => { loadAbort.value?.abort() },

@@ -1,32 +1,17 @@
 /**
- * Published databases in the load's words (issue 20): the refusals of src/db/attach.ts and the read-only guard as
+ * Published databases in the load's words (issue 20): the refusals of src/db/attach.ts as
  * i18n keys (zh-CN/en, `published.*`), so the message follows the language switch and names the file.
  */
 import { ref, type Ref } from 'vue'
 import { PublishedRefused, PublishedVersionMismatch } from '../../db/attach'
 import { lastLocalDatabase, rememberLocalDatabase } from '../../persist'
 import type { DashboardError } from '../useDashboard/types'
-import type { PublishedSource } from '../useEngine'
 
-/** An error whose message is an i18n key (thrown by the load, shown as it is). */
-export class KeyedError extends Error {
-  constructor(readonly shown: DashboardError) {
-    super(shown.key)
-    this.name = 'KeyedError'
-  }
-}
-
-/** The message keys of a published database's refusal, or of a KeyedError; null for any other error. */
+/** The message keys of a published database's refusal; null for any other error. */
 export function keyedError(e: unknown): DashboardError | null {
-  if (e instanceof KeyedError) return e.shown
   if (e instanceof PublishedRefused) return { key: `published.refused.${e.reason}`, params: { file: e.file, ...e.facts } }
   if (e instanceof PublishedVersionMismatch) return { key: 'published.version', params: { file: e.file, ours: e.ours } }
   return null
-}
-
-/** Loading or clearing over a published database is refused (its tables are read-only views), saying how to get back. */
-export function readOnlyError(p: PublishedSource): KeyedError {
-  return new KeyedError({ key: p.local ? 'published.readOnlyLocal' : 'published.readOnly', params: { path: p.path } })
 }
 
 /**

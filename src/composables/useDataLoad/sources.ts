@@ -9,6 +9,7 @@ import { ingestFiles } from '../../ingest'
 import type { Finding } from '../../domain/rules'
 import type { SourceFile } from '../../ingest/types'
 import type { Persistence } from '../../persist'
+import type { LayerOps } from './layer'
 import type { LoadProgress, RejectedFile } from '../useDashboard/types'
 import type { useEngine } from '../useEngine'
 import type { useFindings } from '../useFindings'
@@ -38,7 +39,8 @@ export interface SourcesCtx {
   restoring(): boolean
   run<T>(action: () => Promise<T>, retry: () => Promise<void>, errKey: string): Promise<T | undefined>
   getDb(): Promise<Db>
-  readOnlyGuard(): void
+  /** A published file under the load: copied (add) or left (replace) in the load's transaction (./layer.ts). */
+  layer: LayerOps
   changingData<T>(change: () => Promise<T>): Promise<T>
   redraw(d: Db, lists?: undefined, frames?: boolean): Promise<void>
   afterLoad(d: Db): Promise<void>
@@ -47,7 +49,7 @@ export interface SourcesCtx {
 }
 
 export function createSources(ctx: SourcesCtx): { loadSources(files: SourceFile[], opts?: LoadOpts): Promise<void>; save(first: Promise<void>, d: Db | null): void } {
-  const { engine, persist, findings, progress, loadAbort, cancelled, saving, summary, skipped, rejected, isSample, charted, run, getDb, readOnlyGuard, changingData, redraw, afterLoad } = ctx
+  const { engine, persist, findings, progress, loadAbort, cancelled, saving, summary, skipped, rejected, isSample, charted, run, getDb, layer, changingData, redraw, afterLoad } = ctx
 
   /** Ingest + load one bundle. The sample is replaced, never mixed with real reports. */
   async function loadSources(files: SourceFile[], opts: LoadOpts = {}): Promise<void> {
@@ -58,7 +60,6 @@ export function createSources(ctx: SourcesCtx): { loadSources(files: SourceFile[
     cancelled.value = false
     await run(async () => {
       const d = await getDb()
-      readOnlyGuard()
       const res = await ingestFiles(files, (p) => { progress.value = p }, { signal: ctl.signal })
       const skippedNow = [...(opts.skipped ?? []), ...res.skipped]
       rejected.value = [
@@ -70,15 +71,20 @@ export function createSources(ctx: SourcesCtx): { loadSources(files: SourceFile[
       // The fictional sample is never mixed with real reports (nor loaded twice): it is replaced inside the load's
       // transaction, so a cancelled load still keeps it. A user's second bundle replaces what is loaded when asked.
       const replace = (opts.sample || isSample.value || opts.replace === true) && (summary.value?.files ?? 0) > 0
+      // Over a published file: its data is copied first (add), or it is left (replace); either commits with the load.
+      const base = layer.base(replace, (p) => { progress.value = p }, ctl.signal)
       progress.value = { stage: 'loading', done: 0, total: res.tables.length }
       charted.value = false
       // Once what the figures read is committed (phase 1, issue 19) they are drawn while the checks run: the load
       // can no longer be cancelled, and every count or list of findings says 校验中 until they are in.
       let drawing: Promise<void> | null = null
+      let layering: Promise<void> = Promise.resolve()
       const committed = (s1: LoadSummary): void => {
         if (loadAbort.value === ctl) loadAbort.value = null
         // asked after the last check before COMMIT: the data is in all the same, and the notice says so
         if (ctl.signal.aborted) cancelled.value = 'late'
+        // first: the file is let go (synchronously) before the figures ask, so none reads its stored answers
+        layering = layer.committed(d, replace).catch((e: unknown) => { console.warn('published layer', e) })
         if (replace) { findings.reset(); skipped.value = [] }
         findings.checking.value = true
         skipped.value = [...skipped.value, ...skippedNow]
@@ -96,15 +102,17 @@ export function createSources(ctx: SourcesCtx): { loadSources(files: SourceFile[
       // committed before and cannot break the load's transaction (src/db/engine.ts).
       try {
         const s = await changingData(() => d.session('write', (w) => loadTables(w, res.tables, {
-          onProgress: (p) => { progress.value = p }, signal: ctl.signal, replace, onCommitted: committed })))
+          onProgress: (p) => { progress.value = p }, signal: ctl.signal, replace, onCommitted: committed, base: base ?? undefined })))
         if (loadAbort.value === ctl) loadAbort.value = null
-        await drawing
+        await Promise.all([drawing, layering])
         summary.value = s
         progress.value = { stage: 'charting', done: 0, total: 1 }
         await afterLoad(d)
+        await layer.release(d)
         // Saved after the charts are drawn, off the critical path (copying a large bundle into IndexedDB takes
         // seconds), then the database itself so that a reload reopens it (the sample's is shipped).
-        if (saves) save(persist.afterLoad(keep, { sample: opts.sample === true, replace }), opts.sample ? null : d)
+        // (over a published file the saved bundles are replaced too: the tab's data is now the file's copy and these)
+        if (saves) save(persist.afterLoad(keep, { sample: opts.sample === true, replace: replace || base != null }), opts.sample ? null : d)
       } finally {
         // committed, then failed: no findings of other data are left to pass for this data's (the error says it failed)
         if (findings.checking.value) { findings.reset(); charted.value = true }

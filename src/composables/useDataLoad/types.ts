@@ -2,6 +2,9 @@ import type { ComputedRef, Ref, ShallowRef } from 'vue'
 import type { Db } from '../../db/types'
 import type { LoadSummary } from '../../db/load'
 import type { Painted } from './paint'
+import type { PublishedLayer } from './layer'
+
+export type { PublishedLayer }
 import type { SourceFile } from '../../ingest/types'
 import type { DashboardError, DashboardState, LoadMode, LoadProgress, PickedFiles, RejectedFile } from '../useDashboard/types'
 
@@ -44,6 +47,8 @@ export interface UseDataLoadReturn {
    * on screen were drawn, before its checks end; false from the start of a load until then).
    */
   charted: Readonly<Ref<boolean>>
+  /** The published file the data was built on (a bundle added over it), with what came from where; null: none. */
+  layer: Readonly<ShallowRef<PublishedLayer | null>>
   /** Whether what is loaded is (only) the sample bundle. */
   isSample: Ref<boolean>
   /** Start DuckDB once, then the data already there, the saved bundles, or (first visit) the sample. Idempotent. */

@@ -39,6 +39,11 @@ export interface UseEngineReturn {
    * A refused file (src/db/attach.ts) rejects and leaves the running engine and its data as they were.
    */
   openFile(file: File): Promise<Db>
+  /**
+   * The published file's data became the tab's own (copied under an added bundle, or left by a load or clear:
+   * src/db/adopt.ts): the engine no longer answers for it (its stored answers no longer hold); it stays attached.
+   */
+  leavePublished(): void
 }
 
 /** Ends a start-up wait at once, as its timeout would (automation only: see defaultStartDb). */
@@ -101,9 +106,9 @@ function createEngine(options: UseEngineOptions = {}): UseEngineReturn {
     return d
   }
 
-  // A published file is read-only (loads over it are refused), so what was detected at attach stays true.
+  // A published file is read-only: what was detected at attach holds until a load makes the data the tab's own.
   const source = computed<DataSource>(() => ({ rollups: published.value?.rollups === true }))
-  return { status, db, getDb, published, source, openFile }
+  return { status, db, getDb, published, source, openFile, leavePublished: () => { published.value = null } }
 }
 
 /** The app's one engine (options only count on the first call). */
