@@ -21,7 +21,7 @@ import { writeStoredAnswers } from './stored'
 import type { Db } from './types'
 
 /** The storage format of published files: the oldest whose metadata is compact, readable by the app's engine. */
-export const PUBLISHED_STORAGE_VERSION = 'v1.4.0'
+const PUBLISHED_STORAGE_VERSION = 'v1.4.0'
 
 /** Write the current database to `out` (a new file) for publishing; `src` as the app will see the file. */
 export async function writePublishedFile(db: Db, out: string, src: DataSource): Promise<{ stored: number }> {
