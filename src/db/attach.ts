@@ -7,7 +7,9 @@
  * lock: the browser registers the file first (a URL of its own origin read by range — DuckDB-WASM opened with
  * `filesystem: { forceFullHTTPReads: false }` — or a file from disk as a handle) and attaches it at start-up.
  * The file's stored answers (src/db/rollups.ts) are used only when their signature is this app's builders' own:
- * `rollups` tells the views, which pass it to the builders (src/queries/rollup.ts).
+ * `rollups` tells the views, which pass it to the builders (src/queries/rollup.ts). The first view's statements whose
+ * answers the file keeps in `stored_answers` (./stored.ts) are listed in `stored`, from the catalog; the attach's own
+ * reads and the engine's main connection answer those from that one table.
  */
 import { ROLLUP_SPECS, rollupSignature } from '../queries/rollupSpecs'
 import { ROLLUP_SIG_TABLE, ROLLUP_YEARS } from '../queries/rollup'
