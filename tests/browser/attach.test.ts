@@ -102,7 +102,7 @@ test('?db= opens the published file by range: overview equals the native engine,
   const source = s.page.locator('[data-testid="data-source"]')
   expect(await source.getAttribute('data-source')).toBe(DB_PATH)
   expect(await source.textContent()).toContain(DB_PATH)
-  expect(await s.page.getAttribute('[data-testid="load-summary"]', 'data-reports')).toBe(String(REPORTS))
+  expect(await s.page.getAttribute('[data-testid="load-summary"]', 'data-reports')).toBe(String(native.reports))
   assertPrivate(s)
 })
 
