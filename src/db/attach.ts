@@ -33,7 +33,10 @@ export interface Published {
   rollups: boolean
   /** The input groups it was summarised from (manifest_sources), in order. */
   sources: string[]
-  /** The first view's statements whose answers the file stores (./stored.ts): the engine answers them from it. */
+  /**
+   * The first view's statements whose answers the file stores (./stored.ts): the engine answers them from it, from
+   * this very set (a Set: cleared, every statement reads the data, as it must once anything is added on top).
+   */
   stored: StoredIndex
 }
 

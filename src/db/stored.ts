@@ -9,6 +9,8 @@
  * A statement is identified by its text and parameters (as the views' cache keys it): an answer is only
  * ever used for the exact statement that produced it, on the read-only file it was computed on, so it equals the
  * live answer by construction — a builder that changes asks another statement and simply finds no stored answer.
+ * That holds while the data is exactly the file's: data added on top must stop it (the index is read at every call,
+ * so emptying the engine's set, `Published.stored`, does).
  *
  * Layout: one row per statement: `id` (a 64-bit hash of its key), `key` (the full text: no hash collision can answer
  * another statement) and, in the column named by its id, its rows as a list of structs in the statement's order,
