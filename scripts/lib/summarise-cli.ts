@@ -17,6 +17,7 @@ import { insertRows } from '../../src/db/insert'
 import { summarise } from '../../src/db/load'
 import { mergeParts } from '../../src/db/merge'
 import { buildRollups } from '../../src/db/rollups'
+import { writePublishedFile } from '../../src/db/publish'
 import { ProgressBar, duration, type GroupState } from './progress'
 import { groupInputs, readGroup, runPart, stageFraction, type Group, type PartResult, type StageProgress } from './summarise-part'
 
@@ -218,9 +219,13 @@ export async function runSummarise(o: SummariseOptions, log: (s: string) => void
       const [inf] = await db.query<{ n: number; s: number }>('SELECT (SELECT count(*) FROM ingest_findings)::INTEGER AS n, (SELECT count(*) FROM skipped_files)::INTEGER AS s')
       await db.exec('CHECKPOINT')
       if (ctl.signal.aborted) throw new Cancelled()
+      // a fresh copy laid out for range reads, with the first view's answers stored (src/db/publish.ts)
+      const published = join(tmp, 'published.duckdb')
+      await writePublishedFile(db, published, { rollups: roll.answers })
+      if (ctl.signal.aborted) throw new Cancelled()
       await db.close()
       open = null
-      renameSync(built, out)
+      renameSync(published, out)
       bar.end()
       log(`已写入 ${out}（${(statSync(out).size / 1024 ** 2).toFixed(1)} MB，${duration(Date.now() - t0)}）：${s.reports.toLocaleString('en-US')} 份报告，${s.units.toLocaleString('en-US')} 个单位，${s.years} 个年度，${s.files} 个文件`)
       log(`数据质量提示 ${s.findings.toLocaleString('en-US')} 条（表 findings，逐条写明单位、年度、文件和行号）${sev.length ? '：' : ''}`)

@@ -7,15 +7,23 @@
  * lock: the browser registers the file first (a URL of its own origin read by range — DuckDB-WASM opened with
  * `filesystem: { forceFullHTTPReads: false }` — or a file from disk as a handle) and attaches it at start-up.
  * The file's stored answers (src/db/rollups.ts) are used only when their signature is this app's builders' own:
- * `rollups` tells the views, which pass it to the builders (src/queries/rollup.ts).
+ * `rollups` tells the views, which pass it to the builders (src/queries/rollup.ts). The first view's statements whose
+ * answers the file keeps in `stored_answers` (./stored.ts) are listed in `stored`, from the catalog; the attach's own
+ * reads and the engine's main connection answer those from that one table.
  */
 import { ROLLUP_SPECS, rollupSignature } from '../queries/rollupSpecs'
 import { ROLLUP_SIG_TABLE, ROLLUP_YEARS } from '../queries/rollup'
+import type { Query } from '../queries/types'
 import { HEADER_BYTES, inspectHeader, type HeaderFacts } from './published-file'
 import { lit, q } from './schema'
+import { STORED_TABLE, answeringStored, readStoredIndex } from './stored'
 import type { Db } from './types'
 
-const PUBLISHED_ALIAS = 'published'
+export const PUBLISHED_ALIAS = 'published'
+
+/** What start-up reads of the file itself (a summariser file stores their answers: ./firstView.ts). */
+export const MANIFEST_QUERY: Query<{ key: string; value: string }> = { sql: `SELECT key, value FROM ${PUBLISHED_ALIAS}.main.manifest`, params: [] }
+export const SOURCES_QUERY: Query<{ grp: string }> = { sql: `SELECT grp FROM ${PUBLISHED_ALIAS}.main.manifest_sources GROUP BY grp ORDER BY min(rowid)`, params: [] }
 
 export interface Published {
   /** The file's manifest (key → value): engine_version, reports, created_at … */
@@ -25,6 +33,12 @@ export interface Published {
   rollups: boolean
   /** The input groups it was summarised from (manifest_sources), in order. */
   sources: string[]
+  /**
+   * The first view's statements whose answers the file stores (./stored.ts): the engine answers them from it, from
+   * this very set (cleared, every statement reads the data, as it must once anything is added on top:
+   * useEngine.leavePublished).
+   */
+  stored: Set<string>
 }
 
 /** Tables every summariser file has and the app reads at start-up (load summary, filters, findings). */
@@ -74,17 +88,19 @@ export async function attachPublished(db: Pick<Db, 'exec' | 'query'>, path: stri
   try {
     const tables = (await db.query<{ t: string }>(`SELECT table_name AS t FROM duckdb_tables() WHERE database_name = ? AND schema_name = 'main'
       ORDER BY table_name`, [PUBLISHED_ALIAS])).map((r) => r.t)
+    const stored = tables.includes(STORED_TABLE) ? await readStoredIndex(db, PUBLISHED_ALIAS) : new Set<string>()
+    const ask = answeringStored(db, stored, `${PUBLISHED_ALIAS}.main.${STORED_TABLE}`)
     const manifest = tables.includes('manifest')
-      ? Object.fromEntries((await db.query<{ key: string; value: string }>(`SELECT key, value FROM ${PUBLISHED_ALIAS}.main.manifest`)).map((r) => [r.key, r.value]))
+      ? Object.fromEntries((await ask.query<{ key: string; value: string }>(MANIFEST_QUERY.sql)).map((r) => [r.key, r.value]))
       : {}
     if (manifest.engine_version && manifest.engine_version !== v) throw new PublishedVersionMismatch(manifest.engine_version, v)
     const missing = REQUIRED_TABLES.filter((t) => !tables.includes(t))
     if (missing.length) throw new PublishedRefused(name, 'notSummary', { tables: missing.join(', ') })
     const sources = tables.includes('manifest_sources')
-      ? (await db.query<{ grp: string }>(`SELECT grp FROM ${PUBLISHED_ALIAS}.main.manifest_sources GROUP BY grp ORDER BY min(rowid)`)).map((r) => String(r.grp))
+      ? (await ask.query<{ grp: string }>(SOURCES_QUERY.sql)).map((r) => String(r.grp))
       : []
     await db.exec(tables.map((t) => `CREATE OR REPLACE VIEW main.${q(t)} AS SELECT * FROM ${PUBLISHED_ALIAS}.main.${q(t)}`).join(';\n'))
-    return { manifest, tables, rollups: await hasRollups(db, tables), sources }
+    return { manifest, tables, rollups: await hasRollups(db, tables), sources, stored }
   } catch (e) {
     await db.exec(`DETACH DATABASE IF EXISTS ${PUBLISHED_ALIAS}`).catch(() => undefined)
     throw e

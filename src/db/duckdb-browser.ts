@@ -17,6 +17,7 @@ import { tableToIPC } from 'apache-arrow'
 import { arrowToRows, type ArrowLike } from './arrow'
 import { LOCKDOWN_SQL, engineDb, memoryLimitSql, registeredPath, type Conn } from './engine'
 import { attachPublished, checkDatabaseFile, type Published } from './attach'
+import { answeringStored, type StoredIndex } from './stored'
 import type { Db, IpcResult, Row, SqlParam } from './types'
 import { withTimeout } from './timeout'
 import { keptStatements } from './prepared'
@@ -101,6 +102,9 @@ export async function startDuckDb(opts: StartOptions = {}): Promise<Db> {
   let worker: Worker | null = null
   // an empty, foreign or cut-short file is refused by its first bytes, before a worker is started for it
   const header = opts.localFile ? await checkDatabaseFile(opts.localFile, opts.localFile.name) : undefined
+  // the published file's stored answers of the first view (./stored.ts): the main connection answers them from it
+  let stored: StoredIndex = new Set()
+  const attached = (p: Published): void => { stored = p.stored; opts.onPublished?.(p) }
   const start = async (): Promise<{ db: duckdb.AsyncDuckDB; conn: duckdb.AsyncDuckDBConnection }> => {
     const bundle = await duckdb.selectBundle(BUNDLES)
     const w = confinedWorker(bundle.mainWorker!)
@@ -120,10 +124,10 @@ export async function startDuckDb(opts: StartOptions = {}): Promise<Db> {
     if (opts.publishedUrl) {
       await db.registerFileURL(PUBLISHED_FILE, opts.publishedUrl, duckdb.DuckDBDataProtocol.HTTP, false)
       // ATTACH is refused after the lock: the file is attached (and its tables made the app's views) first.
-      opts.onPublished?.(await attachPublished(wrap(conn), PUBLISHED_FILE))
+      attached(await attachPublished(wrap(conn), PUBLISHED_FILE))
     } else if (opts.localFile) {
       await db.registerFileHandle(LOCAL_FILE, opts.localFile, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true)
-      opts.onPublished?.(await attachPublished(wrap(conn), LOCAL_FILE, { name: opts.localFile.name, header }))
+      attached(await attachPublished(wrap(conn), LOCAL_FILE, { name: opts.localFile.name, header }))
     }
     await conn.query(LOCKDOWN_SQL)
     return { db, conn }
@@ -138,7 +142,7 @@ export async function startDuckDb(opts: StartOptions = {}): Promise<Db> {
   }
   const { db, conn } = started
   return engineDb({
-    main: wrap(conn, true),
+    main: answeringStored(wrap(conn, true), stored),
     connect: async () => wrap(await db.connect()),
     /** The buffer is transferred to the worker (detached here): pass a copy if you still need it. */
     registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),

@@ -11,6 +11,8 @@ import { insertRows } from './insert'
 import { OutOfMemoryAt, isOutOfMemory, recordChecksFailure, recordLoadFailure, type LoadFailure } from './oom'
 import { DROP_WORK_SQL, rebuild, rebuildChecks, rebuildFigures } from './rebuild'
 import { RAW_COLUMNS, RAW_KINDS, ensureSchema, forgetSchema, lit, q } from './schema'
+import type { Query } from '../queries/types'
+import { runQuery } from './run'
 import type { Db, SqlParam } from './types'
 
 export interface LoadOptions {
@@ -241,15 +243,27 @@ function lineShifts(fileId: number, t: PreparedTable): SqlParam[][] {
   return out
 }
 
-export async function summarise(db: Db): Promise<Omit<LoadSummary, 'ms'>> {
-  const [s] = await db.query<{ reports: number; units: number; years: number; findings: number; files: number }>(`SELECT
+/**
+ * The load summary's statements (the status row, and the checks that something is loaded): asked at every start-up,
+ * so a published file stores their answers (./stored.ts, ./firstView.ts).
+ */
+export const LOAD_COUNTS_QUERY: Query<{ reports: number; units: number; years: number; findings: number; files: number }> = {
+  sql: `SELECT
     (SELECT count(*) FROM summary)::INTEGER AS reports,
     (SELECT count(DISTINCT unit_code) FROM summary)::INTEGER AS units,
     (SELECT count(DISTINCT year) FROM summary)::INTEGER AS years,
     (SELECT count(*) FROM findings)::INTEGER AS findings,
-    (SELECT count(*) FROM files)::INTEGER AS files`)
-  const counts = await db.query<{ k: string; n: number }>(
-    RAW_KINDS.map((k) => `SELECT ${lit(k)} AS k, count(*)::INTEGER AS n FROM raw_${k}`).join(' UNION ALL '))
+    (SELECT count(*) FROM files)::INTEGER AS files`,
+  params: [],
+}
+export const RAW_COUNTS_QUERY: Query<{ k: string; n: number }> = {
+  sql: RAW_KINDS.map((k) => `SELECT ${lit(k)} AS k, count(*)::INTEGER AS n FROM raw_${k}`).join(' UNION ALL '),
+  params: [],
+}
+
+export async function summarise(db: Db): Promise<Omit<LoadSummary, 'ms'>> {
+  const [s] = await runQuery(db, LOAD_COUNTS_QUERY)
+  const counts = await runQuery(db, RAW_COUNTS_QUERY)
   const tables = Object.fromEntries(RAW_KINDS.map((k) => [k, counts.find((c) => c.k === k)?.n ?? 0])) as Record<TableKind, number>
   return { ...s, tables }
 }

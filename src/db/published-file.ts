@@ -5,7 +5,7 @@
  * DuckDB's own errors for these ("not a valid DuckDB database file", a checksum or vector-size error deep inside)
  * say nothing a supervisor can act on; this says which file and what is wrong. Pure: bytes in, facts out.
  *
- * Layout (DuckDB 1.4 storage, checked against a summariser file): main header at 0 — checksum (8), magic "DUCK"
+ * Layout (DuckDB 1.4 storage, checked against summariser files of both formats): main header at 0 — checksum (8), magic "DUCK"
  * at 8, storage version number (u64) at 12, the writer's library version string at 52; two database headers at
  * 4096 and 8192 — checksum (8), iteration, meta block, free list, block count, block alloc size, vector size,
  * serialization version (u64 each). A file of a newer storage format is left to ATTACH, which refuses it
@@ -25,8 +25,12 @@ export interface HeaderFacts {
   needed?: number
 }
 
-/** The storage format whose header layout is read below (DuckDB 0.10–1.4); another is left to ATTACH to judge. */
-const KNOWN_STORAGE = 64
+/**
+ * The storage formats whose header layout is read below: 64, DuckDB 0.10–1.4's default, and 67, what DuckDB 1.4
+ * writes for a newer STORAGE_VERSION (the summariser's v1.4.0, src/db/publish.ts; same header layout). Another is
+ * left to ATTACH to judge.
+ */
+const KNOWN_STORAGE = new Set([64, 67])
 
 const u64 = (v: DataView, at: number): number => Number(v.getBigUint64(at, true))
 
@@ -39,7 +43,7 @@ export function inspectHeader(head: Uint8Array, size: number): HeaderFacts {
   const raw = head.subarray(52, 84)
   const end = raw.indexOf(0)
   const writer = new TextDecoder().decode(end < 0 ? raw : raw.subarray(0, end)) || undefined
-  if (storage !== KNOWN_STORAGE) return { problem: null, writer, storage }
+  if (!KNOWN_STORAGE.has(storage)) return { problem: null, writer, storage }
   if (size < HEADER_BYTES || head.length < HEADER_BYTES) return { problem: 'truncated', writer, storage, needed: HEADER_BYTES }
   // the newer of the two database headers (higher iteration) is the one in force
   const [a, b] = [4096, 8192].map((at) => ({ iteration: u64(v, at + 8), blocks: u64(v, at + 32), blockSize: u64(v, at + 40) }))

@@ -1,7 +1,8 @@
 /**
  * Rollups for a national first view (issue 20).
  *
- * Stored answers (`buildAnswers`, read by the app): the builders of the first view (src/queries/rollupSpecs.ts) are
+ * Per-range stored answers (`buildAnswers`, read by the app when a year range is set; the first view itself is
+ * answered from `stored_answers`, ./stored.ts, written last by ./publish.ts): the builders of the first view (src/queries/rollupSpecs.ts) are
  * run here over the whole file for every year range — a bound unset or any year from the first with reports to one
  * past the last — and their rows kept in one table per builder, keyed by the range. With `rollup_sig` (the
  * builders' signature) the app reads them at no filter or a year range instead of scanning `summary`: the same rows,

@@ -7,6 +7,9 @@ import { findingsWhere } from './filters'
 import type { FindingCountRow, FindingRow, FindingsPerRuleRow } from './rows'
 import type { Filters, Query, SqlParam } from './types'
 
+/** How many findings the load summary lists (the data-quality view pages through all of them). */
+export const FINDINGS_LISTED = 200
+
 /** Options on top of the shared filters. */
 export interface FindingsOptions {
   rule?: string | null

@@ -29,8 +29,8 @@ export const OVERVIEW_STATEMENTS = {
 
 /**
  * Every statement of the Overview for filters without a pick (every figure then sees the same filters) and a
- * basis: what the first paint asks with the default filters ({}) and basis.
+ * basis: what the first paint asks with the default filters ({}) and basis; `src` as the view passes it.
  */
-export function overviewStatements(f: Filters = {}, basis: UnitBasis = SUM_BASIS): Query<unknown>[] {
-  return Object.values(OVERVIEW_STATEMENTS).map((s) => s.build(f, basis) as Query<unknown>)
+export function overviewStatements(f: Filters = {}, basis: UnitBasis = SUM_BASIS, src?: DataSource): Query<unknown>[] {
+  return Object.values(OVERVIEW_STATEMENTS).map((s) => s.build(f, basis, src) as Query<unknown>)
 }

@@ -14,12 +14,11 @@ import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { rollupSignature } from '../../src/queries/rollupSpecs'
 import { childrenAggregatesQuery } from '../../src/queries/hierarchy'
 import type { OverviewRow } from '../../src/queries/rows'
 import type { Filters } from '../../src/queries/types'
 import { assertPrivate, openSession, waitForReady, type Session, WORK_BOUND } from './helpers'
-import { REPORTS, expectOverviewEqualsNative as expectOverview, nativeOverview, nativeRows, provinceFile } from './published-db'
+import { REPORTS, expectOverviewEqualsNative as expectOverview, nativeOverview, nativeRows, provinceFile, storedStatementsSignature } from './published-db'
 import { startStaticServer, type StaticServer } from './static-server'
 import { buildNationalFile } from './national-db'
 
@@ -35,8 +34,8 @@ const COPIES = 70
 /** The national file (./national-db.ts), cached by the hash of its builder and of the province file it copies. */
 async function nationalFile(province: string): Promise<string> {
   const h = createHash('sha256').update(`copies=${COPIES};${basename(province)}`)
-  for (const f of ['tests/browser/national-db.ts', 'src/db/rollups.ts']) h.update(readFileSync(join(ROOT, f)))
-  h.update(rollupSignature())
+  for (const f of ['tests/browser/national-db.ts', 'src/db/rollups.ts', 'src/db/stored.ts', 'src/db/publish.ts']) h.update(readFileSync(join(ROOT, f)))
+  h.update(storedStatementsSignature())
   const out = join(ROOT, 'tests', '.tmp', `attach-national-${h.digest('hex').slice(0, 12)}.duckdb`)
   if (existsSync(out)) return out
   const tmp = `${out}.tmp-${process.pid}`
@@ -92,17 +91,18 @@ test('?db= opens the published file by range: overview equals the native engine,
   if (!process.env.GDD_ATTACH_FILE) expect(native.reports).toBe(REPORTS)
   await expectOverviewEqualsNative(native)
 
-  // Read by range, never downloaded whole. The issue's bar (10 %) is not reachable for a 10 MB file: start-up alone
-  // (catalog, counts, units list, findings; each block read with DuckDB-WASM's read-ahead) fetches all of its ~45 %
-  // (4.5 MB), the figures add nothing; stored answers (written from 100,000 reports on) made it 69.5 % (docs/SCALE.md).
-  // Asserted: a real range read, well short of the file.
+  // The issue's bar: the first view fetches under 10 % of the file. ATTACH reads the header and the metadata (one
+  // block: the file is written in storage format v1.4.0, src/db/publish.ts), and every statement of the first view
+  // is answered from the file's one table of stored answers (src/db/stored.ts): two 256 KB blocks, ~0.66 MB of 8 MB.
+  // Before, start-up alone read a dozen tables (45 %). GDD_ATTACH_MAX_SHARE: another bar for a GDD_ATTACH_FILE
+  // written before stored answers (it opens, reading more).
   expect(firstView.bytes).toBeGreaterThan(0)
-  expect(firstView.bytes).toBeLessThan(fileBytes * (process.env.GDD_ATTACH_MAX_SHARE ? Number(process.env.GDD_ATTACH_MAX_SHARE) : 0.6))
+  expect(firstView.bytes).toBeLessThan(fileBytes * (process.env.GDD_ATTACH_MAX_SHARE ? Number(process.env.GDD_ATTACH_MAX_SHARE) : 0.1))
   // The page says where the data comes from; nothing was loaded over it (no sample).
   const source = s.page.locator('[data-testid="data-source"]')
   expect(await source.getAttribute('data-source')).toBe(DB_PATH)
   expect(await source.textContent()).toContain(DB_PATH)
-  expect(await s.page.getAttribute('[data-testid="load-summary"]', 'data-reports')).toBe(String(REPORTS))
+  expect(await s.page.getAttribute('[data-testid="load-summary"]', 'data-reports')).toBe(String(native.reports))
   assertPrivate(s)
 })
 
@@ -143,8 +143,9 @@ describe('a national file (210,000 reports)', () => {
     expect(native.reports).toBe(REPORTS * COPIES)
     await expectOverviewEqualsNative(native)
     expect(firstView.bytes).toBeGreaterThan(0)
-    // The issue's bar: the first view reads the file's stored answers (src/queries/rollup.ts), not the summary of
-    // 210,000 reports. Before them it fetched 22.7 % (33.8 MB of 149 MB).
+    // The issue's bar: the first view reads the metadata and the file's one table of stored answers (src/db/stored.ts),
+    // not the summary of 210,000 reports: 1.6 % measured. Before any stored answers it fetched 22.7 % (33.8 MB of
+    // 149 MB); with the per-range answer tables alone 7.7 %.
     expect(firstView.bytes).toBeLessThan(size * 0.1)
     expect(await s.page.getAttribute('[data-testid="data-source"]', 'data-source')).toBe(NATIONAL_PATH)
     assertPrivate(s)

@@ -5,8 +5,9 @@
  * prefix, and file ids are shifted, so each copy is a province of its own; dictionaries are copied once and the
  * manifest's counts are rewritten. The schema is the summariser's own (every table of its file), so the app
  * opens it as it opens a real national file. The rollups (area rollups and stored answers) are then built again on
- * the whole file by the summariser's own `buildRollups`, as its merge step does: a copy of the province's would be
- * the province's answers. Cached by the caller.
+ * the whole file by the summariser's own `buildRollups`, as its merge step does, and the file is written as the
+ * summariser writes its output (`writePublishedFile`: fresh copy, storage format, first view's stored answers): a copy
+ * of the province's answers would be the province's. Cached by the caller.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,20 +15,25 @@ import { join } from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { startNativeDuckDb } from '../../src/db/duckdb-native'
 import { buildRollups } from '../../src/db/rollups'
+import { writePublishedFile } from '../../src/db/publish'
+import { STORED_TABLE } from '../../src/db/stored'
 
 const CODE_COLS = new Set(['unit_code', 'parent_code', 'ancestor_code', 'area_code'])
 
 export async function buildNationalFile(province: string, out: string, copies: number): Promise<{ reports: number }> {
   if (copies < 1 || copies > 89) throw new Error('copies: 1–89 (a 2-digit province prefix each)')
+  // built here, then written to `out` as the summariser writes its output (src/db/publish.ts)
+  const built = `${out}.build`
+  rmSync(built, { force: true })
   const inst = await DuckDBInstance.create(':memory:')
   const c = await inst.connect()
   const lit = (s: string) => `'${s.replace(/'/g, "''")}'`
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`
   let reports: number
   try {
-    await c.run(`ATTACH ${lit(province)} AS p (READ_ONLY); ATTACH ${lit(out)} AS n`)
+    await c.run(`ATTACH ${lit(province)} AS p (READ_ONLY); ATTACH ${lit(built)} AS n`)
     const cols = (await c.runAndReadAll(`SELECT table_name AS t, list(column_name ORDER BY column_index) AS cs FROM duckdb_columns()
-      WHERE database_name = 'p' AND schema_name = 'main' GROUP BY table_name ORDER BY table_name`)).getRowObjectsJS() as { t: string; cs: string[] }[]
+      WHERE database_name = 'p' AND schema_name = 'main' AND table_name <> ${lit(STORED_TABLE)} GROUP BY table_name ORDER BY table_name`)).getRowObjectsJS() as { t: string; cs: string[] }[]
     const [{ maxFile }] = (await c.runAndReadAll('SELECT coalesce(max(file_id), 0) + 1 AS "maxFile" FROM p.main.files')).getRowObjectsJS() as { maxFile: number }[]
     for (const { t, cs } of cols) {
       const perCopy = cs.some((x) => CODE_COLS.has(x) || x === 'file_id') && t !== 'manifest'
@@ -50,13 +56,15 @@ export async function buildNationalFile(province: string, out: string, copies: n
     inst.closeSync()
   }
   const scratch = mkdtempSync(join(tmpdir(), 'gdd-national-'))
-  const db = await startNativeDuckDb(out, { scratch, locked: false })
+  const db = await startNativeDuckDb(built, { scratch, locked: false })
   try {
-    await buildRollups(db)
+    const { answers } = await buildRollups(db)
     await db.exec('CHECKPOINT')
+    await writePublishedFile(db, out, { rollups: answers })
   } finally {
     await db.close()
     rmSync(scratch, { recursive: true, force: true })
+    rmSync(built, { force: true })
   }
   return { reports }
 }

@@ -13,6 +13,7 @@ import { DuckDBInstance } from '@duckdb/node-api'
 import { expect } from 'vitest'
 import { overviewQuery } from '../../src/queries/overview'
 import { rollupSignature } from '../../src/queries/rollupSpecs'
+import { firstViewStatements } from '../../src/db/firstView'
 import type { OverviewRow } from '../../src/queries/rows'
 import type { Filters, Query } from '../../src/queries/types'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
@@ -28,9 +29,10 @@ export const PROVINCE_SEED = 'attach-browser'
 
 /** Build (or reuse) the summariser's file for a generated bundle of `REPORTS` reports. */
 export async function provinceFile(): Promise<string> {
-  const inputs = ['scripts/lib/generate.mjs', 'scripts/lib/summarise-cli.ts', 'src/db/schema.ts', 'src/db/load.ts', 'src/db/rollups.ts']
+  const inputs = ['scripts/lib/generate.mjs', 'scripts/lib/summarise-cli.ts', 'src/db/schema.ts', 'src/db/load.ts', 'src/db/rollups.ts',
+    'src/db/stored.ts', 'src/db/publish.ts']
   // the stored answers' statements themselves: any builder change gives a new file
-  const h = createHash('sha256').update(`reports=${REPORTS};${rollupSignature()}`)
+  const h = createHash('sha256').update(`reports=${REPORTS};${storedStatementsSignature()}`)
   for (const f of inputs) h.update(readFileSync(join(ROOT, f)))
   const out = join(ROOT, 'tests', '.tmp', `attach-province-${h.digest('hex').slice(0, 12)}.duckdb`)
   if (existsSync(out)) return out
@@ -49,6 +51,10 @@ export async function provinceFile(): Promise<string> {
     rmSync(work, { recursive: true, force: true })
   }
 }
+
+/** The statements whose answers a published file stores (per-range answers and the first view's): a change rebuilds cached files. */
+export const storedStatementsSignature = (): string =>
+  `${rollupSignature()};${JSON.stringify([firstViewStatements({}), firstViewStatements({ rollups: true })])}`
 
 /** A builder's rows as the native engine (@duckdb/node-api, same version) answers them on the file. */
 export async function nativeRows<T>(file: string, q: Query<T>): Promise<T[]> {

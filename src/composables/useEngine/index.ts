@@ -41,7 +41,8 @@ export interface UseEngineReturn {
   openFile(file: File): Promise<Db>
   /**
    * The published file's data became the tab's own (copied under an added bundle, or left by a load or clear:
-   * src/db/adopt.ts): the engine no longer answers for it (its stored answers no longer hold); it stays attached.
+   * src/db/adopt.ts): the engine no longer answers for it (its stored answers are emptied: they no longer hold); it
+   * stays attached until the load is done.
    */
   leavePublished(): void
 }
@@ -108,7 +109,9 @@ function createEngine(options: UseEngineOptions = {}): UseEngineReturn {
 
   // A published file is read-only: what was detected at attach holds until a load makes the data the tab's own.
   const source = computed<DataSource>(() => ({ rollups: published.value?.rollups === true }))
-  return { status, db, getDb, published, source, openFile, leavePublished: () => { published.value = null } }
+  // its stored answers (src/db/stored.ts) are the file's: the engine's main connection reads this same set at every call
+  const leavePublished = (): void => { published.value?.stored.clear(); published.value = null }
+  return { status, db, getDb, published, source, openFile, leavePublished }
 }
 
 /** The app's one engine (options only count on the first call). */

@@ -6,12 +6,9 @@ import { computed, ref, shallowRef, type ComputedRef, type Ref, type ShallowRef 
 import type { Db } from '../../db/types'
 import { runQuery } from '../../db/run'
 import type { Finding } from '../../domain/rules'
-import { findingsQuery } from '../../queries'
+import { FINDINGS_LISTED as FINDINGS_SHOWN, findingsQuery } from '../../queries'
 import type { FindingItem } from '../useDashboard/types'
 import { sharedState } from '../sharedState'
-
-/** How many findings the load summary lists (the data-quality view pages through all of them). */
-const FINDINGS_SHOWN = 200
 
 export interface UseFindingsReturn {
   /** Findings of the ingest step (file level), kept for the session; the data's findings are counted in `dbTotal`. */

@@ -141,7 +141,7 @@ describe('useDataLoad', () => {
     await emptyEngine()
     reopenStats.from = null
     // as useEngine's own start does when the page has ?db= (the attach itself is tests/browser/attach.test.ts)
-    useEngine({ startDb: async () => db }).published.value = { url: '/pub/x.duckdb', path: 'pub/x.duckdb', manifest: {}, tables: [], rollups: false, sources: [] }
+    useEngine({ startDb: async () => db }).published.value = { url: '/pub/x.duckdb', path: 'pub/x.duckdb', manifest: {}, tables: [], rollups: false, sources: [], stored: new Set() }
     load = await started()
     expect(load.summary.value).toBeNull()
     expect(reopenStats.from).toBeNull()

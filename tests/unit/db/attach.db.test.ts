@@ -13,6 +13,9 @@ import { hostileDatabases } from '../../helpers/hostile-db'
 import { startNodeDuckDb } from '../../../src/db/duckdb-node'
 import { startNativeDuckDb } from '../../../src/db/duckdb-native'
 import { buildAnswers } from '../../../src/db/rollups'
+import { firstViewStatements } from '../../../src/db/firstView'
+import { writePublishedFile } from '../../../src/db/publish'
+import { STORED_TABLE, answeringStored, storedStatement, type StoredIndex } from '../../../src/db/stored'
 import { LOCKDOWN_SQL } from '../../../src/db/engine'
 import { loadTables } from '../../../src/db/load'
 import type { Db } from '../../../src/db/types'
@@ -29,7 +32,11 @@ import { groupInputs, readGroup } from '../../../scripts/lib/summarise-part'
 let work: string
 let csvDb: Db
 let pubDb: Db
+let pubStored: StoredIndex
 let rollups: boolean
+/** The summariser's file as written (stored answers for a file without per-range answers), attached. */
+let plainDb: Db
+let plainStored: StoredIndex
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'gdd-attach-'))
@@ -38,24 +45,36 @@ beforeAll(async () => {
   const { files } = generateBundle({ reports: 300, seed: 'attach' })
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
   expect(await runSummarise({ inputs: [dir], out: join(work, 'pub.duckdb'), jobs: 1, progress: false }, () => {})).toBe(0)
-  // 300 reports is below ANSWERS_MIN_REPORTS: the summariser wrote no stored answers; written here to test them
-  const native = await startNativeDuckDb(join(work, 'pub.duckdb'), { scratch: join(work, 'scratch'), locked: false })
+  copyFileSync(join(work, 'pub.duckdb'), join(work, 'plain.duckdb'))
+  // 300 reports is below ANSWERS_MIN_REPORTS: the summariser wrote no per-range answers; written here to test them,
+  // and the file written again as the summariser writes it (its first view's stored answers then use them)
+  const native = await startNativeDuckDb(join(work, 'built.duckdb'), { scratch: join(work, 'scratch'), locked: false })
+  await native.exec(`ATTACH '${join(work, 'pub.duckdb')}' AS src (READ_ONLY); COPY FROM DATABASE src TO built; DETACH src; DROP TABLE ${STORED_TABLE}`)
   expect((await native.query(`SELECT 1 FROM duckdb_tables() WHERE table_name = '${ROLLUP_SIG_TABLE}'`)).length).toBe(0)
   await buildAnswers(native)
   await native.exec('CHECKPOINT')
+  rmSync(join(work, 'pub.duckdb'))
+  await writePublishedFile(native, join(work, 'pub.duckdb'), { rollups: true })
   await native.close()
+  plainDb = await startNodeDuckDb({ locked: false })
+  await plainDb.registerFile('plain.duckdb', new Uint8Array(readFileSync(join(work, 'plain.duckdb'))))
+  plainStored = (await attachPublished(plainDb, 'plain.duckdb')).stored
+  await plainDb.exec(LOCKDOWN_SQL)
   csvDb = await startNodeDuckDb()
   const res = await ingestFiles(groupInputs([dir]).flatMap(readGroup))
   await csvDb.session('write', (w) => loadTables(w, res.tables))
   // as the browser would: register the file, attach it, then lock the engine
   pubDb = await startNodeDuckDb({ locked: false })
   await pubDb.registerFile('pub.duckdb', new Uint8Array(readFileSync(join(work, 'pub.duckdb'))))
-  rollups = (await attachPublished(pubDb, 'pub.duckdb')).rollups
+  const pub = await attachPublished(pubDb, 'pub.duckdb')
+  rollups = pub.rollups
+  pubStored = pub.stored
   await pubDb.exec(LOCKDOWN_SQL)
 }, 240_000)
 afterAll(async () => {
   await csvDb?.close()
   await pubDb?.close()
+  await plainDb?.close()
   rmSync(work, { recursive: true, force: true })
 })
 
@@ -74,6 +93,49 @@ describe('a published database in the app', () => {
     const [o] = await run(pubDb, overviewQuery())
     expect(o.reports).toBe(300)
   })
+
+  it('answers every statement of the first view from its stored answers, equal to the live answer and to the CSV load', async () => {
+    for (const [db, stored, src] of [[plainDb, plainStored, {}], [pubDb, pubStored, { rollups: true }]] as const) {
+      const answered = answeringStored(db, stored)
+      for (const st of firstViewStatements(src)) {
+        // stored: the statement is read from the one table, not from the data
+        expect(storedStatement(stored, st.sql, st.params)?.sql).toContain(STORED_TABLE)
+        const live = await run(db, st)
+        expect(await run(answered, st)).toEqual(live)
+        // the attach's own reads name the attached file; every other statement is the app's, as the CSV load answers it
+        if (!st.sql.includes('published.main.') && !st.sql.includes('rollup_')) expect(live).toEqual(await run(csvDb, st))
+      }
+    }
+    const [o] = await run(answeringStored(plainDb, plainStored), firstViewStatements({}).find((st) => st.sql.includes('fc AS'))!)
+    expect(o.reports).toBe(300)
+    // any other statement asks the data
+    const other = overviewQuery({ yearFrom: 2022 })
+    expect(storedStatement(plainStored, other.sql, other.params)).toBeNull()
+    expect(await run(answeringStored(plainDb, plainStored), other)).toEqual(await run(csvDb, other))
+  })
+
+  it('opens a file written before stored answers (no stored_answers table): every query reads the data', async () => {
+    const file = join(work, 'older.duckdb')
+    copyFileSync(join(work, 'plain.duckdb'), file)
+    const inst = await DuckDBInstance.create(file)
+    const c = await inst.connect()
+    await c.run(`DROP TABLE ${STORED_TABLE}`)
+    c.closeSync()
+    inst.closeSync()
+    const db = await startNodeDuckDb({ locked: false })
+    try {
+      await db.registerFile('older.duckdb', new Uint8Array(readFileSync(file)))
+      const older = await attachPublished(db, 'older.duckdb')
+      expect(older.stored.size).toBe(0)
+      expect(older.manifest.reports).toBe('300')
+      for (const st of firstViewStatements({})) {
+        expect(storedStatement(older.stored, st.sql, st.params)).toBeNull()
+        expect(await run(answeringStored(db, older.stored), st)).toEqual(await run(plainDb, st))
+      }
+    } finally {
+      await db.close()
+    }
+  }, 60_000)
 
   it('reads its stored answers (rollups) only where they are the builders\' own answer, row for row', async () => {
     expect(rollups).toBe(true)
