@@ -27,6 +27,11 @@ const TABLES = ['files', 'file_cols', 'line_shift', 'load_findings', 'raw_report
 
 const quiet = (): void => {}
 let work: string
+/**
+ * Reports of the compared bundle: 300 in the suite; the issue's 50,000 on request (`GDD_NATIVE_REPORTS=50000 npx vitest
+ * run --project db tests/unit/db/native.db.test.ts -t 'one bundle'`, minutes), the same comparison at that size.
+ */
+const REPORTS = Number(process.env.GDD_NATIVE_REPORTS ?? 300)
 
 /** The app's path: files as a dropped folder gives them → ingest → load, on duckdb-wasm. */
 async function loadInWasm(db: Db, inputs: string[]): Promise<void> {
@@ -56,14 +61,14 @@ describe('one bundle: summariser file = the app in the browser', () => {
   beforeAll(async () => {
     const dir = join(work, 'bundle')
     mkdirSync(dir)
-    const { files } = generateBundle({ reports: 300, seed: 'native', years: [2017, 2024] })
+    const { files } = generateBundle({ reports: REPORTS, seed: 'native', years: [2017, 2024] })
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
     writeFileSync(join(dir, 'README.md'), '不是表格') // a skipped file, as the app would list it
     code = await runSummarise({ inputs: [dir], out: join(work, 'one.duckdb'), jobs: 1, progress: false }, quiet)
     db = await startNodeDuckDb({ locked: false })
     await loadInWasm(db, [dir])
     await attach(db, join(work, 'one.duckdb'), 'pub')
-  }, 240_000)
+  }, 240_000 * Math.max(1, REPORTS / 3000)) // a hang guard, grown with the bundle
   afterAll(async () => { await db?.close() })
 
   it('exits 0 and leaves only the output file', () => {
@@ -77,7 +82,7 @@ describe('one bundle: summariser file = the app in the browser', () => {
       expect({ t, ...pub }).toEqual({ t, ...mine })
     }
     const [s] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM pub.summary')
-    expect(s.n).toBe(300)
+    expect(s.n).toBe(REPORTS)
     // the generator's deliberate breaks are there, located by file and line
     const f = await db.query<{ rule: string; path: string; line: number }>(`SELECT f.rule, fl.path, f.line FROM pub.findings f
       JOIN pub.files fl USING (file_id) WHERE rule = 'text_cells'`)
@@ -87,7 +92,7 @@ describe('one bundle: summariser file = the app in the browser', () => {
   it('writes a manifest, the skipped file and the engine version the wasm build has', async () => {
     const m = Object.fromEntries((await db.query<{ key: string; value: string }>('SELECT key, value FROM pub.manifest')).map((r) => [r.key, r.value]))
     const [{ v }] = await db.query<{ v: string }>('SELECT version() AS v')
-    expect(m).toMatchObject({ engine: 'duckdb', engine_version: v, node_api: NODE_API_PIN, reports: '300', groups: '1' })
+    expect(m).toMatchObject({ engine: 'duckdb', engine_version: v, node_api: NODE_API_PIN, reports: String(REPORTS), groups: '1' })
     const src = await db.query<{ path: string }>('SELECT path FROM pub.manifest_sources ORDER BY path')
     expect(src.map((r) => r.path)).toContain('bundle/reports.csv')
     const sk = await db.query<{ path: string }>('SELECT path FROM pub.skipped_files')
