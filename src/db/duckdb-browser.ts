@@ -32,7 +32,7 @@ const absolute = (url: string): string => new URL(url, document.baseURI).href
 
 /** A classic worker running `script`, started from a blob: URL so that it inherits this page's CSP. */
 function confinedWorker(script: string): { worker: Worker; revoke(): void } {
-  const src = `const L=(m)=>console.log('W '+m+'@'+Math.round(performance.timeOrigin+performance.now()));let cur=null;const PM=self.postMessage.bind(self);self.postMessage=(m,t)=>{if(cur){const d=performance.now()-cur.t;if(d>20)L('took '+Math.round(d)+' '+cur.s);cur=null}return PM(m,t)};self.addEventListener('message',(e)=>{const d=e.data;let s=d.type;if(Array.isArray(d.data)){s+=' '+String(d.data[1]).replace(/\\s+/g,' ').slice(0,160)}else if(typeof d.data==='string'){s+=' '+d.data.slice(0,100)};cur={t:performance.now(),s}},true);importScripts(${JSON.stringify(absolute(script))});\n`
+  const src = `importScripts(${JSON.stringify(absolute(script))});\n`
   const url = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }))
   return { worker: new Worker(url), revoke: () => URL.revokeObjectURL(url) }
 }
