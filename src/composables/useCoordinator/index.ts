@@ -62,7 +62,7 @@ interface Waiting { run(): void; askers: number; key: string; drop(): void }
  * After the next drawn frame; a timer too, since a hidden tab draws no frames (requestAnimationFrame waits until it is
  * shown: a load finished in a background tab would wait for that) and Node has none.
  */
-function afterFrame(cb: () => void): void {
+export function afterFrame(cb: () => void): void {
   let done = false
   const go = (): void => { if (!done) { done = true; setTimeout(cb, 0) } }
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(go)

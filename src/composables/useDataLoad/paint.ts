@@ -17,7 +17,7 @@ import type { Filters } from '../../queries/types'
 import type { UnitRow } from '../../queries/rows'
 import { publishedParam } from '../../db/published-url'
 import { fetchShippedParts } from './reopen'
-import type { UseCoordinatorReturn } from '../useCoordinator'
+import { afterFrame, type UseCoordinatorReturn } from '../useCoordinator'
 import type { UseFiltersReturn } from '../useFilters'
 import type { UseFindingsReturn } from '../useFindings'
 
@@ -79,7 +79,7 @@ async function drawnFromSaved(c: UseCoordinatorReturn): Promise<void> {
   const shown = (): boolean => typeof document === 'undefined' || document.querySelector('[data-testid^="view-"]') != null
   while (!c.live.value && !shown()) await new Promise((r) => setTimeout(r, 16))
   await c.painted()
-  await new Promise((r) => { if (typeof requestAnimationFrame === 'function') requestAnimationFrame(r); setTimeout(r, 200) })
+  await new Promise<void>((r) => afterFrame(r))
 }
 
 export interface PainterDeps {
