@@ -85,7 +85,11 @@ export async function startStaticServer(rootDir: string, mount = '/', opts: { he
       res.writeHead(416, { 'content-range': `bytes */${size}`, ...opts.headers }).end()
       return
     }
-    const common = { 'content-type': type, 'cache-control': 'no-store', 'accept-ranges': 'bytes', ...opts.headers }
+    // As a deployment should: assets/ names carry a content hash (vite), so a browser keeps them; everything else
+    // (index.html, the shipped sample, published databases) is asked again. A reload in a test then reads DuckDB's
+    // 34 MB .wasm from the browser's cache, as a supervisor's reload does, not through this server every time.
+    const cache = rel.startsWith('assets/') && !extra ? 'public, max-age=31536000, immutable' : 'no-store'
+    const common = { 'content-type': type, 'cache-control': cache, 'accept-ranges': 'bytes', ...opts.headers }
     if (range) res.writeHead(206, { ...common, 'content-length': range.end - range.start + 1, 'content-range': `bytes ${range.start}-${range.end}/${size}` })
     else res.writeHead(200, { ...common, 'content-length': size })
     if (req.method === 'HEAD') { res.end(); return }
