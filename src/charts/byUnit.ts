@@ -16,16 +16,23 @@ const FONT = 12
 const ROW_PX = 24
 const ROW_PX_WRAPPED = 34
 
+/** CJK ideographs and full-width forms: drawn a full em wide. */
+const isWide = (c: number): boolean => (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef)
+
 /** Width of a text drawn at 12 px (CJK ~12 px, Latin ~7 px): enough to know whether a label wraps. */
 export function textWidth(s: string, font = FONT): number {
   let w = 0
-  for (const ch of s) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? font : font * 0.58
+  for (const ch of s) w += isWide(ch.charCodeAt(0)) ? font : font * 0.58
   return w
 }
 
-/** Row height for these labels: room for two lines when any label wraps. */
+/**
+ * Row height for these labels: room for two lines when any label wraps. Asked at every filter change for every
+ * unit of a by-unit figure (up to 1,000): a label of at most LABEL_WIDTH / FONT code units cannot be wider than the
+ * label column, so only longer ones are measured.
+ */
 const rowPx = (labels: readonly string[]): number =>
-  (labels.some((l) => textWidth(l) > LABEL_WIDTH) ? ROW_PX_WRAPPED : ROW_PX)
+  (labels.some((l) => l.length > LABEL_WIDTH / FONT && textWidth(l) > LABEL_WIDTH) ? ROW_PX_WRAPPED : ROW_PX)
 
 /** The unit axis: full names, every one drawn, long ones wrapped. */
 export function unitAxis(labels: readonly string[], extra: Record<string, unknown> = {}): Record<string, unknown> {
