@@ -165,6 +165,7 @@ const en: Messages = {
     activeUnit: 'Items',
     count: 'Count',
     notLoaded: 'No report loaded',
+    rowScroll: 'Scroll the unit rows ({n} units)',
     noValue: 'Not filled in (missing or not applicable)',
     noHandled: 'Nothing handled',
     incompleteTip: 'The outcome table is incomplete (a group with absent or blank rows): shares are undefined (—)',

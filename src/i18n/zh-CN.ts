@@ -164,6 +164,7 @@ const zhCN = {
     activeUnit: '信息数（条）',
     count: '件',
     notLoaded: '未载入报告',
+    rowScroll: '滚动单位行（共 {n} 个单位）',
     noValue: '未填写（缺失或不适用）',
     noHandled: '无办理数据',
     incompleteTip: '办理结果不完整（某组有缺失行或空白），占比无定义（—）',

@@ -87,6 +87,35 @@ describe.each([40, 300])('sparse bundle, %i units', (units) => {
     const png = readPng(readFileSync((await d.path())!))
     expect(png.height / 2).toBeGreaterThanOrEqual(n * 20)
   })
+  test('a long by-unit chart draws the rows in view; its scroll bar brings the last units, and a click there picks that unit', async () => {
+    const page = s.page
+    await go(page, '#/?nosample=1', 'view-overview')
+    const o = await getOption<Opt>(page, 'active-bars')
+    const full = labels(o)
+    const VIEW = 30
+    expect(full.length).toBeGreaterThan(VIEW)
+    const drawn = (): Promise<string[] | null> => page.evaluate(() => window.__dashboard!.drawnRows!('active-bars'))
+    // ECharts holds the rows in view only
+    expect(await drawn()).toEqual(full.slice(0, VIEW))
+    // the chart's scroll bar to its end: the last rows are drawn
+    const bar = page.locator('[data-chart-id="active-bars"] [data-testid="row-scroll"]')
+    await bar.evaluate((e) => { e.scrollTop = e.scrollHeight })
+    await expect.poll(drawn, { timeout: WORK_BOUND }).toEqual(full.slice(-VIEW))
+    // a click on the lowest drawn bar picks the unit of that row of the full option
+    const first = full.length - VIEW
+    const row = [...Array(VIEW).keys()].map((i) => first + i).reverse().find((r) => (o.series ?? []).some((x) => val(x.data[r]) != null))!
+    const si = (o.series ?? []).findIndex((x) => val(x.data[row]) != null)
+    const want = ((o.series ?? [])[si].data[row] as { unitCode: string }).unitCode
+    const pixel = () => page.evaluate(([i]) => window.__dashboard!.chartPixel!('active-bars', { seriesIndex: i[0], dataIndex: i[1] }), [[si, row - first]] as const)
+    await page.evaluate((y) => window.scrollBy(0, y - innerHeight / 2), (await pixel())!.y) // the row into the viewport
+    const pt = await pixel()
+    expect(pt?.inside).toBe(true)
+    await page.mouse.click(pt!.x, pt!.y)
+    await page.waitForSelector(`[data-testid="filter-tag"][data-key="unit:${want}"]`, { timeout: WORK_BOUND })
+    await page.locator('[data-testid="filter-clear-all"]').click()
+    await page.waitForFunction(() => !document.querySelector('[data-testid="filter-tag"]'))
+  })
+
   test('the headline change names a latest year too thin to compare and compares the year SQL says instead', async () => {
     const per = await query<{ year: number; n: number }>(s.page, 'SELECT year::INTEGER AS year, count(*)::INTEGER AS n FROM summary GROUP BY year ORDER BY year')
     const max = Math.max(...per.map((r) => r.n))

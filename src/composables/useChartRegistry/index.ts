@@ -24,6 +24,8 @@ declare global {
     chartPixel?(chartId: string, target: ChartPixelTarget): ChartPixel | null
     /** Every data item's tooltip shown in turn; their texts. */
     showTips?(chartId: string): string[]
+    /** The unit rows the chart's ECharts instance holds (a long by-unit figure: the rows in view). */
+    drawnRows?(chartId: string): string[] | null
   }
 }
 
@@ -109,6 +111,13 @@ export function showTips(id: string): string[] {
   })
   chart.dispatchAction({ type: 'hideTip' })
   return texts
+}
+
+export function drawnRows(id: string): string[] | null {
+  const chart = instances.get(id)?.()
+  if (!chart || chart.isDisposed()) return null
+  const y = (chart.getOption().yAxis ?? []) as { data?: unknown[] }[]
+  return (y[0]?.data ?? []).map(String)
 }
 
 const exporters = new Map<string, () => Promise<string[]>>()

@@ -4,7 +4,7 @@
  * tests/browser and bench/: keep it unchanged. (useCrossFilter adds `chartClick`.)
  */
 import { nextTick } from 'vue'
-import { chartIds, chartPixel, exportTexts, getChartOption, showTips } from '../useChartRegistry'
+import { chartIds, chartPixel, drawnRows, exportTexts, getChartOption, showTips } from '../useChartRegistry'
 import { useCoordinator } from '../useCoordinator'
 import { useFilters } from '../useFilters'
 import { useDashboard } from '../useDashboard'
@@ -23,6 +23,7 @@ export function useTestHooks(): DashboardTestApi {
     // Where a data item is drawn (viewport px): browser tests click it with the real mouse.
     chartPixel,
     showTips,
+    drawnRows,
     exportTexts,
     // How the data came back on this start-up, and CSV files read into DuckDB since the page opened (issue 19).
     restoredFrom: () => reopenStats.from,
