@@ -127,7 +127,8 @@ export async function openSession(opts: { viewport?: { width: number; height: nu
  * A first visit again in the same browser, for a test that needs no data of the tests before it but no new profile
  * either: the page is replaced by a new tab (its sessionStorage is the tab's), every storage of the app's origin is
  * cleared as a new profile has none (IndexedDB, localStorage, caches, service workers, OPFS), and the app opens at
- * `hash`. A new Chromium and profile cost a launch and DuckDB's .wasm fetched and compiled again; the HTTP cache stays.
+ * `hash`. A new Chromium and profile cost a launch and a close on top of the page start; here the HTTP cache stays (the
+ * .wasm is not fetched again). For a profile's own behaviour (restarts, files on disk) use a new profile.
  */
 export async function freshStart(s: { context: BrowserContext; page: Page }, hash: string): Promise<void> {
   const page = await s.context.newPage()
