@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
-import { appUrl, openSession, query, waitForReady, type Session, WORK_BOUND } from './helpers'
+import { appUrl, openSession, query, type Session, twoFrames, waitForReady, WORK_BOUND } from './helpers'
 
 const require = createRequire(import.meta.url)
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -30,9 +30,11 @@ async function axe(page: Page): Promise<Violation[]> {
 async function settle(page: Page): Promise<void> {
   await waitForReady(page)
   await page.waitForFunction(() => document.querySelector('[data-state]')?.getAttribute('data-querying') === 'false', null, { timeout: WORK_BOUND })
-  // every view query answered (a loading mask over a panel lowers its text contrast), then paint
+  // every view query answered, every loading mask gone (one over a panel lowers its text contrast; it is removed when
+  // its fade-out ends), then two painted frames: the states a fixed 800 ms stood for
   await page.evaluate(() => window.__dashboard?.idle())
-  await page.waitForTimeout(800)
+  await page.waitForFunction(() => !document.querySelector('.el-loading-mask'), null, { timeout: WORK_BOUND, polling: 50 })
+  await twoFrames(page)
 }
 
 describe('accessibility (axe-core)', () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { unzipSync, strFromU8 } from 'fflate'
 import ExcelJS from 'exceljs'
 import type { Download, Page } from 'playwright-core'
-import { CHART_IDS, appUrl, assertPrivate, getOption, openSession, sampleReportsCsv, uploadFiles, waitForOption, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
+import { CHART_IDS, appUrl, assertPrivate, freshStart, getOption, openSession, sampleReportsCsv, uploadFiles, waitForOption, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
 import { bundleFacts } from './bundle-facts'
 import { readPng } from './png'
 import { optionToTable, xlsxCell } from '../../src/export/table'
@@ -88,15 +88,17 @@ function hamming(a: string, b: string): number {
   return n + Math.abs(a.length - b.length)
 }
 
+// One browser for both parts; the hostile-name part starts as a first visit (freshStart: nothing of the first part).
+let s: Session
+beforeAll(async () => { s = await openSession({ viewport: { width: 1440, height: 1000 } }) })
+afterAll(async () => { await s?.close() })
+
 describe('briefing export (sample bundle)', () => {
-  let s: Session
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true })
-    s = await openSession({ viewport: { width: 1440, height: 1000 } })
     await s.page.goto(appUrl('/'))
     await waitForReports(s.page, bundleFacts(sampleReportsCsv()).reportCount)
   })
-  afterAll(async () => { await s?.close() })
 
   test('PNG 1×/2×/3×: re-rendered at scale × the export size', async () => {
     const id = 'active-bars'
@@ -308,15 +310,12 @@ describe('briefing export (sample bundle)', () => {
 })
 
 describe('data export with a hostile unit name', () => {
-  let s: Session
   beforeAll(async () => {
-    s = await openSession({ viewport: { width: 1440, height: 1000 } })
-    await s.page.goto(appUrl('/?nosample=1'))
+    await freshStart(s, '/?nosample=1')
     await waitForReady(s.page)
     await uploadFiles(s.page, hostileBundle())
     await waitForOption(s.page, 'active-bars', (o) => JSON.stringify(o).includes('HYPERLINK'))
   })
-  afterAll(async () => { await s?.close() })
 
   test('CSV: UTF-8 BOM, the formula-looking name is neutralised', async () => {
     const d = await fromMenu(s.page, 'active-bars', 'export-csv')

@@ -31,11 +31,21 @@ afterAll(async () => { await s?.close() })
 
 const violations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp ?? [])
 
+/** The root of a nav route's view ('#/' is the overview; the drafted document's root is briefing-doc). */
+function viewRoot(href: string): string {
+  const name = href.replace(/^#\//, '').split('?')[0] || 'overview'
+  return `[data-testid="${name === 'document' ? 'briefing-doc' : `view-${name}`}"]`
+}
+
 async function visitAll(page: Page): Promise<string[]> {
   const hrefs = await navHrefs(page)
   for (const href of hrefs) {
     await page.locator(`nav a[href="${href}"]`).first().click()
-    await page.waitForTimeout(800)
+    // the route's view is drawn, its queries answered and every image loaded or failed (an <img onerror> of a data
+    // cell has fired): the states an 800 ms sleep per route stood for
+    await page.waitForSelector(viewRoot(href), { timeout: WORK_BOUND })
+    await page.evaluate(() => window.__dashboard!.idle())
+    await page.waitForFunction(() => [...document.images].every((i) => i.complete), null, { timeout: WORK_BOUND })
     await page.waitForSelector('[data-state="ready"], [data-state="error"]', { timeout: WORK_BOUND })
     expect(await page.getAttribute('[data-state]', 'data-state'), href).toBe('ready')
   }

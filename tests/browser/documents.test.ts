@@ -10,7 +10,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import type { Page } from 'playwright-core'
 import { generateSparseBundle } from '../../scripts/lib/sparse.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { appUrl, assertPrivate, openSession, query, uploadFiles, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
+import { appUrl, assertPrivate, freshStart, openSession, query, uploadFiles, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
 
 const OUT = process.env.DOCS_OUT ?? '/tmp/docs-21'
 const SAMPLE_REPORTS = 65
@@ -125,10 +125,13 @@ function sampleAsUpload(): Record<string, Uint8Array> {
   return out
 }
 
+// One browser for both bundles; the sparse one starts as a first visit (freshStart: nothing of the sample's part).
+let s: Session
+beforeAll(async () => { s = await openSession({ viewport: { width: 1366, height: 900 } }) })
+afterAll(async () => { await s?.close() })
+
 describe('情况通报 and 整改清单 on the sample', () => {
-  let s: Session
   beforeAll(async () => {
-    s = await openSession({ viewport: { width: 1366, height: 900 } })
     // the sample's files as the supervisor's own bundle (a bundle loaded over the automatic sample replaces it)
     await s.page.goto(appUrl('/?nosample=1'))
     await waitForReady(s.page)
@@ -142,7 +145,6 @@ describe('情况通报 and 整改清单 on the sample', () => {
     await s.page.locator('[data-menu-for="active-bars"] [data-testid="add-to-pack"]').click()
     await openDoc(s.page)
   })
-  afterAll(async () => { await s?.close() })
 
   test('the drafted numbers equal SQL, with the like-for-like change', async () => {
     await checkAgainstSql(s.page)
@@ -233,15 +235,12 @@ describe('情况通报 and 整改清单 on the sample', () => {
 
 describe('情况通报 on a sparse bundle', () => {
   const bundle = generateSparseBundle({ units: 40, seed: 'docs-sparse' })
-  let s: Session
   beforeAll(async () => {
-    s = await openSession({ viewport: { width: 1366, height: 900 } })
-    await s.page.goto(appUrl('/?nosample=1'))
+    await freshStart(s, '/?nosample=1')
     await waitForReady(s.page)
     await uploadFiles(s.page, encodeFiles(bundle.files, 'utf8'))
     await waitForReports(s.page, bundle.manifest.counts.reports)
   })
-  afterAll(async () => { await s?.close() })
 
   test('the drafted numbers equal SQL, with the like-for-like change', async () => {
     await openDoc(s.page)

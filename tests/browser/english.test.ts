@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { generateSparseBundle } from '../../scripts/lib/sparse.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { appUrl, assertPrivate, openSession, query, uploadFiles, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
+import { appUrl, assertPrivate, openSession, query, type Session, twoFrames, uploadFiles, waitForReady, waitForReports, WORK_BOUND } from './helpers'
 
 const bundle = generateSparseBundle({ units: 40, seed: 'english-40', breaks: true })
 const CJK = /[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\ufe30-\ufe4f]/
@@ -106,7 +106,8 @@ describe('English UI: no CJK outside data values', () => {
         await page.locator('[data-menu-for="active-bars"] [data-testid="add-to-pack"]').click()
       }
       if (hash === '/print') await page.waitForSelector('[data-testid="view-print"][data-ready="true"]', { timeout: WORK_BOUND })
-      await page.waitForTimeout(300)
+      // what the answered queries changed is painted (two frames), not a fixed 300 ms
+      await twoFrames(page)
       for (const t of cjkLeft([...await pageTexts(page), ...await chartTexts(page)], values)) problems.push(`${hash}: ${t}`)
     }
     expect(problems).toEqual([])

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { appUrl, assertPrivate, getOption, openSession, query, uploadFiles, waitForOption, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
+import { appUrl, assertPrivate, getOption, openSession, query, twoFrames, uploadFiles, waitForOption, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
 
 const bundle = generateBundle({ reports: 1200, years: [2019, 2024], seed: 'explore-1200', breaks: false })
 const files = encodeFiles(bundle.files, 'utf8')
@@ -36,7 +36,9 @@ async function settled(page: Page, drill: string): Promise<void> {
     return root?.getAttribute('data-state') === 'ready' && root.getAttribute('data-querying') === 'false'
       && h?.getAttribute('data-drill') === d && busy === 'false'
   }, drill, { timeout: WORK_BOUND, polling: 100 })
-  await page.waitForTimeout(150)
+  // every query answered and what they changed drawn (was a fixed 150 ms)
+  await page.evaluate(() => window.__dashboard!.idle())
+  await twoFrames(page)
 }
 
 /** Per child of `parent`, the sums over its descendants in SQL (what the children table must show). */
@@ -58,7 +60,8 @@ async function kpi(page: Page, id: string): Promise<number> {
 /** Where a chart drew a data item, in viewport pixels (the chart scrolled into view first). */
 async function itemPixel(page: Page, chartId: string, target: { seriesIndex?: number; dataIndex?: number; value?: number[] }): Promise<{ x: number; y: number; inside: boolean } | null> {
   await page.locator(`[data-chart-id="${chartId}"] canvas`).first().scrollIntoViewIfNeeded()
-  await page.waitForTimeout(400) // the chart's 300 ms animation settles
+  // drawn where it is now (no grow-in animation to wait out: the session asks for reduced motion, as helpers.ts says)
+  await twoFrames(page)
   return page.evaluate(([id, t]) => window.__dashboard?.chartPixel?.(id as string, t as never) ?? null, [chartId, target] as const)
 }
 

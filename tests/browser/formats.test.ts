@@ -234,7 +234,7 @@ async function waitForFiles(n: number, timeout = WORK_BOUND): Promise<void> {
         && (await s.page.getAttribute('[data-state]', 'data-querying')) !== 'true') return
     }
     if (Date.now() > end) throw new Error(`not ${n} files after ${timeout} ms`)
-    await s.page.waitForTimeout(300)
+    await s.page.waitForTimeout(100) // each try asks the page (and DuckDB): 100 ms, not 300, between tries
   }
 }
 

@@ -123,6 +123,23 @@ export async function openSession(opts: { viewport?: { width: number; height: nu
   }
 }
 
+/**
+ * A first visit again in the same browser, for a test that needs no data of the tests before it but no new profile
+ * either: the page is replaced by a new tab (its sessionStorage is the tab's), every storage of the app's origin is
+ * cleared as a new profile has none (IndexedDB, localStorage, caches, service workers, OPFS), and the app opens at
+ * `hash`. A new Chromium and profile cost a launch and a close on top of the page start; here the HTTP cache stays (the
+ * .wasm is not fetched again). For a profile's own behaviour (restarts, files on disk) use a new profile.
+ */
+export async function freshStart(s: { context: BrowserContext; page: Page }, hash: string): Promise<void> {
+  const page = await s.context.newPage()
+  await s.page.close() // the app's connections to its storage close with it
+  s.page = page
+  const cdp = await s.context.newCDPSession(page)
+  await cdp.send('Storage.clearDataForOrigin', { origin: new URL(baseUrl()).origin, storageTypes: 'all' })
+  await cdp.detach()
+  await page.goto(appUrl(hash))
+}
+
 /** URLs that left 127.0.0.1 (data:, blob: and about: never touch the network). */
 export function foreignRequests(requests: readonly RecordedRequest[]): string[] {
   return requests
@@ -199,6 +216,14 @@ export async function query<T = Record<string, unknown>>(page: Page, sql: string
   }, sql) as Promise<T[]>
 }
 
+/**
+ * Two animation frames of the page: what the last state change rendered is painted. For the visible tab only (a hidden
+ * tab runs no frames); a state to wait for comes first, this is not a stand-in for one.
+ */
+export function twoFrames(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))))
+}
+
 /** Wait until a chart's option is available and `check` accepts it. */
 export async function waitForOption<T = Record<string, unknown>>(page: Page, chartId: string, check: (o: T) => boolean = () => true, timeout = WORK_BOUND): Promise<T> {
   const end = Date.now() + timeout
@@ -207,7 +232,8 @@ export async function waitForOption<T = Record<string, unknown>>(page: Page, cha
     last = await getOption<T>(page, chartId).catch(() => null)
     if (last && check(last)) return last
     if (Date.now() > end) throw new Error(`chart ${chartId}: option not ready after ${timeout} ms (last: ${JSON.stringify(last)?.slice(0, 300)})`)
-    await page.waitForTimeout(250)
+    // every 50 ms, not 250 (as waitForReports): the check is Node's, so each try is a round trip for the option
+    await page.waitForTimeout(50)
   }
 }
 

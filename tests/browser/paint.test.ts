@@ -5,14 +5,11 @@
  * first visit); after the engine takes over, the same numbers and charts. (c) After 清空数据 nothing is painted
  * from the old answers, and the storage holds none.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import { type BrowserContext, type Page, type Route } from 'playwright-core'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { launchProfile, appUrl, openSession, sampleReportsCsv, uploadFiles, waitForReady, waitForReports, WORK_BOUND } from './helpers'
+import { appUrl, freshStart, openSession, sampleReportsCsv, uploadFiles, waitForReady, waitForReports, type Session, WORK_BOUND } from './helpers'
 import { bundleFacts } from './bundle-facts'
 import { settle } from './persist-helpers'
 
@@ -77,25 +74,31 @@ function expectFilled(s: { kpis: Record<string, string | null>; charts: Record<s
   for (const id of CHARTS) expect(s.charts[id], id).toMatch(/"data":\[[^\]]/)
 }
 
+// One browser: (b) is its first visit; (a, c) start again on an origin with nothing stored (freshStart).
+let browser: Session | undefined
+async function session(): Promise<Session> {
+  if (!browser) {
+    browser = await openSession()
+    await browser.context.addInitScript(RECORD_PAINTED)
+  }
+  return browser
+}
+afterAll(async () => { await browser?.close() })
+
 test('(b) first visit: the sample\'s Overview paints from the shipped answers before DuckDB is up, then the same live', async () => {
-  const s = await openSession()
-  try {
-    await s.context.addInitScript(RECORD_PAINTED)
-    const { early, live } = await paintedBeforeEngine(s.page, s.context, appUrl('/'), bundleFacts(sampleReportsCsv()).reportCount)
-    expectFilled(early)
-    expect(early).toEqual(live)
-    expect(await s.page.getAttribute('[data-testid="load-summary"]', 'data-sample')).toBe('true')
-    expect(await paintedSeen(s.page)).toEqual(['none', 'saved', 'live'])
-  } finally { await s.close() }
+  const s = await session()
+  const { early, live } = await paintedBeforeEngine(s.page, s.context, appUrl('/'), bundleFacts(sampleReportsCsv()).reportCount)
+  expectFilled(early)
+  expect(early).toEqual(live)
+  expect(await s.page.getAttribute('[data-testid="load-summary"]', 'data-sample')).toBe('true')
+  expect(await paintedSeen(s.page)).toEqual(['none', 'saved', 'live'])
 })
 
 describe.sequential('(a, c) reload with saved data; after 清空数据 nothing painted', () => {
   const BUNDLE = generateBundle({ reports: 24, years: [2021, 2023], seed: 'paint-24' })
   const REPORTS = BUNDLE.manifest.counts.reports
-  const profile = mkdtempSync(join(tmpdir(), 'gdd-paint-'))
   let ctx: BrowserContext
   let page: Page
-  afterAll(async () => { await ctx?.close().catch(() => {}); rmSync(profile, { recursive: true, force: true }) })
 
   // (opening a database that does not exist would create it empty, without the app's store: looked up first)
   const answersSaved = () => page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === 'gdd-snapshot') && new Promise<boolean>((resolve, reject) => {
@@ -111,10 +114,10 @@ describe.sequential('(a, c) reload with saved data; after 清空数据 nothing p
   }))
 
   test('(a) reload: the KPI cards and charts paint from the saved answers before DuckDB is up, equal to the live ones', async () => {
-    ctx = await launchProfile(profile)
-    await ctx.addInitScript(RECORD_PAINTED)
-    page = ctx.pages()[0] ?? await ctx.newPage()
-    await page.goto(appUrl('/?nosample=1'))
+    const s = await session()
+    await freshStart(s, '/?nosample=1')
+    ctx = s.context
+    page = s.page
     await settle(page)
     expect(await answersSaved()).toBe(false)
     await uploadFiles(page, encodeFiles(BUNDLE.files, 'utf8'))

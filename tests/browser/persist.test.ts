@@ -11,7 +11,7 @@ import { type BrowserContext, type Page } from 'playwright-core'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
 import {
-  launchProfile, appUrl, foreignRequests, openSession, readSummary, uploadFiles, waitForReady, waitForReports,
+  launchProfile, appUrl, foreignRequests, freshStart, readSummary, uploadFiles, waitForReady, waitForReports,
   type LoadSummary, WORK_BOUND,
 } from './helpers'
 import { savedCount, settle } from './persist-helpers'
@@ -102,26 +102,24 @@ describe.sequential('persistence across reloads and restarts (one browser profil
 })
 
 test('storage full (QuotaExceededError): a Chinese notice, and the session keeps working', async () => {
-  const s = await openSession()
-  try {
-    await s.page.addInitScript(() => {
-      const add = IDBObjectStore.prototype.add
-      IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
-        if (this.name === 'bundles') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
-        return add.apply(this, args)
-      }
-    })
-    await s.page.goto(appUrl('/?nosample=1'))
-    await waitForReady(s.page)
-    await uploadFiles(s.page, encodeFiles(A.files, 'utf8'))
-    const sum = await waitForReports(s.page, A.manifest.counts.reports)
-    expect(sum.reports).toBe(A.manifest.counts.reports)
-    const notice = s.page.locator('[data-testid="storage-notice"]')
-    await notice.waitFor({ state: 'visible', timeout: WORK_BOUND })
-    expect(await notice.textContent()).toContain('浏览器存储空间不足，本次数据仅保存在当前页面，刷新后需重新载入')
-    expect(await s.page.getAttribute('[data-state]', 'data-state')).toBe('ready')
-    expect(await s.page.locator('[data-chart-id="active-bars"]').count()).toBeGreaterThan(0)
-  } finally {
-    await s.close()
-  }
+  // the browser of the tests above, on an origin with nothing stored (freshStart), its pages failing to save
+  const first = ctx ? ctx.pages()[0] ?? await ctx.newPage() : await launch()
+  const s = { context: first.context(), page: first }
+  await s.context.addInitScript(() => {
+    const add = IDBObjectStore.prototype.add
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      if (this.name === 'bundles') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+      return add.apply(this, args)
+    }
+  })
+  await freshStart(s, '/?nosample=1')
+  await waitForReady(s.page)
+  await uploadFiles(s.page, encodeFiles(A.files, 'utf8'))
+  const sum = await waitForReports(s.page, A.manifest.counts.reports)
+  expect(sum.reports).toBe(A.manifest.counts.reports)
+  const notice = s.page.locator('[data-testid="storage-notice"]')
+  await notice.waitFor({ state: 'visible', timeout: WORK_BOUND })
+  expect(await notice.textContent()).toContain('浏览器存储空间不足，本次数据仅保存在当前页面，刷新后需重新载入')
+  expect(await s.page.getAttribute('[data-state]', 'data-state')).toBe('ready')
+  expect(await s.page.locator('[data-chart-id="active-bars"]').count()).toBeGreaterThan(0)
 })

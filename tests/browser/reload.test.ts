@@ -11,7 +11,7 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { type BrowserContext, type Page } from 'playwright-core'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
 import { encodeFiles } from '../../scripts/lib/encode.mjs'
-import { launchProfile, appUrl, baseUrl, openSession, readSummary, sampleReportsCsv, uploadFiles, waitForReports, type LoadSummary, WORK_BOUND } from './helpers'
+import { launchProfile, appUrl, baseUrl, freshStart, readSummary, sampleReportsCsv, uploadFiles, waitForReports, type LoadSummary, WORK_BOUND } from './helpers'
 import { bundleFacts } from './bundle-facts'
 import { savedCount, settle } from './persist-helpers'
 
@@ -145,24 +145,24 @@ describe.sequential('reload reopens the saved database (46 reports, a review mar
 })
 
 test('first visit: the sample opens as shipped pre-built (no CSV read), with the same figures and findings as its CSV files', async () => {
-  const s = await openSession()
-  try {
-    const reports = bundleFacts(sampleReportsCsv()).reportCount
-    await s.page.goto(appUrl('/'))
-    await settle(s.page)
-    const shipped = await waitForReports(s.page, reports)
-    expect(await restoredFrom(s.page)).toBe('sample')
-    expect(await csvFilesRead(s.page)).toBe(0)
-    expect(await s.page.getAttribute('[data-testid="load-summary"]', 'data-sample')).toBe('true')
-    const q = (sql: string) => s.page.evaluate((x) => window.__dashboard!.query(x), sql)
-    const figures = await q(FIGURES)
-    const findings = await q(FINDINGS)
-    // the same sample from its CSV files
-    await s.page.click('[data-testid="load-sample"]') // the sample is shown: no question asked
-    await s.page.waitForFunction(() => window.__dashboard!.csvFilesRead() > 0, null, { timeout: WORK_BOUND })
-    expect(await waitForReports(s.page, reports)).toEqual(shipped)
-    expect(await readSummary(s.page)).toEqual(shipped)
-    expect(await q(FIGURES)).toEqual(figures)
-    expect(await q(FINDINGS)).toEqual(findings)
-  } finally { await s.close() }
+  // the browser of the tests above, on an origin with nothing stored (freshStart): a first visit without a new Chromium
+  ctx ??= await launchProfile(profile)
+  const s = { context: ctx, page: ctx.pages()[0] ?? await ctx.newPage() }
+  const reports = bundleFacts(sampleReportsCsv()).reportCount
+  await freshStart(s, '/')
+  await settle(s.page)
+  const shipped = await waitForReports(s.page, reports)
+  expect(await restoredFrom(s.page)).toBe('sample')
+  expect(await csvFilesRead(s.page)).toBe(0)
+  expect(await s.page.getAttribute('[data-testid="load-summary"]', 'data-sample')).toBe('true')
+  const q = (sql: string) => s.page.evaluate((x) => window.__dashboard!.query(x), sql)
+  const figures = await q(FIGURES)
+  const findings = await q(FINDINGS)
+  // the same sample from its CSV files
+  await s.page.click('[data-testid="load-sample"]') // the sample is shown: no question asked
+  await s.page.waitForFunction(() => window.__dashboard!.csvFilesRead() > 0, null, { timeout: WORK_BOUND })
+  expect(await waitForReports(s.page, reports)).toEqual(shipped)
+  expect(await readSummary(s.page)).toEqual(shipped)
+  expect(await q(FIGURES)).toEqual(figures)
+  expect(await q(FINDINGS)).toEqual(findings)
 })

@@ -6,21 +6,22 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { generateBundle } from '../../scripts/lib/generate.mjs'
 import { encodeFiles, type TextEncodingName } from '../../scripts/lib/encode.mjs'
 import { barValues, bundleFacts, heatmapValues } from './bundle-facts'
-import { appUrl, assertPrivate, openSession, uploadFiles, waitForOption, waitForReady, waitForReports, type Session } from './helpers'
+import { assertPrivate, freshStart, openSession, uploadFiles, waitForOption, waitForReady, waitForReports, type Session } from './helpers'
 
 // 216 reports = 36 units × 2019–2024: both layouts, and few enough units that the bars are not cut to a top-N.
 const bundle = generateBundle({ reports: 216, years: [2019, 2024], seed: 'upload-216', breaks: false })
 const facts = bundleFacts([bundle.files['reports.csv']])
+// One browser for the three cases; each starts as a first visit (freshStart: the origin's storage cleared, as the
+// app persists what it loaded), so nothing loaded before is there.
+let s: Session
+beforeAll(async () => { s = await openSession() })
+afterAll(async () => { await s?.close() })
+
 describe.each<[TextEncodingName, 'key' | 'zh']>([['utf8', 'key'], ['gb18030', 'key'], ['gb18030', 'zh']])('upload %s bundle (%s headers)', (encoding, labels) => {
   const files = labels === 'key' ? bundle.files : generateBundle({ reports: 216, years: [2019, 2024], seed: 'upload-216', breaks: false, labels: 'zh', eol: '\r\n' }).files
-  // A fresh browser profile per case: nothing loaded before (the app may persist its database).
-  let s: Session
-  beforeAll(async () => { s = await openSession() })
-  afterAll(async () => { await s?.close() })
-
   test('summary: reports, units and years of the files', async () => {
     expect(facts.reportCount).toBe(216)
-    await s.page.goto(appUrl('/?nosample=1'))
+    await freshStart(s, '/?nosample=1')
     await waitForReady(s.page)
     await uploadFiles(s.page, encodeFiles(files, encoding))
     const summary = await waitForReports(s.page, facts.reportCount)
