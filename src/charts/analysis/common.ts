@@ -89,6 +89,10 @@ export interface YearChartOpts {
   reports?: readonly (number | null | undefined)[]
 }
 
+/** A year's report count as a second, grey line of its axis label ("—" when unknown). */
+const reportsUnder = (n: number | null | undefined, ctx: ChartCtx): string =>
+  `\n{r|${n == null ? '—' : ctx.t('charts.reportsN', { n })}}`
+
 /** Bars (or lines) by year: category axis of years (plain "2023"), one series per measure. */
 export function yearChart(years: readonly number[], series: SeriesSpec[], ctx: ChartCtx, opts: YearChartOpts = {}): EChartsOption {
   const kind = opts.kind ?? 'number'
@@ -102,12 +106,19 @@ export function yearChart(years: readonly number[], series: SeriesSpec[], ctx: C
     ...baseOption(ctx),
     legend: { top: 0, type: 'plain' },
     // the legend's rows, then the value axis' name above the plot
-    grid: { left: 56, right: withReports ? 48 : 24, top: legendSpace([...(withReports ? [reportsName] : []), ...series.map((s) => s.name)]) + 22, bottom: 36 },
+    grid: { left: 56, right: withReports ? 48 : 24, top: legendSpace([...(withReports ? [reportsName] : []), ...series.map((s) => s.name)]) + 22, bottom: withReports ? 50 : 36 },
     tooltip: {
       trigger: 'axis', confine: true, axisPointer: { type: 'shadow' },
       formatter: (p: unknown) => axisTooltip(p, ctx, kind, (n) => yearText(n, ctx), reportsName),
     },
-    xAxis: { type: 'category', data: years.map(String), axisLabel: { interval: 0, formatter: (v: string) => yearText(v, ctx) } },
+    // the reports behind a year stand under its name: above the grey bar they sat under the line's markers
+    xAxis: {
+      type: 'category', data: years.map(String),
+      axisLabel: {
+        interval: 0, rich: { r: { color: '#909399', fontSize: 10, padding: [2, 0, 0, 0] } },
+        formatter: (v: string, i: number) => yearText(v, ctx) + (withReports ? reportsUnder(opts.reports?.[i], ctx) : ''),
+      },
+    },
     yAxis: withReports
       ? [main, { type: 'value', name: reportsName, position: 'right', minInterval: 1, splitLine: { show: false }, axisLabel: { color: '#909399' }, nameTextStyle: { color: '#909399' } }]
       : main,
@@ -115,7 +126,6 @@ export function yearChart(years: readonly number[], series: SeriesSpec[], ctx: C
       ...(withReports ? [{
         type: 'bar' as const, id: 'reports', name: reportsName, yAxisIndex: 1, barMaxWidth: 14, z: 1, silent: true,
         itemStyle: { color: REPORTS_COLOR }, data: (opts.reports ?? []).map((n, i) => ({ value: cell(n ?? null), year: years[i] })),
-        label: { show: true, position: 'top' as const, fontSize: 10, color: '#909399' },
       }] : []),
       ...series.map((s) => ({
         type: s.type ?? 'bar', id: s.id, name: s.name, data: s.data, stack: s.stack, z: 2,
