@@ -35,9 +35,6 @@ export default defineConfig({
     // unit: pure tests (no DuckDB), the edit loop (`npm run test:unit`). db: tests that start DuckDB, named
     // *.db.test.ts, one engine per worker (tests/helpers/engine.ts; isolate: false keeps it across files).
     // hostile/fuzz: the hostile corpus and property tests without DuckDB. browser: Chromium over dist/.
-    // Two workers: the browser project takes one file at a time (fileParallelism: false) and uses ~1.3 of the two cores
-    // (Chromium's processes wait on each other); the DuckDB, hostile and unit files run in the other worker meanwhile.
-    maxWorkers: 2,
     projects: [
       {
         extends: true,
