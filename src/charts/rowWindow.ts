@@ -11,21 +11,47 @@ import type { EChartsOption } from 'echarts'
 import { VISIBLE_ROWS, unitAxisOf } from './byUnit'
 
 type Obj = Record<string, unknown>
-const isObj = (v: unknown): v is Obj => v != null && typeof v === 'object' && !Array.isArray(v)
-const first = (a: unknown): Obj | undefined => (Array.isArray(a) ? a[0] : a) as Obj | undefined
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v == null ? [] : [v])
 
-/** How a series finds its row: by position in `data` (bars), or in a dimension of each item's value (cells). */
-type RowOf = { by: 'index' } | { by: 'dim'; dim: number }
+/** The row (category index) of a data item of a series whose items are located by [x, y] or [y]. */
+function rowOf(item: unknown, dim: number): number | null {
+  const v = isObj(item) ? item.value : item
+  return Array.isArray(v) && typeof v[dim] === 'number' ? v[dim] : null
+}
 
-function rowOf(s: Obj): RowOf | null {
-  const enc = s.encode as { y?: unknown } | undefined
-  if (s.type === 'heatmap') return { by: 'dim', dim: 1 }
-  if (s.type === 'custom') return { by: 'dim', dim: typeof enc?.y === 'number' ? enc.y : 1 }
-  if (s.type === 'bar' || s.type === 'line' || s.type === 'scatter') return { by: 'index' }
+/** The item with its row moved by `by` (negative: up). */
+function moveRow(item: unknown, dim: number, by: number): unknown {
+  if (isObj(item) && Array.isArray(item.value)) { const value = [...item.value]; value[dim] = (value[dim] as number) + by; return { ...item, value } }
+  if (Array.isArray(item)) { const value = [...item]; value[dim] = (value[dim] as number) + by; return value }
+  return item
+}
+
+/** Which dimension of a series' items is the row: heatmaps [x, y, v] → 1; custom series by their encode.y; else none (by position). */
+function rowDim(s: Obj): number | null {
+  if (s.type === 'heatmap') return 1
+  if (s.type === 'custom') {
+    const y = isObj(s.encode) ? s.encode.y : undefined
+    return typeof y === 'number' ? y : Array.isArray(y) && typeof y[0] === 'number' ? y[0] : 1
+  }
   return null
 }
 
-const valueOf = (d: unknown): unknown => (isObj(d) && 'value' in d ? d.value : d)
+/**
+ * Rows [from, to) of a by-unit option: the unit axis' labels and each series' items of those rows, re-counted from 0
+ * (bars and lines by position, heatmap cells and custom marks by their row), with no scroll bar. The screen's window
+ * (windowOption) and an export's parts (src/export/split.ts) are both this.
+ */
+export function sliceRows(option: EChartsOption, from: number, to: number): EChartsOption {
+  const yAxis = list(option.yAxis).map((a, i) => (i === 0 && isObj(a) ? { ...a, data: list(a.data).slice(from, to) } : a))
+  const series = list(option.series).filter(isObj).map((s) => {
+    const dim = rowDim(s)
+    const data = list(s.data)
+    if (dim == null) return { ...s, data: data.slice(from, to) }
+    return { ...s, data: data.filter((d) => { const r = rowOf(d, dim); return r != null && r >= from && r < to }).map((d) => moveRow(d, dim, -from)) }
+  })
+  return { ...option, yAxis: Array.isArray(option.yAxis) ? yAxis : yAxis[0], series, dataZoom: [] } as EChartsOption
+}
 
 /** Rows of the unit axis when they are more than fit: the option is windowed; otherwise null (drawn as it is). */
 export function windowedRows(option: EChartsOption): number | null {
@@ -37,74 +63,37 @@ export function windowedRows(option: EChartsOption): number | null {
 export const clampStart = (start: number, rows: number, size = VISIBLE_ROWS): number =>
   Math.max(0, Math.min(Math.round(start), Math.max(0, rows - size)))
 
-/**
- * The option with only rows [start, start + size) of its unit axis: the axis' labels and each series' items of those
- * rows, re-indexed from 0, and no scroll bar (the panel draws its own). Series it cannot place on the rows are kept whole.
- */
-export function windowOption(option: EChartsOption, start: number, size = VISIBLE_ROWS): EChartsOption {
-  const o = option as Obj
-  const ya = first(o.yAxis)
-  if (!ya || !Array.isArray(ya.data)) return option
-  const end = start + size
-  const yAxis = { ...ya, data: ya.data.slice(start, end) }
-  const series = (Array.isArray(o.series) ? o.series : o.series ? [o.series] : []).map((raw) => {
-    const s = raw as Obj
-    const how = rowOf(s)
-    if (!how || !Array.isArray(s.data)) return s
-    if (how.by === 'index') return { ...s, data: s.data.slice(start, end) }
-    const data: unknown[] = []
-    for (const d of s.data) {
-      const v = valueOf(d)
-      if (!Array.isArray(v)) continue
-      const row = Number(v[how.dim])
-      if (!(row >= start && row < end)) continue
-      const moved = [...v]
-      moved[how.dim] = row - start
-      data.push(isObj(d) ? { ...d, value: moved } : moved)
-    }
-    return { ...s, data }
-  })
-  return { ...option, yAxis: Array.isArray(o.yAxis) ? [yAxis, ...(o.yAxis as unknown[]).slice(1)] : yAxis, series, dataZoom: [] } as EChartsOption
-}
+/** The option with only the rows [start, start + VISIBLE_ROWS) on screen (the panel draws its own scroll bar). */
+export const windowOption = (option: EChartsOption, start: number): EChartsOption => sliceRows(option, start, start + VISIBLE_ROWS)
 
 /** An ECharts event or formatter parameter of the windowed option, as it would be for the full option. */
 export function toFullParams<P>(option: EChartsOption, start: number, params: P): P {
   if (start === 0) return params
   if (Array.isArray(params)) return params.map((p) => toFullParams(option, start, p)) as P
   if (!isObj(params)) return params
-  const list = (option as Obj).series
-  const s = (Array.isArray(list) ? list : [list])[Number(params.seriesIndex)] as Obj | undefined
-  const how = s ? rowOf(s) : null
-  if (!how) return params
+  const s = list(option.series)[Number(params.seriesIndex)]
+  if (!isObj(s)) return params
+  const dim = rowDim(s)
   const out: Obj = { ...params }
-  if (how.by === 'index') {
+  if (dim == null) {
     if (typeof params.dataIndex === 'number') out.dataIndex = params.dataIndex + start
     return out as P
   }
-  if (typeof params.dataIndex === 'number' && Array.isArray(s?.data)) {
+  if (typeof params.dataIndex === 'number') {
     // the item's index in the full data: the n-th item of the full data that falls in this window
-    const full = fullIndexOf(s.data, how.dim, start, params.dataIndex)
+    const full = fullIndexOf(list(s.data), dim, start, params.dataIndex)
     if (full != null) out.dataIndex = full
   }
-  const shift = (v: unknown): unknown => {
-    if (!Array.isArray(v)) return v
-    const moved = [...v]
-    moved[how.dim] = Number(v[how.dim]) + start
-    return moved
-  }
-  if (Array.isArray(params.value)) out.value = shift(params.value)
-  if (Array.isArray(params.data)) out.data = shift(params.data)
-  else if (isObj(params.data) && Array.isArray(params.data.value)) out.data = { ...params.data, value: shift(params.data.value) }
+  if (Array.isArray(params.value)) out.value = moveRow(params.value, dim, start)
+  if (params.data != null) out.data = moveRow(params.data, dim, start)
   return out as P
 }
 
 function fullIndexOf(data: readonly unknown[], dim: number, start: number, windowIndex: number): number | null {
   let seen = -1
   for (let i = 0; i < data.length; i++) {
-    const v = valueOf(data[i])
-    if (!Array.isArray(v)) continue
-    const row = Number(v[dim])
-    if (row >= start && row < start + VISIBLE_ROWS && ++seen === windowIndex) return i
+    const row = rowOf(data[i], dim)
+    if (row != null && row >= start && row < start + VISIBLE_ROWS && ++seen === windowIndex) return i
   }
   return null
 }
@@ -113,8 +102,8 @@ function fullIndexOf(data: readonly unknown[], dim: number, start: number, windo
  * The windowed option with its formatters (tooltip, labels) fed full-option parameters: the builders' closures index
  * their own full rows.
  */
-export function windowWithFormatters(option: EChartsOption, start: number, size = VISIBLE_ROWS): EChartsOption {
-  const w = windowOption(option, start, size) as Obj
+export function windowWithFormatters(option: EChartsOption, start: number): EChartsOption {
+  const w = windowOption(option, start) as Obj
   if (start === 0) return w as EChartsOption
   const wrapFmt = <T extends Obj | undefined>(holder: T): T => {
     if (!holder || typeof holder.formatter !== 'function') return holder

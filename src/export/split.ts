@@ -6,32 +6,11 @@
  */
 import type { EChartsOption } from 'echarts'
 import { unitAxisOf } from '../charts/byUnit'
+import { sliceRows } from '../charts/rowWindow'
 
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v == null ? [] : [v])
-
-/** The row (category index) of a data item of a series whose items are located by [x, y] or [y]. */
-function rowOf(item: unknown, dim: number): number | null {
-  const v = isObj(item) ? item.value : item
-  return Array.isArray(v) && typeof v[dim] === 'number' ? v[dim] : null
-}
-
-function moveRow(item: unknown, dim: number, by: number): unknown {
-  if (isObj(item) && Array.isArray(item.value)) { const value = [...item.value]; value[dim] = (value[dim] as number) - by; return { ...item, value } }
-  if (Array.isArray(item)) { const value = [...item]; value[dim] = (value[dim] as number) - by; return value }
-  return item
-}
-
-/** Which dimension of a series' items is the row: heatmaps [x, y, v] → 1; custom series by their encode.y. */
-function rowDim(s: Obj): number | null {
-  if (s.type === 'heatmap') return 1
-  if (s.type === 'custom') {
-    const y = isObj(s.encode) ? s.encode.y : undefined
-    return typeof y === 'number' ? y : Array.isArray(y) && typeof y[0] === 'number' ? y[0] : 1
-  }
-  return null
-}
 
 /** The value axis' extent over every row, so each part draws on the same scale. */
 function valueMax(option: EChartsOption): number | undefined {
@@ -69,18 +48,11 @@ export function splitRows(option: EChartsOption, maxRows: number): EChartsOption
   const top = valueMax(option)
   const out: EChartsOption[] = []
   for (let from = 0; from < n; from += per) {
-    const to = Math.min(n, from + per)
-    const yAxis = list(option.yAxis).map((a, i) => (i === 0 && isObj(a) ? { ...a, data: list(a.data).slice(from, to) } : a))
-    const series = list(option.series).filter(isObj).map((s) => {
-      const dim = rowDim(s)
-      const data = list(s.data)
-      if (dim == null) return { ...s, data: data.slice(from, to) }
-      return { ...s, data: data.filter((d) => { const r = rowOf(d, dim); return r != null && r >= from && r < to }).map((d) => moveRow(d, dim, from)) }
-    })
+    const part = sliceRows(option, from, Math.min(n, from + per))
     const xAxis = top != null && isObj(option.xAxis) && option.xAxis.type === 'value' && option.xAxis.max == null
       ? { ...option.xAxis, max: top }
       : option.xAxis
-    out.push({ ...option, yAxis: Array.isArray(option.yAxis) ? yAxis : yAxis[0], xAxis, series, dataZoom: [] } as EChartsOption)
+    out.push({ ...part, xAxis } as EChartsOption)
   }
   return out
 }
