@@ -26,7 +26,7 @@ function onDisk(name: string, bytes: Uint8Array): string {
 }
 
 beforeAll(async () => {
-  s = await openSession()
+  s = await openSession({ own: true }) // measures its renderer's processes
   await s.page.goto(appUrl('/?nosample=1'))
   await waitForReady(s.page)
   await uploadFiles(s.page, { 'reports.csv': new TextEncoder().encode('unit_code,unit_name,year,active_total\n230883103000,浓桥镇,2023,43\n') })

@@ -12,7 +12,7 @@ import { readPng } from './png'
 
 let s: Session
 beforeAll(async () => {
-  s = await openSession({ viewport: { width: 1440, height: 1000 } })
+  s = await openSession({ viewport: { width: 1440, height: 1000 }, own: true }) // grants clipboard permissions
   await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl()).origin })
   await s.page.goto(appUrl('/'))
   await waitForReports(s.page, bundleFacts(sampleReportsCsv()).reportCount)

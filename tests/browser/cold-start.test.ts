@@ -8,7 +8,7 @@ import type { Route } from 'playwright-core'
 import { appUrl, assertPrivate, openSession, waitForReady, type Session, WORK_BOUND } from './helpers'
 
 let s: Session
-beforeAll(async () => { s = await openSession() })
+beforeAll(async () => { s = await openSession({ own: true }) }) // routes the .wasm
 afterAll(async () => { await s?.close() })
 
 test('while DuckDB starts: shell rendered, loading shown, language switch works; then ready', async () => {

@@ -17,7 +17,7 @@ async function expireStartOnceFailed(page: Page, failed: () => boolean): Promise
 }
 
 let s: Session
-beforeAll(async () => { s = await openSession() })
+beforeAll(async () => { s = await openSession({ own: true }) }) // routes the .wasm
 afterAll(async () => { await s?.close() })
 
 test('blocked .wasm → error with message and retry; unblocked → retry → ready', async () => {

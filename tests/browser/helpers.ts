@@ -74,41 +74,98 @@ export function launchProfile(profile: string, opts: { viewport?: { width: numbe
   })
 }
 
+export interface SessionOptions {
+  viewport?: { width: number; height: number }
+  motion?: boolean
+  /**
+   * A Chromium of the session's own, closed with it: for a test that changes the browser itself (routes, permissions,
+   * init scripts) or measures its processes. Without it, the session is a fresh tab in a browser kept across the run's
+   * files (see openSession).
+   */
+  own?: boolean
+}
+
+/** Browsers kept across the files of the run (the project keeps one worker, isolate: false), one per viewport/motion. */
+const kept = new Map<string, Promise<{ profile: string; context: BrowserContext }>>()
+/** Kept browsers a session is open in: a second session at the same time (another user's browser) gets its own. */
+const busy = new Set<string>()
+
+function keptKey(opts: SessionOptions): string {
+  return JSON.stringify([opts.viewport ?? null, Boolean(opts.motion)])
+}
+
+async function keptBrowser(key: string, opts: SessionOptions): Promise<{ profile: string; context: BrowserContext }> {
+  let k = kept.get(key)
+  if (!k) {
+    k = (async () => {
+      const profile = mkdtempSync(join(tmpdir(), 'gdd-chromium-'))
+      const context = await launchProfile(profile, opts)
+      context.on('close', () => { kept.delete(key); rmSync(profile, { recursive: true, force: true }) })
+      return { profile, context }
+    })()
+    k.catch(() => kept.delete(key))
+    kept.set(key, k)
+  }
+  return k
+}
+
 /**
- * A fresh Chromium with its own throw-away profile (a persistent context is how playwright takes
- * --user-data-dir). Requests are recorded at the context (covers pages and service workers) and
- * at each dedicated worker's own events.
+ * A first visit in Chromium: a new tab on an origin with nothing stored. Requests are recorded at the context (covers
+ * pages and service workers) and at each dedicated worker's own events, from the session's start to its close.
+ *
+ * The browser is kept for the next file's session (a launch and a close cost seconds of the two cores, and its HTTP
+ * cache keeps the app's files): every storage of the app's origin is cleared first (freshStart), and closing the
+ * session closes its tabs. `own: true` gives a browser and profile of the session's own instead.
  */
-export async function openSession(opts: { viewport?: { width: number; height: number }; motion?: boolean } = {}): Promise<Session> {
-  const profile = mkdtempSync(join(tmpdir(), 'gdd-chromium-'))
-  const context = await launchProfile(profile, opts)
+export async function openSession(opts: SessionOptions = {}): Promise<Session> {
+  const key = keptKey(opts)
+  const own = opts.own || busy.has(key)
+  let profile: string
+  let context: BrowserContext
+  if (own) {
+    profile = mkdtempSync(join(tmpdir(), 'gdd-chromium-'))
+    context = await launchProfile(profile, opts)
+  } else {
+    busy.add(key)
+    ;({ profile, context } = await keptBrowser(key, opts))
+  }
+  let live = true
   const requests: RecordedRequest[] = []
   const errors: string[] = []
   const logs: string[] = []
   const seen = new WeakSet<object>()
   const record = (from: RecordedRequest['from']) => (r: { url(): string; method(): string }) => {
-    if (seen.has(r)) return
+    if (!live || seen.has(r)) return
     seen.add(r)
     requests.push({ url: r.url(), from, method: r.method() })
   }
-  context.on('request', record('context'))
+  const onRequest = record('context')
+  context.on('request', onRequest)
   const watchPage = (p: Page) => {
     p.on('request', record('page'))
     p.on('worker', (w) => {
       // The worker script itself; the worker's own fetches reach page/context 'request' in Chromium
       // (tests/browser/infra.test.ts holds that true).
-      requests.push({ url: w.url(), from: 'worker', method: 'WORKER' })
+      if (live) requests.push({ url: w.url(), from: 'worker', method: 'WORKER' })
     })
     // a dedicated worker's console reaches the page's 'console' event in Chromium
     p.on('console', (m) => {
+      if (!live) return
       if (m.type() === 'error') errors.push(`console: ${m.text()}`)
       else if (['log', 'info', 'debug'].includes(m.type())) logs.push(m.text())
     })
-    p.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
+    p.on('pageerror', (e) => { if (live) errors.push(`pageerror: ${e.message}`) })
   }
-  context.pages().forEach(watchPage)
   context.on('page', watchPage)
-  const page = context.pages()[0] ?? (await context.newPage())
+  let page: Page
+  if (own) {
+    context.pages().forEach(watchPage)
+    page = context.pages()[0] ?? (await context.newPage())
+  } else {
+    page = await context.newPage()
+    for (const p of context.pages()) if (p !== page) await p.close()
+    await clearOrigin(context, page)
+  }
   return {
     profile,
     context,
@@ -117,10 +174,28 @@ export async function openSession(opts: { viewport?: { width: number; height: nu
     errors,
     logs,
     close: async () => {
-      await context.close().catch(() => {})
-      rmSync(profile, { recursive: true, force: true })
+      if (!live) return
+      live = false
+      context.off('page', watchPage)
+      context.off('request', onRequest)
+      if (own) {
+        await context.close().catch(() => {})
+        rmSync(profile, { recursive: true, force: true })
+        return
+      }
+      // its tabs closed (a blank one keeps the browser for the next file)
+      const blank = await context.newPage().catch(() => null)
+      for (const p of context.pages()) if (p !== blank) await p.close().catch(() => {})
+      busy.delete(key)
     },
   }
+}
+
+/** Every storage of the app's origin emptied, as a new profile has none (IndexedDB, localStorage, caches, OPFS…). */
+async function clearOrigin(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Storage.clearDataForOrigin', { origin: new URL(baseUrl()).origin, storageTypes: 'all' })
+  await cdp.detach()
 }
 
 /**
@@ -134,9 +209,7 @@ export async function freshStart(s: { context: BrowserContext; page: Page }, has
   const page = await s.context.newPage()
   await s.page.close() // the app's connections to its storage close with it
   s.page = page
-  const cdp = await s.context.newCDPSession(page)
-  await cdp.send('Storage.clearDataForOrigin', { origin: new URL(baseUrl()).origin, storageTypes: 'all' })
-  await cdp.detach()
+  await clearOrigin(s.context, page)
   await page.goto(appUrl(hash))
 }
 

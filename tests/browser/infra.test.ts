@@ -32,7 +32,7 @@ postMessage(a + '|' + b)
   writeFileSync(join(dir, 'from-worker.txt'), 'ok')
   writeFileSync(join(dir, 'data.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]))
   server = await startStaticServer(dir, '/sub/path/')
-  session = await openSession()
+  session = await openSession({ own: true }) // what a new browser records
 })
 
 afterAll(async () => {
