@@ -30,6 +30,24 @@ export interface UseQueryReturn<T> {
   refresh(): Promise<void>
 }
 
+/** Same rows, value by value (DuckDB's answers: numbers, text, null, lists, structs). */
+function sameRows(a: readonly Row[], b: readonly Row[]): boolean {
+  return a.length === b.length && a.every((r, i) => sameValue(r, b[i]))
+}
+
+const plain = (v: unknown): v is object =>
+  typeof v === 'object' && v !== null && (Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime()
+  // anything else but plain objects and arrays (a typed array, a class) is not looked into: not the same
+  if (!plain(a) || !plain(b) || Array.isArray(a) !== Array.isArray(b)) return false
+  const ka = Object.keys(a)
+  const o = b as Record<string, unknown>
+  return ka.length === Object.keys(o).length && ka.every((k) => k in o && sameValue((a as Record<string, unknown>)[k], o[k]))
+}
+
 export function useQuery<T extends Row>(
   build: (filters: Filters) => Query<T> | null,
   options: UseQueryOptions = {},
@@ -60,7 +78,9 @@ export function useQuery<T extends Row>(
     try {
       const result = await coordinator.request(q, ctl.signal)
       if (my !== generation) return
-      rows.value = result
+      // an answer equal to the one shown keeps its rows: the figure's option is not built and drawn again (the live
+      // engine answering what the saved answers painted, a filter undone)
+      if (!sameRows(rows.value, result)) rows.value = result
       error.value = null
     } catch (e) {
       if (my !== generation || e instanceof StaleQuery) return

@@ -1,6 +1,6 @@
 /** A figure as a client: its builder's reactive reads are tracked (no deps list), only the newest answer is kept. */
 import { afterEach, describe, expect, it } from 'vitest'
-import { effectScope, ref } from 'vue'
+import { computed, effectScope, ref } from 'vue'
 import { useEngine } from '../../../src/composables/useEngine'
 import { useCoordinator } from '../../../src/composables/useCoordinator'
 import { useFilters } from '../../../src/composables/useFilters'
@@ -94,6 +94,33 @@ describe('useQuery', () => {
     c.dataChanged(true)
     await flush()
     expect(db.ran).toHaveLength(2)
+    scope.stop()
+  })
+
+  it('an answer equal to the one shown keeps its rows (the option is not built again); a changed value replaces them', async () => {
+    let total: number | null = 10
+    const db = fakeDb(() => [{ unit: 'A', total, years: [2022, 2023], at: new Date(0) }])
+    useEngine({ startDb: async () => db })
+    const c = useCoordinator()
+    c.dataChanged(true)
+    const scope = effectScope()
+    const r = scope.run(() => useQuery((x) => q(x, '')))!
+    let built = 0
+    const option = computed(() => { built++; return r.rows.value.length })
+    await flush()
+    expect(option.value).toBe(1)
+    const shown = r.rows.value
+    c.dataChanged(true) // the live engine answers the same
+    await flush()
+    expect(db.ran).toHaveLength(2)
+    expect(r.rows.value).toBe(shown)
+    expect(option.value).toBe(1)
+    expect(built).toBe(1)
+    total = null
+    c.dataChanged(true)
+    await flush()
+    expect(r.rows.value).not.toBe(shown)
+    expect(r.rows.value[0]).toMatchObject({ total: null })
     scope.stop()
   })
 })
