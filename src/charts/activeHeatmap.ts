@@ -6,7 +6,7 @@
 import type { CustomSeriesRenderItem, CustomSeriesRenderItemReturn, EChartsOption } from 'echarts'
 import type { ActiveByUnitYearRow } from '../queries/rows'
 import { NO_VALUE, baseOption, cell } from './common'
-import { rowScroll, unitAxis } from './byUnit'
+import { unitAxis } from './byUnit'
 import { escapeHtml, formatNumber, marker } from './escape'
 import { EMPTY_FILL, EMPTY_STROKE, MISSING_STROKE, SEQUENTIAL } from './theme'
 import type { ChartCtx } from './types'
@@ -62,7 +62,6 @@ export function activeVolumeHeatmap(rows: readonly ActiveByUnitYearRow[], ctx: C
       itemHeight: 160,
       inRange: { color: [...SEQUENTIAL] },
     },
-    dataZoom: rowScroll(units.length),
     series: [
       {
         type: 'heatmap',

@@ -8,7 +8,7 @@ import type { EChartsOption } from 'echarts'
 import type { ActiveByUnitYearRow } from '../queries/rows'
 import type { UnitBasis } from '../queries/basis'
 import { NO_VALUE, baseOption, cell, legendSpace, type Cell } from './common'
-import { rowScroll, unitAxis } from './byUnit'
+import { unitAxis } from './byUnit'
 import { escapeHtml, formatNumber, tooltipLine } from './escape'
 import { PALETTE } from './theme'
 import type { ChartCtx, ChartNote } from './types'
@@ -138,7 +138,6 @@ export function activeVolumeBars(rows: readonly ActiveByUnitYearRow[], ctx: Char
     },
     xAxis: { type: 'value', name: ctx.t('charts.activeUnit'), nameLocation: 'middle', nameGap: 22, minInterval: 1, axisLabel: { hideOverlap: true } },
     yAxis: unitAxis(categories),
-    dataZoom: rowScroll(categories.length),
     series,
   }
 }

@@ -7,7 +7,7 @@
  */
 import type { EChartsOption } from 'echarts'
 
-/** Rows shown at once on screen; more scroll (dataZoom). */
+/** Rows shown at once on screen; more scroll (the panel's own scroll bar: src/charts/rowWindow.ts). */
 export const VISIBLE_ROWS = 30
 /** Width of the unit labels (CSS px): ~18 CJK characters on a line, longer names take a second line. */
 const LABEL_WIDTH = 220
@@ -64,15 +64,6 @@ export const rowsFitting = (labels: readonly string[], height: number, chrome = 
 /** On-screen chart height: the rows shown at once plus `chrome` (legend, axis, margins). */
 export function screenHeight(labels: readonly string[], chrome: number, min = 220): number {
   return Math.max(min, rowsHeight(labels, Math.min(labels.length, VISIBLE_ROWS), chrome))
-}
-
-/** A scroll bar over the rows when there are more than fit on screen (removed in exports). */
-export function rowScroll(n: number): EChartsOption['dataZoom'] {
-  if (n <= VISIBLE_ROWS) return []
-  return [
-    { type: 'slider', yAxisIndex: 0, right: 6, width: 14, startValue: 0, endValue: VISIBLE_ROWS - 1, filterMode: 'filter', showDetail: false, brushSelect: false },
-    { type: 'inside', yAxisIndex: 0, filterMode: 'filter', zoomOnMouseWheel: false, moveOnMouseWheel: true, preventDefaultMouseMove: false },
-  ]
 }
 
 /** The category axis holding the units of an option (the one with `inverse` rows), if any. */

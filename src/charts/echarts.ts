@@ -5,7 +5,7 @@
 import * as echarts from 'echarts/core'
 import { BarChart, CustomChart, HeatmapChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts'
 import {
-  AriaComponent, DataZoomComponent, GeoComponent, GraphicComponent, GridComponent, LegendComponent,
+  AriaComponent, GeoComponent, GraphicComponent, GridComponent, LegendComponent,
   MarkLineComponent, TitleComponent, TooltipComponent, VisualMapComponent,
 } from 'echarts/components'
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
@@ -13,7 +13,7 @@ import { THEME_NAME, theme } from './theme'
 
 echarts.use([
   BarChart, CustomChart, HeatmapChart, LineChart, MapChart, PieChart, ScatterChart,
-  AriaComponent, DataZoomComponent, GeoComponent, GraphicComponent, GridComponent, LegendComponent,
+  AriaComponent, GeoComponent, GraphicComponent, GridComponent, LegendComponent,
   MarkLineComponent, TitleComponent, TooltipComponent, VisualMapComponent,
   CanvasRenderer, SVGRenderer,
 ])

@@ -8,7 +8,7 @@ import { OUTCOME_GROUPS, type OutcomeGroup } from '../domain/format'
 import { ratio } from '../domain/indicators'
 import type { OutcomeRow } from '../queries/rows'
 import { NO_VALUE, baseOption, cell, legendSpace, type Cell } from './common'
-import { rowScroll, unitAxis } from './byUnit'
+import { unitAxis } from './byUnit'
 import { escapeHtml, formatNumber, formatPercent, tooltipLine } from './escape'
 import { EMPTY_STROKE, OUTCOME_COLORS } from './theme'
 import type { ChartCtx, ChartNote } from './types'
@@ -96,7 +96,6 @@ function build(rows: readonly OutcomeRow[], ctx: ChartCtx, { kind, by = 'unit', 
       ? { type: 'value', min: 0, max: maxShare(rows), axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } }
       : { type: 'value', minInterval: 1, name: ctx.t('charts.count'), nameLocation: 'middle', nameGap: 26, axisLabel: { hideOverlap: true } },
     yAxis: unitAxis(categories),
-    dataZoom: rowScroll(categories.length),
     series,
   }
 }

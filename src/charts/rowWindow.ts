@@ -9,10 +9,7 @@
  */
 import type { EChartsOption } from 'echarts'
 import { VISIBLE_ROWS, unitAxisOf } from './byUnit'
-
-type Obj = Record<string, unknown>
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v == null ? [] : [v])
+import { isObj, list, type Obj } from './optionParts'
 
 /** The row (category index) of a data item of a series whose items are located by [x, y] or [y]. */
 function rowOf(item: unknown, dim: number): number | null {
@@ -50,7 +47,7 @@ export function sliceRows(option: EChartsOption, from: number, to: number): ECha
     if (dim == null) return { ...s, data: data.slice(from, to) }
     return { ...s, data: data.filter((d) => { const r = rowOf(d, dim); return r != null && r >= from && r < to }).map((d) => moveRow(d, dim, -from)) }
   })
-  return { ...option, yAxis: Array.isArray(option.yAxis) ? yAxis : yAxis[0], series, dataZoom: [] } as EChartsOption
+  return { ...option, yAxis: Array.isArray(option.yAxis) ? yAxis : yAxis[0], series } as EChartsOption
 }
 
 /** Rows of the unit axis when they are more than fit: the option is windowed; otherwise null (drawn as it is). */

@@ -12,10 +12,9 @@
  * `exportFunctions`) and the caller passes them all (`exportFunctions` of src/figures).
  */
 import type { EChartsOption } from 'echarts'
+import { isObj, type Obj } from '../charts/optionParts'
 
 type Fn = (...args: unknown[]) => unknown
-type Obj = Record<string, unknown>
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** Module-level functions restored by name (name → function), as the figure families declare them. */
 export type NamedFunctions = Readonly<Record<string, (...args: never[]) => unknown>>

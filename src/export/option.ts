@@ -7,6 +7,7 @@ import { echarts } from '../charts/echarts'
 import { FONT_FAMILY, theme } from '../charts/theme'
 import type { Caption } from './caption'
 import { FOOT_LINE, footHeight, footLines, headHeight, wrappedLines } from './size'
+import { isObj, type Obj } from '../charts/optionParts'
 
 /** The CJK stack Word/WPS/PowerPoint understand (SimSun as the Windows last resort). */
 export const EXPORT_FONT = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','SimSun','PingFang SC',sans-serif"
@@ -24,9 +25,6 @@ export interface RenderOptions {
   width?: number
   height?: number
 }
-
-type Obj = Record<string, unknown>
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 const TEXT_KEYS = new Set(['textStyle', 'axisLabel', 'label', 'nameTextStyle', 'subtextStyle'])
 
@@ -84,8 +82,6 @@ export function exportOption(option: EChartsOption, opts: RenderOptions): EChart
     animation: false,
     backgroundColor: '#fff',
     textStyle: { fontFamily: EXPORT_FONT },
-    // Slider zooms would cut the export to the visible window; show everything instead.
-    dataZoom: [],
     title: [
       ...(head ? [{
         text: caption.title, subtext: caption.subtitle || undefined, left: 'center', top: 12, itemGap: 6,

@@ -7,10 +7,7 @@
 import type { EChartsOption } from 'echarts'
 import { unitAxisOf } from '../charts/byUnit'
 import { sliceRows } from '../charts/rowWindow'
-
-type Obj = Record<string, unknown>
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v == null ? [] : [v])
+import { isObj, list } from '../charts/optionParts'
 
 /** The value axis' extent over every row, so each part draws on the same scale. */
 function valueMax(option: EChartsOption): number | undefined {

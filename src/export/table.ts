@@ -3,14 +3,11 @@
  * the ECharts option (dataset, or category axis × series, heatmap cells, pie slices). Pure.
  */
 import { csvText, neutralise } from './csv'
+import { isObj, list, type Obj } from '../charts/optionParts'
 
 export { neutralise }
 interface TableColumn { key: string; label: string }
 export interface ExportTable { columns: TableColumn[]; rows: Record<string, unknown>[] }
-
-type Obj = Record<string, unknown>
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v == null ? [] : [v])
 
 /** The value of one data item: number/string, { value }, or the last entry of an array. */
 function itemValue(d: unknown, dim?: number): unknown {

@@ -6,7 +6,7 @@ import { ratio } from '../../domain/indicators'
 import type { ApplicantYearRow, DisclosureUnitRow, FlowYearRow, ReasonRow } from '../../queries/analysis/rows'
 import type { OutcomeRow } from '../../queries/rows'
 import { baseOption } from '../common'
-import { rowScroll, unitAxis } from '../byUnit'
+import { unitAxis } from '../byUnit'
 import { formatPercent } from '../escape'
 import { OUTCOME_COLORS, PALETTE } from '../theme'
 import type { ChartCtx } from '../types'
@@ -99,7 +99,6 @@ export function disclosureRateUnit(rows: readonly DisclosureUnitRow[], ctx: Char
     },
     xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
     yAxis: unitAxis(labels),
-    dataZoom: rowScroll(labels.length),
     series: [{
       type: 'bar', id: 'rate', name: ctx.t('analysis.app.rate'), barMaxWidth: 18, itemStyle: { color: OUTCOME_COLORS.granted },
       data: rows.map((r) => ({

@@ -2,7 +2,7 @@
 import type { EChartsOption } from 'echarts'
 import type { RankingRow } from '../../queries/analysis/rows'
 import { baseOption, uniqueUnitLabels } from '../common'
-import { rowScroll, unitAxis } from '../byUnit'
+import { unitAxis } from '../byUnit'
 import { escapeHtml, formatNumber, formatPercent } from '../escape'
 import { PALETTE } from '../theme'
 import type { ChartCtx } from '../types'
@@ -44,7 +44,6 @@ export function rankingChart(rows: readonly RankedRow[], ctx: ChartCtx, opts: { 
     },
     xAxis: { type: 'value', ...(opts.kind === 'percent' ? { axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } } : {}) },
     yAxis: unitAxis(cats),
-    dataZoom: rowScroll(cats.length),
     series: [{
       type: 'bar', id: 'value', name: opts.name, barMaxWidth: 18,
       // the change against the previous year at the end of each bar (rates: percentage points), as plain text

@@ -3,7 +3,7 @@ import type { EChartsOption } from 'echarts'
 import { REVIEW_BLOCK_KEYS } from '../../domain'
 import type { ReviewRow } from '../../queries/analysis/rows'
 import { baseOption, legendSpace } from '../common'
-import { rowScroll, unitAxis } from '../byUnit'
+import { unitAxis } from '../byUnit'
 import { PALETTE } from '../theme'
 import type { ChartCtx } from '../types'
 import { axisTooltip, cell, yearChart, type TableColumn } from './common'
@@ -38,7 +38,6 @@ export function reviewCasesUnit(rows: readonly ReviewRow[], ctx: ChartCtx, highl
     tooltip: { trigger: 'axis', confine: true, axisPointer: { type: 'shadow' }, formatter: (p: unknown) => axisTooltip(p, ctx, 'number') },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: unitAxis(labels),
-    dataZoom: rowScroll(units.length),
     series: REVIEW_BLOCK_KEYS.map((b, i) => ({
       type: 'bar' as const, id: b, name: blockName(b, ctx), stack: 'cases', barMaxWidth: 18, itemStyle: { color: PALETTE[i] },
       data: units.map((u) => ({ value: cell(find(rows, u, b)?.total), unitCode: u, ...(highlight && highlight !== u ? { itemStyle: { opacity: 0.3 } } : {}) })),

@@ -38,7 +38,7 @@ export function useUnitLink(): (sel: { unitCode?: string }) => void {
   return (sel) => { if (sel.unitCode) void router.push({ name: 'unit', params: { code: sel.unitCode } }) }
 }
 
-/** Chart height for n horizontal bars (capped; taller lists scroll with dataZoom). */
+/** Chart height for n horizontal bars (capped; taller lists scroll: src/charts/rowWindow.ts). */
 export const rowsHeight = (n: number): number => Math.min(Math.max(240, barRowsHeight([], Math.min(n, VISIBLE_ROWS), 80)), 820)
 
 /**
