@@ -83,6 +83,9 @@ export default defineConfig({
           // bounds only end a hung test (a busy 2-core CI machine made a 120 s bound fail a passing test).
           testTimeout: 900_000,
           hookTimeout: 900_000,
+          // expect.poll's own default is 1 s, a guess for a quiet machine: a review mark saved while a CI run had the
+          // cores took longer and failed quality.test.ts. Polls end when the state is reached; this is WORK_BOUND.
+          expect: { poll: { timeout: 600_000 } },
           globalSetup: ['tests/browser/global-setup.ts'],
           fileParallelism: false,
           // one worker keeps its imports (playwright-core, the generators, fflate…) across files: 6.2 → 1.8 s of

@@ -3,7 +3,8 @@
  * 127.0.0.1 under a sub-path, and hand the URL to the tests (`inject('baseUrl')`).
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
@@ -12,6 +13,8 @@ import { startStaticServer } from './static-server'
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
+    /** Where the browsers kept across files (tests/browser/helpers.ts) have their profiles; removed after the run. */
+    keptProfiles: string
   }
 }
 
@@ -44,5 +47,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // A sub-path, not '/': the app must work from any folder of any static server.
   const server = await startStaticServer(dist, '/gov-disclosure/app/')
   project.provide('baseUrl', server.url)
-  return async () => { await server.close() }
+  // the kept browsers live until the test worker exits, after every file's afterAll: their profiles go here, at the end
+  const keptProfiles = mkdtempSync(join(tmpdir(), 'gdd-kept-'))
+  project.provide('keptProfiles', keptProfiles)
+  return async () => {
+    await server.close()
+    rmSync(keptProfiles, { recursive: true, force: true, maxRetries: 5 })
+  }
 }

@@ -98,7 +98,7 @@ async function keptBrowser(key: string, opts: SessionOptions): Promise<{ profile
   let k = kept.get(key)
   if (!k) {
     k = (async () => {
-      const profile = mkdtempSync(join(tmpdir(), 'gdd-chromium-'))
+      const profile = mkdtempSync(join(inject('keptProfiles'), 'chromium-'))
       const context = await launchProfile(profile, opts)
       context.on('close', () => { kept.delete(key); rmSync(profile, { recursive: true, force: true }) })
       return { profile, context }

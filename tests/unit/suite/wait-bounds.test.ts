@@ -14,6 +14,12 @@ const ALLOWED = /\.then\(\(\) => true, \(\) => false\)|export const WORK_BOUND|w
 
 describe('browser tests bound their waits by the work', () => {
   test('the browser test folder is found', () => { expect(files.length).toBeGreaterThan(20) })
+  test('expect.poll waits as long as WORK_BOUND (its own default is 1 s)', () => {
+    const bound = /export const WORK_BOUND = ([\d_]+)/.exec(readFileSync(new URL('helpers.ts', DIR), 'utf8'))?.[1]
+    const config = readFileSync(new URL('../../../vite.config.ts', import.meta.url), 'utf8')
+    expect(bound).toBeTruthy()
+    expect(config).toContain(`expect: { poll: { timeout: ${bound} } }`)
+  })
   for (const f of files) {
     test(f, () => {
       const bad = readFileSync(new URL(f, DIR), 'utf8').split('\n')
