@@ -36,7 +36,7 @@ function rowDim(s: Obj): number | null {
 
 /**
  * Rows [from, to) of a by-unit option: the unit axis' labels and each series' items of those rows, re-counted from 0
- * (bars and lines by position, heatmap cells and custom marks by their row), with no scroll bar. The screen's window
+ * (bars and lines by position, heatmap cells and custom marks by their row). The screen's window
  * (windowOption) and an export's parts (src/export/split.ts) are both this.
  */
 export function sliceRows(option: EChartsOption, from: number, to: number): EChartsOption {

@@ -8,24 +8,46 @@
  *
  * The files are built once and cached under tests/.tmp (./published-db.ts, ./national-db.ts), so only the first run pays.
  */
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { childrenAggregatesQuery } from '../../src/queries/hierarchy'
 import type { OverviewRow } from '../../src/queries/rows'
 import type { Filters } from '../../src/queries/types'
 import { assertPrivate, openSession, waitForReady, type Session, WORK_BOUND } from './helpers'
-import { REPORTS, expectOverviewEqualsNative as expectOverview, nativeOverview, nativeRows, provinceFile } from './published-db'
+import { REPORTS, expectOverviewEqualsNative as expectOverview, nativeOverview, nativeRows, provinceFile, storedStatementsSignature } from './published-db'
 import { startStaticServer, type StaticServer } from './static-server'
-import { COPIES, nationalFile } from './published-files'
+import { buildNationalFile } from './national-db'
 
+/** What the stored answers are written by (the builders): a change rebuilds the cached files. */
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..')
 const DIST = process.env.GDD_DIST ? resolve(process.env.GDD_DIST) : join(ROOT, 'dist')
 const MOUNT = '/gov-disclosure/app/'
 const DB_PATH = 'data/province.duckdb'
 const NATIONAL_PATH = 'data/national.duckdb'
+/** 70 provinces × 3,000 reports = 210,000 reports (the issue asks for at least 200,000). */
+const COPIES = 70
+
+/** The national file (./national-db.ts), cached by the hash of its builder and of the province file it copies. */
+async function nationalFile(province: string): Promise<string> {
+  const h = createHash('sha256').update(`copies=${COPIES};${basename(province)}`)
+  for (const f of ['tests/browser/national-db.ts', 'src/db/rollups.ts', 'src/db/stored.ts', 'src/db/publish.ts']) h.update(readFileSync(join(ROOT, f)))
+  h.update(storedStatementsSignature())
+  const out = join(ROOT, 'tests', '.tmp', `attach-national-${h.digest('hex').slice(0, 12)}.duckdb`)
+  if (existsSync(out)) return out
+  const tmp = `${out}.tmp-${process.pid}`
+  rmSync(tmp, { force: true })
+  const t0 = Date.now()
+  const { reports } = await buildNationalFile(province, tmp, COPIES)
+  expect(reports).toBe(REPORTS * COPIES)
+  renameSync(tmp, out)
+  console.log(`[attach] national file built in ${Date.now() - t0} ms (cached: ${out})`)
+  return out
+}
+
 let s: Session
 let server: StaticServer
 let file: string
