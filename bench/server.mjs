@@ -6,8 +6,12 @@ import { extname, join, normalize, resolve, sep } from 'node:path'
 const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
   '.json': 'application/json', '.wasm': 'application/wasm', '.csv': 'text/csv; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png' }
 
-/** mounts: { '/app/': dir, ... } → { url, close(), bytes(path) }; single Range requests get 206 (published databases). */
-export function startServer(mounts) {
+/**
+ * mounts: { '/app/': dir, ... } → { url, close(), bytes(path) }; single Range requests get 206 (published databases).
+ * `cacheAssets`: the build's content-hashed `assets/` are sent as immutable, as a real deployment caches them (a
+ * returning visit then reads them, and V8's compiled wasm, from the browser's cache); otherwise nothing is cacheable.
+ */
+export function startServer(mounts, { cacheAssets = false } = {}) {
   const sent = new Map()
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
@@ -26,7 +30,8 @@ export function startServer(mounts) {
       const end = m ? Math.min(m[2] ? Number(m[2]) : st.size - 1, st.size - 1) : st.size - 1
       if (m && start > end) { res.writeHead(416, { 'content-range': `bytes */${st.size}` }).end(); return }
       res.writeHead(m ? 206 : 200, { 'content-type': type, 'content-length': end - start + 1, 'accept-ranges': 'bytes',
-        ...(m ? { 'content-range': `bytes ${start}-${end}/${st.size}` } : {}) })
+        ...(m ? { 'content-range': `bytes ${start}-${end}/${st.size}` } : {}),
+        ...(cacheAssets && rel.includes('assets/') ? { 'cache-control': 'public, max-age=31536000, immutable' } : {}) })
       if (req.method === 'HEAD') { res.end(); return }
       const stream = createReadStream(file, { start, end })
       stream.on('data', (c) => sent.set(path, (sent.get(path) ?? 0) + c.length))

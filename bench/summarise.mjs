@@ -92,7 +92,11 @@ if (national) {
 
 const date = new Date().toISOString()
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true })
-const file = join(ROOT, 'bench', 'results', `summarise-${date.slice(0, 10)}.json`)
+// a second run on the same day gets its own file (-2, -3…): results are never overwritten
+const resultsFile = (n) => join(ROOT, 'bench', 'results', `summarise-${date.slice(0, 10)}${n > 1 ? `-${n}` : ''}.json`)
+let runNo = 1
+while (existsSync(resultsFile(runNo))) runNo++
+const file = resultsFile(runNo)
 writeFileSync(file, JSON.stringify({ date, machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30) }, runs }, null, 2))
 const f1 = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1))
 const table = [

@@ -59,11 +59,12 @@ export function appUrl(hash = '/'): string {
 }
 
 /** Debian's Chromium on a profile folder, as every browser test opens it (a persistent context is --user-data-dir). */
-export function launchProfile(profile: string, opts: { viewport?: { width: number; height: number }; motion?: boolean } = {}): Promise<BrowserContext> {
+/** `jsFlags`: V8's flags instead of the suite's baseline-compiler-only (a test of what the optimising tier does). */
+export function launchProfile(profile: string, opts: { viewport?: { width: number; height: number }; motion?: boolean; jsFlags?: string } = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: opts.jsFlags == null ? CHROMIUM_ARGS : [...CHROMIUM_ARGS.filter((a) => !a.startsWith('--js-flags=')), `--js-flags=${opts.jsFlags}`],
     acceptDownloads: true,
     viewport: opts.viewport ?? { width: 1440, height: 1000 },
     locale: 'zh-CN',
