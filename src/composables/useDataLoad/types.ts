@@ -1,5 +1,5 @@
 import type { ComputedRef, Ref, ShallowRef } from 'vue'
-import type { Db } from '../../db/types'
+import type { UseEngineOptions } from '../useEngine'
 import type { LoadSummary } from '../../db/load'
 import type { Painted } from './paint'
 import type { PublishedLayer } from './layer'
@@ -10,7 +10,7 @@ import type { DashboardError, DashboardState, LoadMode, LoadProgress, PickedFile
 
 export interface UseDataLoadOptions {
   /** Start DuckDB (default: the browser worker, loaded lazily): passed on to useEngine. */
-  startDb?: () => Promise<Db>
+  startDb?: UseEngineOptions['startDb']
   /** Files of the sample bundle (default: data/sample/**\/*.csv fetched from this origin). */
   sampleFiles?: () => Promise<SourceFile[]>
   /** Load the sample on first visit when nothing is loaded (default: unless `?nosample`). */

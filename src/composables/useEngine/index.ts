@@ -16,9 +16,16 @@ import type { DataSource } from '../../queries/rollup'
  */
 export interface PublishedSource extends Published { path: string; url?: string; local?: boolean }
 
+/** How an engine is started: with `file`, a database file from the user's disk attached (`openFile`). */
+interface StartRequest {
+  file?: File
+  /** Told what was attached (a `?db=` published file, or `file`). */
+  onPublished(p: PublishedSource): void
+}
+
 export interface UseEngineOptions {
-  /** Start DuckDB (default: the browser worker, loaded lazily). */
-  startDb?: () => Promise<Db>
+  /** Start DuckDB (default: the browser worker, loaded lazily); `openFile` starts its engine with it too. */
+  startDb?: (request: StartRequest) => Promise<Db>
 }
 
 type EngineStatus = 'off' | 'starting' | 'up'
@@ -50,7 +57,7 @@ export interface UseEngineReturn {
 /** Ends a start-up wait at once, as its timeout would (automation only: see defaultStartDb). */
 const EXPIRE_START_EVENT = 'gdd:engine-start-timeout'
 
-async function defaultStartDb(onPublished: (p: PublishedSource) => void, localFile?: File): Promise<Db> {
+async function defaultStartDb({ onPublished, file: localFile }: StartRequest): Promise<Db> {
   // Checked before anything is fetched: only a .duckdb of this origin (src/db/published-url.ts).
   const path = localFile || typeof location === 'undefined' ? null : publishedParam(location.href)
   const publishedUrl = path == null ? undefined : resolvePublishedUrl(path, location.href)
@@ -73,7 +80,7 @@ async function defaultStartDb(onPublished: (p: PublishedSource) => void, localFi
 
 function createEngine(options: UseEngineOptions = {}): UseEngineReturn {
   const published = shallowRef<PublishedSource | null>(null)
-  const startDb = options.startDb ?? (() => defaultStartDb((p) => { published.value = p }))
+  const startDb = options.startDb ?? defaultStartDb
   const status = ref<EngineStatus>('off')
   const db = shallowRef<Db | null>(null)
   let pending: Promise<Db> | null = null
@@ -81,7 +88,7 @@ function createEngine(options: UseEngineOptions = {}): UseEngineReturn {
   function getDb(): Promise<Db> {
     if (!pending) {
       status.value = 'starting'
-      pending = startDb().then((d) => {
+      pending = startDb({ onPublished: (p) => { published.value = p } }).then((d) => {
         db.value = d
         status.value = 'up'
         return d
@@ -96,7 +103,7 @@ function createEngine(options: UseEngineOptions = {}): UseEngineReturn {
 
   async function openFile(file: File): Promise<Db> {
     let opened: PublishedSource | null = null
-    const d = await defaultStartDb((p) => { opened = p }, file)
+    const d = await startDb({ file, onPublished: (p) => { opened = p } })
     const old = db.value
     db.value = d
     pending = Promise.resolve(d)
