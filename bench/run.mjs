@@ -132,21 +132,27 @@ async function coldStart(app) {
   } finally { await browser.close() }
 }
 
+/**
+ * The bundle of `size` reports put in the file input of a ready page, timed at two moments (issue 19): the figures
+ * drawn from the committed data while the checks still run (`data-charted`; a build without that mark draws them
+ * when ready), then ready with the findings in.
+ */
+async function timedLoad(page, size, files) {
+  const t0 = Date.now()
+  const chartedAt = page.waitForFunction((n) => Number(document.querySelector('[data-testid="load-summary"]')?.getAttribute('data-reports')) === n &&
+    document.querySelector('[data-charted="true"], [data-state="ready"]'), size, { timeout: 1_800_000, polling: 50 }).then(() => Date.now() - t0)
+  await page.setInputFiles('[data-testid="bundle-input"]', files.map((f) => join(dataDir, String(size), f)))
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="load-summary"]')?.getAttribute('data-reports')) === n &&
+    document.querySelector('[data-state="ready"]'), size, { timeout: 1_800_000, polling: 50 })
+  return { load: Date.now() - t0, charted: await chartedAt }
+}
+
 async function loadRun(app, size, files) {
   const { browser, page, cdp } = await launch()
   try {
     await page.goto(`${app}#/?nosample=1`)
     await ready(page)
-    const t0 = Date.now()
-    // Two moments (issue 19): the figures drawn from the committed data while the checks still run (`data-charted`;
-    // a build without that mark draws them when ready), then ready with the findings in.
-    const chartedAt = page.waitForFunction((n) => Number(document.querySelector('[data-testid="load-summary"]')?.getAttribute('data-reports')) === n &&
-      document.querySelector('[data-charted="true"], [data-state="ready"]'), size, { timeout: 1_800_000, polling: 50 }).then(() => Date.now() - t0)
-    await page.setInputFiles('[data-testid="bundle-input"]', files.map((f) => join(dataDir, String(size), f)))
-    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="load-summary"]')?.getAttribute('data-reports')) === n &&
-      document.querySelector('[data-state="ready"]'), size, { timeout: 1_800_000, polling: 50 })
-    const load = Date.now() - t0
-    const charted = await chartedAt
+    const { load, charted } = await timedLoad(page, size, files)
     const heap = await jsHeapMb(page)
     // DuckDB's own memory (the wasm heap's buffer manager), apart from the JS heap
     // rows in all tables (the saved database is kept up to src/db/snapshot.ts KEEP_MAX_ROWS)
@@ -206,13 +212,7 @@ async function returningRun(app, size, files) {
       const page = await ctx.newPage()
       await page.goto(`${app}#/?nosample=1`)
       await ready(page)
-      const t0 = Date.now()
-      const chartedAt = page.waitForFunction((n) => Number(document.querySelector('[data-testid="load-summary"]')?.getAttribute('data-reports')) === n &&
-        document.querySelector('[data-charted="true"], [data-state="ready"]'), size, { timeout: 1_800_000, polling: 20 }).then(() => Date.now() - t0)
-      await page.setInputFiles('[data-testid="bundle-input"]', files.map((f) => join(dataDir, String(size), f)))
-      await page.waitForFunction((n) => Number(document.querySelector('[data-testid="load-summary"]')?.getAttribute('data-reports')) === n &&
-        document.querySelector('[data-state="ready"]'), size, { timeout: 1_800_000, polling: 20 })
-      timed = { load: Date.now() - t0, charted: await chartedAt }
+      timed = await timedLoad(page, size, files)
       // V8 writes a module's compiled code to the cache a while after it was optimised
       await page.waitForTimeout(3000)
       const cdp = await ctx.newCDPSession(page)
