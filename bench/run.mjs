@@ -199,28 +199,31 @@ async function loadRun(app, size, files) {
 }
 
 /**
- * A returning supervisor: in one browser profile a first page loads the bundle and is closed with the origin's storage
- * cleared (no saved data, the HTTP cache kept: the app's files and V8's compiled wasm); a second page's load is timed.
+ * A returning supervisor (another day): a first browser on a profile loads the bundle, the origin's storage is cleared
+ * (no saved data; the HTTP cache is kept: the app's files and V8's compiled wasm) and the browser is closed; a new
+ * browser on the same profile times the same load. A new browser, not a new tab: a tab may share the first one's
+ * renderer process, whose compiled modules are reused in memory whatever the disk cache holds.
  */
 async function returningRun(app, size, files) {
   const profile = mkdtempSync(join(tmpdir(), 'gdd-bench-returning-'))
-  const ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1440, height: 1000 } })
   const origin = new URL(app).origin
   try {
     let timed = null
     for (let visit = 0; visit < 2; visit++) {
-      const page = await ctx.newPage()
-      await page.goto(`${app}#/?nosample=1`)
-      await ready(page)
-      timed = await timedLoad(page, size, files)
-      // V8 writes a module's compiled code to the cache a while after it was optimised
-      await page.waitForTimeout(3000)
-      const cdp = await ctx.newCDPSession(page)
-      await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'indexeddb,local_storage,file_systems,cache_storage,service_workers' })
-      await page.close()
+      const ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1440, height: 1000 } })
+      try {
+        const page = ctx.pages()[0] ?? await ctx.newPage()
+        await page.goto(`${app}#/?nosample=1`)
+        await ready(page)
+        timed = await timedLoad(page, size, files)
+        // V8 writes a module's compiled code to the cache a while after it was optimised
+        await page.waitForTimeout(3000)
+        const cdp = await ctx.newCDPSession(page)
+        await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'indexeddb,local_storage,file_systems,cache_storage,service_workers' })
+      } finally { await ctx.close() }
     }
     return timed
-  } finally { await ctx.close(); rmSync(profile, { recursive: true, force: true }) }
+  } finally { rmSync(profile, { recursive: true, force: true }) }
 }
 
 /** Saved data of 46 reports (a real county's year): load it in a profile, then time a reload → charts. */
@@ -263,7 +266,8 @@ for (const [label, app] of BUILDS) {
   const cold = []
   for (let r = 0; r < repeat; r++) cold.push(await coldStart(app))
   const reloads = []
-  for (let r = 0; r < repeat; r++) reloads.push(await reloadRun(app))
+  // a reload as from a real server: the app's files (and V8's compiled wasm) come from the browser's cache
+  for (let r = 0; r < repeat; r++) reloads.push(await reloadRun(cachedApp(app)))
   results.builds[label] = {
     coldStart: Object.fromEntries(['interactive', 'dbReady', 'sampleCharted', 'samplePainted'].map((k) => [k, stat(cold.map((c) => c[k]))])),
     reload46: stat(reloads.map((r) => r.ms)),
@@ -316,7 +320,7 @@ for (const size of sizes) {
   lines.push(`| ${size.toLocaleString('en')}-report load → ready, findings in, vs bare read_csv (floor) | ${both((b) => at(b), (s) => `${sec(s.load.median)} vs ${sec(s.floor.median)}, **${s.ratio.median.toFixed(1)}×**`)} | ${size >= 50000 ? '≤ 1.3×' : size >= 10000 ? '≤ 1.3×–3×' : '≤ 3×'} |`)
   lines.push(`| ${size.toLocaleString('en')}-report load → figures drawn (findings still checking) vs floor | ${both((b) => at(b), (s) => `${sec((s.charted ?? s.load).median)} vs ${sec(s.floor.median)}, **${(s.chartedRatio ?? s.ratio).median.toFixed(1)}×**`)} | ${size >= 50000 ? '≤ 1.3×' : size >= 10000 ? '≤ 1.3×–3×' : '≤ 3×'} |`)
   if (size === sizes[0]) {
-    lines.push(`| returning visit (same browser, no saved data), ${size.toLocaleString('en')}-report load → ready / drawn vs floor | ${both((b) => at(b), (s) => `${sec(s.returning.load.median)} / ${sec(s.returning.charted.median)}, **${(s.returning.load.median / s.floor.median).toFixed(1)}× / ${(s.returning.charted.median / s.floor.median).toFixed(1)}×**`)} | ≤ 3× |`)
+    lines.push(`| returning visit (browser restarted, no saved data), ${size.toLocaleString('en')}-report load → ready / drawn vs floor | ${both((b) => at(b), (s) => `${sec(s.returning.load.median)} / ${sec(s.returning.charted.median)}, **${(s.returning.load.median / s.floor.median).toFixed(1)}× / ${(s.returning.charted.median / s.floor.median).toFixed(1)}×**`)} | ≤ 3× |`)
   }
   lines.push(`| filter → every chart redrawn, ${size.toLocaleString('en')}, p95 (new filters) | ${both((b) => at(b).filterP95.median, (x) => `${f0(x)} ms`)} | ≤ 100 ms |`)
   lines.push(`| renderer peak after the ${size.toLocaleString('en')} load (DuckDB / JS heap) | ${both((b) => at(b), (s) => `${f0(s.appPeakMb.median)} MB (${f0(s.duckdbMb.median)} / ${f0(s.heapMb.median)} MB)`)} | ≤ 1.0 GB |`)
