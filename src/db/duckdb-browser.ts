@@ -34,7 +34,7 @@ const absolute = (url: string): string => new URL(url, document.baseURI).href
  * Hidden from DuckDB's worker script, whose only use of it is a download-progress wrapper around the .wasm response
  * (the app shows no such progress): wrapped, `instantiateStreaming` gets a synthetic Response, which V8 never caches
  * compiled code for. Unwrapped, a returning visit gets DuckDB's optimised code from the browser's cache instead of
- * starting again from the baseline compiler: a 1,000-report load 2.5–3.1 → 1.8–2.0 s (npm run bench, "returning visit").
+ * starting again from the baseline compiler: a 1,000-report load 2.7–3.0 → 1.7–1.8 s (npm run bench, "returning visit").
  * The worker then logs that it instantiates "without progress handler" (a warning).
  */
 const WORKER_PRELUDE = 'self.TransformStream = undefined;\n'
