@@ -58,8 +58,10 @@ export function appUrl(hash = '/'): string {
   return `${baseUrl()}#${hash}`
 }
 
-/** Debian's Chromium on a profile folder, as every browser test opens it (a persistent context is --user-data-dir). */
-/** `jsFlags`: V8's flags instead of the suite's baseline-compiler-only (a test of what the optimising tier does). */
+/**
+ * Debian's Chromium on a profile folder, as every browser test opens it (a persistent context is --user-data-dir).
+ * `jsFlags`: V8's flags instead of the suite's baseline-compiler-only (a test of what the optimising tier does).
+ */
 export function launchProfile(profile: string, opts: { viewport?: { width: number; height: number }; motion?: boolean; jsFlags?: string } = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
