@@ -22,7 +22,6 @@ import { REPORTS, expectOverviewEqualsNative as expectOverview, nativeOverview, 
 import { startStaticServer, type StaticServer } from './static-server'
 import { buildNationalFile } from './national-db'
 
-/** What the stored answers are written by (the builders): a change rebuilds the cached files. */
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..')
 const DIST = process.env.GDD_DIST ? resolve(process.env.GDD_DIST) : join(ROOT, 'dist')
 const MOUNT = '/gov-disclosure/app/'
