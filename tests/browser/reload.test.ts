@@ -61,18 +61,23 @@ async function tamper(page: Page, how: 'flip' | 'delete'): Promise<void> {
   await page.goto(new URL("not-the-app.txt", baseUrl()).href)
   await page.evaluate(async (mode) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => { const r = indexedDB.open('gdd-snapshot'); r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error) })
-    const os = () => db.transaction('parts', 'readwrite').objectStore('parts')
-    const get = <T>(key: string) => new Promise<T>((resolve, reject) => { const r = os().get(key); r.onsuccess = () => resolve(r.result as T); r.onerror = () => reject(r.error) })
-    const put = (v: unknown) => new Promise<void>((resolve, reject) => { const r = os().put(v); r.onsuccess = () => resolve(); r.onerror = () => reject(r.error) })
-    const del = (k: string) => new Promise<void>((resolve, reject) => { const r = os().delete(k); r.onsuccess = () => resolve(); r.onerror = () => reject(r.error) })
+    const get = <T>(key: string) => new Promise<T>((resolve, reject) => { const r = db.transaction('parts').objectStore('parts').get(key); r.onsuccess = () => resolve(r.result as T); r.onerror = () => reject(r.error) })
+    // The write awaited to its commit, not to its request's success, which comes first: the navigation that follows
+    // would abort a transaction still open, and the damage would silently not be made.
+    const write = (change: (os: IDBObjectStore) => void) => new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('parts', 'readwrite')
+      tx.oncomplete = () => resolve()
+      tx.onerror = tx.onabort = () => reject(tx.error)
+      change(tx.objectStore('parts'))
+    })
     const m = await get<{ tables: { name: string }[] }>('manifest')
     if (!m || !m.tables.some((t) => t.name === 'summary')) throw new Error('no saved database to damage')
-    if (mode === 'delete') await del('t:findings')
+    if (mode === 'delete') await write((os) => os.delete('t:findings'))
     else {
       const part = await get<{ key: string; blob: Blob }>('t:summary')
       const bytes = new Uint8Array(await part.blob.arrayBuffer())
       bytes[bytes.length >> 1] ^= 0xff // one byte in the middle of the rows
-      await put({ key: part.key, blob: new Blob([bytes]) })
+      await write((os) => os.put({ key: part.key, blob: new Blob([bytes]) }))
     }
     db.close()
   }, how)
