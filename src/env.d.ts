@@ -15,8 +15,10 @@ interface DashboardTestApi {
   restoredFrom(): 'database' | 'replay' | 'sample' | null
   /** How long reopening the saved database (or the shipped sample) took, from reading it to its tables checked (ms). */
   reopenMs(): number
-  /** CSV files handed to DuckDB's read_csv since the page opened. */
+  /** The user's CSV files handed to DuckDB's read_csv since the page opened (not the warm-up's). */
   csvFilesRead(): number
+  /** The warm-up after start-up (src/db/warmup.ts): null before it starts, 'running', then how it ended. */
+  warmedUp(): 'done' | 'skipped' | 'stopped' | 'failed' | 'running' | null
   /** Resolves when every query of the dashboard and the views has answered and a frame is drawn. */
   idle(): Promise<void>
   /** Bench: apply filters, resolve when every chart query of the view has answered (ms). */

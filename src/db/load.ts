@@ -137,10 +137,11 @@ interface Registered { t: PreparedTable; name: string; bytes: number }
 /** CSV files handed to DuckDB since the page opened (a reload that reopens the saved database hands none: issue 19). */
 export const loadStats = { csvFiles: 0 }
 
-class Files {
+export class Files {
   private readonly done = new Map<PreparedTable, Registered>()
   private static seq = 0
-  constructor(private readonly db: Db) {}
+  /** `counted`: the files are the user's (a warm-up's are not: ./warmup.ts). */
+  constructor(private readonly db: Db, private readonly counted = true) {}
 
   async register(t0: PreparedTable): Promise<Registered> {
     const known = this.done.get(t0)
@@ -149,7 +150,7 @@ class Files {
     const t = !t0.recordLines && hasEmptyLine(t0.utf8) ? { ...t0, recordLines: scanRecordLines(t0.utf8, t0.headerLines) } : t0
     const reg = { t, name: registeredPath(`load_${++Files.seq}.csv`), bytes: t0.utf8.length }
     await this.db.registerFile(reg.name, t.utf8)
-    loadStats.csvFiles++
+    if (this.counted) loadStats.csvFiles++
     this.done.set(t0, reg)
     return reg
   }
@@ -164,7 +165,7 @@ class Files {
   }
 }
 
-async function loadOne(db: Db, reg: Registered, bundleNo: number): Promise<void> {
+export async function loadOne(db: Db, reg: Registered, bundleNo: number): Promise<void> {
   const { t, name } = reg
   const fileId = (await db.query<{ id: number }>(`INSERT INTO files VALUES (nextval('file_seq'), ?, ?, ?, ?, ?, ?, 0, ?)
     RETURNING file_id::INTEGER AS id`, [t.path, t.kind, t.encoding, t.delimiter, t.headerLines, t.records, bundleNo]))[0].id

@@ -130,11 +130,12 @@ export function rebuildFigures(db: Db, signal?: AbortSignal): Promise<void> {
 
 /**
  * Phase 2 only, after phase 1 committed: one statement per round trip, so that the figures' queries on the read
- * connection get their turn in the DuckDB worker between them. Not cancellable: the data is in, its checks must end.
+ * connection get their turn in the DuckDB worker between them. Not cancellable after a load (the data is in, its
+ * checks must end): only a warm-up's dry run (./warmup.ts) passes `signal`, seen between the statements.
  */
-export function rebuildChecks(db: Db): Promise<void> {
+export function rebuildChecks(db: Db, signal?: AbortSignal): Promise<void> {
   return serial(db, async () => {
-    for (const s of checksSql()) await db.exec(s)
+    for (const s of checksSql()) { checkpoint(signal); await db.exec(s) }
   })
 }
 

@@ -26,6 +26,7 @@ import { createPainter } from './paint'
 import { createSources } from './sources'
 import { keyedError, localFileNotice } from './local'
 import { createLayer } from './layer'
+import { createWarmUp } from './warm'
 import type { CancelOutcome, UseDataLoadOptions, UseDataLoadReturn } from './types'
 
 export type * from './types'
@@ -68,7 +69,11 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
   const state = computed<DashboardState>(() =>
     error.value ? 'error' : busy.value > 0 || !everStarted.value ? 'loading' : 'ready')
 
+  // An injected engine (unit tests) is not warmed up.
+  const warm = createWarmUp(!options.startDb)
+
   async function run<T>(action: () => Promise<T>, retry: () => Promise<void>, errKey: string): Promise<T | undefined> {
+    warm.stop()
     busy.value++
     error.value = null
     try {
@@ -155,6 +160,11 @@ function createDataLoad(options: UseDataLoadOptions = {}): UseDataLoadReturn {
       }
     }
     started = go()
+    // Then, unless something else started meanwhile, the warm-up (./warm.ts) while the supervisor picks files.
+    void started.then(() => {
+      const d = engine.db.value
+      if (d && busy.value === 0 && !error.value && !engine.published.value) warm.start(d)
+    })
     return started
   }
 

@@ -9,6 +9,7 @@ import { useCoordinator } from '../useCoordinator'
 import { useFilters } from '../useFilters'
 import { useDashboard } from '../useDashboard'
 import { reopenStats } from '../useDataLoad/reopen'
+import { warmStats } from '../useDataLoad/warm'
 import { loadStats } from '../../db/load'
 
 export function useTestHooks(): DashboardTestApi {
@@ -29,6 +30,8 @@ export function useTestHooks(): DashboardTestApi {
     restoredFrom: () => reopenStats.from,
     reopenMs: () => reopenStats.ms,
     csvFilesRead: () => loadStats.csvFiles,
+    // The warm-up after start-up (src/db/warmup.ts): null before it starts, 'running', then how it ended.
+    warmedUp: () => warmStats.outcome,
     // Benchmark hooks (bench/run.mjs): time a filter change until every figure's query has answered, and DuckDB's
     // bare read_csv of the same files in a fresh engine (the floor).
     // `cold`: the kept answers are forgotten first, so every query runs as for filters never seen before.
