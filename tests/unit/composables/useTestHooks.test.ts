@@ -14,9 +14,10 @@ describe('useTestHooks', () => {
     useDashboard({ startDb: async () => db, autoSample: false })
     const hooks = useTestHooks()
     expect(w.window.__dashboard).toBe(hooks)
-    // + issue 19's restoredFrom / reopenMs / csvFilesRead (how the data came back on this start-up), drawnRows (rows in view)
+    // + issue 19's restoredFrom / reopenMs / csvFilesRead (how the data came back on this start-up), drawnRows (rows in
+    // view), warmedUp (the warm-up after start-up)
     expect(Object.keys(hooks).sort()).toEqual(['benchFloor', 'chartIds', 'chartPixel', 'csvFilesRead', 'drawnRows', 'exportTexts', 'getOption', 'idle', 'query',
-      'reopenMs', 'restoredFrom', 'showTips', 'timeFilters', 'timeView'])
+      'reopenMs', 'restoredFrom', 'showTips', 'timeFilters', 'timeView', 'warmedUp'])
     expect(await hooks.query('SELECT 1 AS n')).toEqual([{ n: 1 }])
     expect(db.ran.some((s) => s.includes('query('))).toBe(true) // through src/db/user-sql.ts, never the raw text
   })
