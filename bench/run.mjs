@@ -126,6 +126,8 @@ async function coldStart(app) {
     const interactive = Date.now() - t0
     await ready(page)
     const dbReady = Date.now() - t0
+    // this page's warm-up after start-up (src/db/warmup.ts) would share the CPU with the next page's start
+    await page.waitForFunction(() => !['running', null].includes(window.__dashboard.warmedUp?.() ?? 'none'), null, { timeout: 60_000, polling: 50 })
     const page2 = await browser.newPage()
     const t1 = Date.now()
     await page2.goto(app)
