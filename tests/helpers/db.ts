@@ -42,3 +42,17 @@ export function appLines(unit: string, year: number | string, vals: Record<strin
   const keys = ['received', 'carried_in', ...OUTCOME_2021, 'handled', 'carried_out']
   return keys.map((k) => rows[k] ?? `${unit},${year},${k},${vals[k] ?? 0},0,0,0,0,0,${vals[k] ?? 0}`)
 }
+
+/**
+ * Two townships of 抚远市 with a report each in `year` (寒葱沟镇's active total given as text) and a consistent
+ * section 三 for 浓桥镇: a small bundle with findings, under the folder `tag`.
+ */
+export function twoTownships(tag: string, year: number): PreparedTable[] {
+  const n = '230883103000'
+  const h = '230883104000'
+  return [
+    prepared(`${tag}/reports.csv`, 'reports', csv('unit_code,unit_name,parent_code,parent_name,level,year,active_total',
+      `${n},浓桥镇,230883,抚远市,乡镇,${year},43`, `${h},寒葱沟镇,230883,抚远市,乡镇,${year},详见附件`)),
+    prepared(`${tag}/applications.csv`, 'applications', csv(APP_HEADER, ...appLines(n, year, { received: 2, granted: 1, partial: 1, handled: 2 }))),
+  ]
+}

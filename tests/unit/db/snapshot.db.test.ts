@@ -7,15 +7,7 @@ import { startNodeDuckDb } from '../../../src/db/duckdb-node'
 import { loadTables } from '../../../src/db/load'
 import { SnapshotMismatch, exportDb, importDb, type DbSnapshot } from '../../../src/db/snapshot'
 import type { Db } from '../../../src/db/types'
-import { APP_HEADER, appLines, csv, prepared } from '../../helpers/db'
-
-const N = '230883103000'
-const H = '230883104000'
-const bundle = (tag: string, year: number) => [
-  prepared(`${tag}/reports.csv`, 'reports', csv('unit_code,unit_name,parent_code,parent_name,level,year,active_total',
-    `${N},浓桥镇,230883,抚远市,乡镇,${year},43`, `${H},寒葱沟镇,230883,抚远市,乡镇,${year},详见附件`)),
-  prepared(`${tag}/applications.csv`, 'applications', csv(APP_HEADER, ...appLines(N, year, { received: 2, granted: 1, partial: 1, handled: 2 }))),
-]
+import { twoTownships } from '../../helpers/db'
 
 const FIGURES = `SELECT unit_code, year, active_total, received, handled, granted FROM summary ORDER BY unit_code, year`
 const FINDINGS = `SELECT rule, unit_code, year, file_id, line, message FROM findings ORDER BY ALL`
@@ -27,7 +19,7 @@ describe('database snapshot', () => {
   beforeAll(async () => {
     a = await startNodeDuckDb()
     b = await startNodeDuckDb()
-    await loadTables(a, bundle('A', 2022))
+    await loadTables(a, twoTownships('A', 2022))
     snap = (await exportDb(a))!
     expect(await exportDb(a, undefined, 1)).toBeNull() // more rows than allowed: nothing kept
   }, 180_000)
@@ -39,8 +31,8 @@ describe('database snapshot', () => {
     expect(await b.query(FIGURES)).toEqual(await a.query(FIGURES))
     expect(await b.query(FINDINGS)).toEqual(await a.query(FINDINGS))
     expect((await b.query(FINDINGS)).length).toBeGreaterThan(0)
-    await loadTables(a, bundle('B', 2023))
-    await loadTables(b, bundle('B', 2023))
+    await loadTables(a, twoTownships('B', 2023))
+    await loadTables(b, twoTownships('B', 2023))
     expect(await b.query(FIGURES)).toEqual(await a.query(FIGURES))
     expect(await b.query(FINDINGS)).toEqual(await a.query(FINDINGS))
     expect(await b.query('SELECT file_id, path FROM files ORDER BY file_id')).toEqual(await a.query('SELECT file_id, path FROM files ORDER BY file_id'))

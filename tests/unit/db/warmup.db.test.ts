@@ -9,15 +9,7 @@ import { loadStats, loadTables } from '../../../src/db/load'
 import { warmUp } from '../../../src/db/warmup'
 import type { Db } from '../../../src/db/types'
 import { overviewStatements } from '../../../src/queries/overviewView'
-import { APP_HEADER, appLines, csv, prepared } from '../../helpers/db'
-
-const N = '230883103000'
-const H = '230883104000'
-const bundle = (tag: string, year: number) => [
-  prepared(`${tag}/reports.csv`, 'reports', csv('unit_code,unit_name,parent_code,parent_name,level,year,active_total',
-    `${N},浓桥镇,230883,抚远市,乡镇,${year},43`, `${H},寒葱沟镇,230883,抚远市,乡镇,${year},详见附件`)),
-  prepared(`${tag}/applications.csv`, 'applications', csv(APP_HEADER, ...appLines(N, year, { received: 2, granted: 1, partial: 1, handled: 2 }))),
-]
+import { twoTownships } from '../../helpers/db'
 
 const FIGURES = 'SELECT unit_code, year, active_total, received, handled, granted FROM summary ORDER BY unit_code, year'
 // file ids left out: the dry run's take numbers from the sequence (keys, never shown)
@@ -55,7 +47,7 @@ describe('warm-up', () => {
   let loaded: Db
   beforeAll(async () => {
     ;[empty, loaded] = await Promise.all([startNodeDuckDb(), startNodeDuckDb()])
-    await loadTables(loaded, bundle('A', 2022))
+    await loadTables(loaded, twoTownships('A', 2022))
   }, 180_000)
   afterAll(async () => { await empty.close(); await loaded.close() })
 
@@ -74,9 +66,9 @@ describe('warm-up', () => {
     expect(await dump(loaded)).toEqual(before)
     const cold = await startNodeDuckDb()
     try {
-      await loadTables(cold, bundle('A', 2022))
-      await loadTables(cold, bundle('B', 2023))
-      await loadTables(loaded, bundle('B', 2023))
+      await loadTables(cold, twoTownships('A', 2022))
+      await loadTables(cold, twoTownships('B', 2023))
+      await loadTables(loaded, twoTownships('B', 2023))
       expect(await loaded.query(FIGURES)).toEqual(await cold.query(FIGURES))
       expect(await loaded.query(FINDINGS)).toEqual(await cold.query(FINDINGS))
       expect((await loaded.query(FIGURES)).length).toBe(4)
