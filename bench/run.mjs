@@ -117,6 +117,10 @@ const painted = (page, n) => page.waitForFunction((k) => {
   return (k ? r === k : r > 0) && (mark === 'saved' || mark === 'live' || document.querySelector('[data-state="ready"]'))
 }, n, { timeout: 600_000, polling: 20 })
 
+/** The page's warm-up after start-up (src/db/warmup.ts) has ended; at once for a build without one. */
+const warmUpEnded = (page) => page.waitForFunction(() => !['running', null].includes(window.__dashboard.warmedUp?.() ?? 'none'), null,
+  { timeout: 60_000, polling: 50 })
+
 async function coldStart(app) {
   const { browser, page } = await launch()
   try {
@@ -127,7 +131,7 @@ async function coldStart(app) {
     await ready(page)
     const dbReady = Date.now() - t0
     // this page's warm-up after start-up (src/db/warmup.ts) would share the CPU with the next page's start
-    await page.waitForFunction(() => !['running', null].includes(window.__dashboard.warmedUp?.() ?? 'none'), null, { timeout: 60_000, polling: 50 })
+    await warmUpEnded(page)
     const page2 = await browser.newPage()
     const t1 = Date.now()
     await page2.goto(app)
@@ -145,7 +149,7 @@ async function coldStart(app) {
 async function timedLoad(page, size, files, pick = pickMs) {
   if (pick > 0) {
     await page.waitForTimeout(pick)
-    await page.waitForFunction(() => !['running', null].includes(window.__dashboard.warmedUp?.() ?? 'none'), null, { timeout: 60_000, polling: 50 })
+    await warmUpEnded(page)
   }
   const t0 = Date.now()
   const chartedAt = page.waitForFunction((n) => Number(document.querySelector('[data-testid="load-summary"]')?.getAttribute('data-reports')) === n &&
