@@ -64,35 +64,36 @@ SELECT 'shifts', NULL, NULL WHERE EXISTS (SELECT 1 FROM line_shift)`
  * DuckDB-WASM ("memory access out of bounds"). Rows holding a text longer than LONG_PARAM are written
  * as CSV to a registered file and read back with read_csv (the way every loaded file is read); the
  * other rows go in INSERTs of at most PARAM_BUDGET characters. Every entry is still parsed in JS by the domain.
+ * More rows than one INSERT holds all go through the CSV file: binding is slow in the worker (13,000 cell texts of
+ * a 50,000-report bundle took 30 INSERTs and 1.0 s, issue 19), reading them back one statement.
  */
 const LONG_PARAM = 4096
 const PARAM_BUDGET = 64 * 1024
+const PARAM_ROWS = 500
 
 let dictFileSeq = 0
 const csvField = (v: SqlParam): string => (v == null ? '' : `"${String(v).replace(/"/g, '""')}"`)
 const size = (r: SqlParam[]): number => r.reduce<number>((n, v) => n + (typeof v === 'string' ? v.length : 8), 0)
 
-/** Insert dictionary rows: short ones with bound parameters (small statements), rows holding a long text through a registered CSV. */
+/** Insert dictionary rows: with bound parameters when they fit one small INSERT, else (and rows holding a long text) through a registered CSV. */
 async function insertDictRows(db: Db, table: string, rows: SqlParam[][]): Promise<void> {
   const isLong = (r: SqlParam[]): boolean => r.some((v) => typeof v === 'string' && v.length > LONG_PARAM)
-  let batch: SqlParam[][] = []
-  let chars = 0
-  for (const r of rows) {
-    if (isLong(r)) continue
-    if (chars + size(r) > PARAM_BUDGET && batch.length > 0) { await insertRows(db, table, batch); batch = []; chars = 0 }
-    batch.push(r)
-    chars += size(r)
-  }
-  await insertRows(db, table, batch)
-  const long = rows.filter(isLong)
-  if (long.length === 0) return
-  const n = long[0].length
+  const short = rows.filter((r) => !isLong(r))
+  const bound = short.length <= PARAM_ROWS && size(short.flat()) <= PARAM_BUDGET
+  if (bound) await insertRows(db, table, short)
+  const viaFile = bound ? rows.filter(isLong) : rows
+  if (viaFile.length === 0) return
+  const n = viaFile[0].length
   const name = registeredPath(`dict_${++dictFileSeq}.csv`)
-  await db.registerFile(name, new TextEncoder().encode(long.map((r) => r.map(csvField).join(',')).join('\n') + '\n'))
+  const lines = viaFile.map((r) => r.map(csvField).join(','))
+  await db.registerFile(name, new TextEncoder().encode(lines.join('\n') + '\n'))
+  // read_csv's buffer grows with max_line_size (64 MiB asked for 1 GiB, over the worker's memory limit): ask for
+  // what the longest line needs (at most 3 UTF-8 bytes per UTF-16 unit), DuckDB's default 2 MiB at least.
+  const maxLine = Math.max(2 * 1024 * 1024, 3 * Math.max(...lines.map((l) => l.length)) + 64)
   try {
     const cols = Array.from({ length: n }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ')
     await db.exec(`INSERT INTO ${table} SELECT * FROM read_csv('${name}', delim=',', quote='"', escape='"', header=false,
-      auto_detect=false, columns={${cols}}, allow_quoted_nulls=false, max_line_size=${64 * 1024 * 1024})`)
+      auto_detect=false, columns={${cols}}, allow_quoted_nulls=false, max_line_size=${maxLine})`)
   } finally {
     await db.dropFile(name)
   }

@@ -65,8 +65,10 @@ const CELL_PARTS = [
 
 // ---- row level over all keyed tables at once ----
 
-const WK_CTE = `wk AS (${DATA_KINDS.map((k) => `SELECT ${lit(k)} AS tbl, file_id, path, line, unit_code, year, year_raw, year_short, rk,
-    ${ROW_COLUMN[k] ? q(ROW_COLUMN[k]!) : 'NULL::VARCHAR'} AS label FROM w_${k}`).join('\n  UNION ALL ')})`
+// The keyed rows hold no path (./rebuild.ts keyedSql): the few rows these findings group take it from `files`.
+const WK_CTE = `wk AS (SELECT w.*, fl.path FROM (${DATA_KINDS.map((k) => `SELECT ${lit(k)} AS tbl, file_id, line, unit_code, year, year_raw,
+    year_short, rk, ${ROW_COLUMN[k] ? q(ROW_COLUMN[k]!) : 'NULL::VARCHAR'} AS label FROM w_${k}`).join('\n  UNION ALL ')}) w
+  JOIN files fl ON fl.file_id = w.file_id)`
 
 const ROW_PARTS = [
   // one per file and spelling of the year
@@ -126,8 +128,8 @@ const LOAD = `SELECT l.rule, l.severity, NULL, NULL, f.kind, NULL, NULL, NULL, l
  */
 function dupCells(kind: DataKind): string {
   const cmp = kind === 'reports' ? [...CELL_COLUMNS.reports, 'unit_name'] : CELL_COLUMNS[kind]
-  return `SELECT ${lit(kind)} AS tbl, a.file_id AS a_file, a.rec AS a_rec, a.path AS a_path, a.line AS a_line,
-      b.path AS b_path, b.line AS b_line, a.unit_code, a.year, a.rk, fa.kind = 'facts' AS a_facts, fb.kind = 'facts' AS b_facts,
+  return `SELECT ${lit(kind)} AS tbl, a.file_id AS a_file, a.rec AS a_rec, fa.path AS a_path, a.line AS a_line,
+      fb.path AS b_path, b.line AS b_line, a.unit_code, a.year, a.rk, fa.kind = 'facts' AS a_facts, fb.kind = 'facts' AS b_facts,
       unnest([${cmp.map((_, i) => i + 1).join(', ')}]) AS ci, unnest([${cmp.map((c) => zhLit(`col:${c}`)).join(', ')}]) AS zh,
       unnest([${cmp.map((c) => `a.${q(c)}`).join(', ')}]) AS a_raw, unnest([${cmp.map((c) => `b.${q(c)}`).join(', ')}]) AS b_raw
     FROM (SELECT * FROM w_${kind} WHERE dup_rank > 1) a

@@ -46,7 +46,12 @@ function dupRank(keyList: string): string {
     FROM src LEFT JOIN dk ON ${keys.map((k) => `dk.${k} = src.${k}`).join(' AND ')}`
 }
 
-/** All source rows of a data table with parsed keys and their rank among rows of the same key. */
+/**
+ * All source rows of a data table with parsed keys and their rank among rows of the same key. The year and row
+ * label as written are kept only where a finding quotes them (a year not read plainly, a label not understood),
+ * and the file's path not at all (the few rows that need it join `files`): at 50,000 reports these texts were a
+ * third of the table's memory and of its building time (issue 19).
+ */
 function keyedSql(kind: DataKind, { facts, shifts }: DictState): string {
   const rowCol = ROW_COLUMN[kind]
   const srcCols = ['file_id', 'rec', ...RAW_COLUMNS[kind]].map(q).join(', ')
@@ -55,10 +60,12 @@ function keyedSql(kind: DataKind, { facts, shifts }: DictState): string {
     : `SELECT ${srcCols} FROM raw_${kind} UNION ALL BY NAME ${factsPivot(kind)}`
   const rk = rowCol ? 'lm.key' : "''"
   const join = rowCol ? `LEFT JOIN label_map lm ON lm.tbl = ${lit(kind)} AND lm.label = s.${q(rowCol)}` : ''
+  const label = rowCol ? `, ${q(rowCol)}), CASE WHEN lm.key IS NULL THEN s.${q(rowCol)} END AS ${q(rowCol)},` : '),'
   return `CREATE OR REPLACE TABLE w_${kind} AS
-    WITH src AS (SELECT s.* EXCLUDE (unit_code, year), nullif(trim(s.unit_code), '') AS unit_code, s.year AS year_raw,
+    WITH src AS (SELECT s.* EXCLUDE (unit_code, year${label} nullif(trim(s.unit_code), '') AS unit_code,
+        CASE WHEN yd.year IS NULL OR yd.two_digit THEN s.year END AS year_raw,
         yd.year AS year, coalesce(yd.two_digit, false) AS year_short, ${rk} AS rk,
-        fl.path AS path, (s.rec + fl.header_lines${shifts ? ' + coalesce(ls.shift, 0)' : ''})::INTEGER AS line
+        (s.rec + fl.header_lines${shifts ? ' + coalesce(ls.shift, 0)' : ''})::INTEGER AS line
       FROM (${union}) s LEFT JOIN year_dict yd ON yd.raw = s.year ${join} JOIN files fl ON fl.file_id = s.file_id
       ${shifts ? 'ASOF LEFT JOIN line_shift ls ON ls.file_id = s.file_id AND s.rec >= ls.rec_from' : ''})
     ${dupRank('unit_code, year, rk')}`

@@ -34,13 +34,14 @@ function cellIssuesSql(): string {
     return items.length ? `rk IN (${items.map(lit).join(', ')})` : 'false'
   }
   const parts = DATA_KINDS.flatMap((k) => CELL_COLUMNS[k].map((c) =>
-    `SELECT ${lit(k)} AS tbl, unit_code, year, rk, file_id, rec, path, line, ${lit(c)} AS col, ${q(c)} AS raw
+    `SELECT ${lit(k)} AS tbl, unit_code, year, rk, file_id, rec, line, ${lit(c)} AS col, ${q(c)} AS raw
       FROM w_${k} WHERE dup_rank = 1 AND (${q(c)} IS NULL AND ${blankMatters(k, c)} OR NOT ${isPlain(q(c))})`))
   // blank/n.a. active cells of measures the item does not have in its format are expected, not missing
   return `CREATE OR REPLACE TABLE cell_issues AS
-  SELECT x.tbl, x.unit_code, x.year, x.rk, x.col, x.raw, x.file_id, x.rec, x.path, x.line,
+  SELECT x.tbl, x.unit_code, x.year, x.rk, x.col, x.raw, x.file_id, x.rec, fl.path, x.line,
     ${cellKind('x.raw', 'd')} AS kind, ${cellDictNum('x.raw', 'd')} AS num, ${cellTolerated('x.raw', 'd')} AS tolerated
   FROM (${parts.join('\n  UNION ALL ')}) x
+  JOIN files fl ON fl.file_id = x.file_id
   LEFT JOIN cell_dict d ON d.raw = x.raw
   LEFT JOIN report_fmt f ON f.unit_code = x.unit_code AND f.year = x.year
   LEFT JOIN (SELECT item, measure, list(format) AS formats FROM active_applies GROUP BY item, measure) a

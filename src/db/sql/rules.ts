@@ -105,6 +105,7 @@ const partsSum0 = APPLICANT_PARTS.map((c) => `coalesce(a."${c}", 0)`).join(' + '
 const partsFilled = APPLICANT_PARTS.map((c) => `a."${c}" IS NOT NULL`).join(' OR ')
 const rowName = zh(`'row:' || a."row"`)
 const APP_ROWS_FROM = `FROM applications a JOIN w_applications w ON w.file_id = a.file_id AND w.rec = a.rec AND w.dup_rank = 1
+  JOIN files fl ON fl.file_id = a.file_id
   LEFT JOIN blank_cols b ON b.tbl = 'applications' AND b.unit_code = a.unit_code AND b.year = a.year AND b.rk = a."row"`
 /** Cells of the row that are NULL, and how many of them are blanks (not text, not n.a.). */
 const nullCount = (cols: readonly string[], t = 'a'): string => cols.map((c) => `(${t}."${c}" IS NULL)::INTEGER`).join(' + ')
@@ -113,14 +114,14 @@ const blankCount = (cols: readonly string[]): string => cols.map((c) => `list_co
 const applicantSum = [`SELECT 'applicant_sum', ${sev('applicant_sum')}, a.unit_code, a.year, 'applications', a."row" || '.total',
     a.total, ${partsSum}, a.file_id, w.line, 'total', NULL,
     ${WHO}, '依申请公开「' || ${rowName} || '」行：总计 ' || fmt_num(a.total)
-    || '，但自然人与五类法人或其他组织之和为 ' || fmt_num(${partsSum}) || '（' || loc(w.path, w.line) || '）'
+    || '，但自然人与五类法人或其他组织之和为 ' || fmt_num(${partsSum}) || '（' || loc(fl.path, w.line) || '）'
   ${APP_ROWS_FROM}
   WHERE a.total IS NOT NULL AND ${APPLICANT_PARTS.map((c) => `a."${c}" IS NOT NULL`).join(' AND ')} AND a.total <> ${partsSum}`,
   // The total left blank while parts are filled (real case: 予以公开 自然人 18, 总计 blank).
   `SELECT 'applicant_sum', ${sev('applicant_sum')}, a.unit_code, a.year, 'applications', a."row" || '.total',
     NULL, ${partsSum0}, a.file_id, w.line, 'total', NULL,
     ${WHO}, '依申请公开「' || ${rowName} || '」行：总计为空，但自然人与五类法人或其他组织已填，之和为 ' || fmt_num(${partsSum0})
-    || '（' || loc(w.path, w.line) || '）'
+    || '（' || loc(fl.path, w.line) || '）'
   ${APP_ROWS_FROM}
   WHERE a.total IS NULL AND list_contains(coalesce(b.cols, []), 'total') AND (${partsFilled}) AND ${partsSum0} > 0`]
 
@@ -208,7 +209,7 @@ const passIfZero = [
   `SELECT 'pass_if_zero', ${sev('pass_if_zero')}, a.unit_code, a.year, 'applications', a."row" || '.total',
     coalesce(a.total, 0), ${partsSum0}, a.file_id, w.line, 'total', (${blankCount(APPLICANT_KEYS)})::VARCHAR,
     ${WHO}, '依申请公开「' || ${rowName} || '」行：总计 = 自然人与五类法人或其他组织之和 因 ' || (${blankCount(APPLICANT_KEYS)})
-    || ' 个空白单元格未核对${ZERO_NOTE}（' || loc(w.path, w.line) || '）'
+    || ' 个空白单元格未核对${ZERO_NOTE}（' || loc(fl.path, w.line) || '）'
   ${APP_ROWS_FROM}
   WHERE (${nullCount(APPLICANT_KEYS)}) > 0 AND (${nullCount(APPLICANT_KEYS)}) = (${blankCount(APPLICANT_KEYS)})
     AND coalesce(a.total, 0) = ${partsSum0}`,

@@ -25,7 +25,14 @@ const YEARS: [string | null, number | null, boolean][] = [
   ['2100年', 2100, false], ['2101', null, false], ['19', 2019, true], ['23年', 2023, true], ['2023\u3000', 2023, false],
 ]
 
-describe('cell and year meanings in the database equal the domain parsers', () => {
+/**
+ * More distinct texts than one INSERT of the dictionary holds: they reach cell_dict through a CSV file
+ * (src/db/dicts.ts), with quotes, separators, line breaks and blanks that the file must keep exactly.
+ */
+const MANY: (string | null)[] = [...INPUTS, ...Array.from({ length: 700 }, (_, i) =>
+  [`${i}条`, `"${i}"`, `${i},5`, `行\n${i}`, ` ${i}.5 `, `""${i}`, `１${i}件`][i % 7])]
+
+describe.each([['a few texts', INPUTS], ['a dictionary too big for one INSERT', MANY]])('cell and year meanings in the database equal the domain parsers: %s', (_, INPUTS) => {
   let db: Db
   beforeAll(async () => {
     db = await freshDb()
@@ -66,6 +73,12 @@ describe('cell and year meanings in the database equal the domain parsers', () =
     const count = (k: string): number => kinds.filter((x) => x === k).length
     // 15 review cells per row: the 13 not given are blank
     expect(s).toEqual({ m: count('blank') * 2 + 13 * INPUTS.length, n: count('na') * 2, t: count('text') * 2 })
+  })
+
+  it('one dictionary entry per distinct text that is not a plain number', async () => {
+    const [d] = await db.query<{ n: number; texts: number }>('SELECT count(*)::INTEGER AS n, count(DISTINCT raw)::INTEGER AS texts FROM cell_dict')
+    const expected = new Set(INPUTS.filter((x): x is string => x != null && !/^[0-9]{1,15}$/.test(x))).size
+    expect(d).toEqual({ n: expected, texts: expected })
   })
 
   it('parseYear', () => {
