@@ -91,6 +91,25 @@ describe('the generator’s deliberate breaks', () => {
 
 })
 
+describe('texts longer than a bound parameter may be', () => {
+  // Over 4,096 characters a dictionary entry goes through a CSV file read by DuckDB (src/db/dicts.ts): its read_csv
+  // once asked for a 1 GiB buffer, and the whole load failed with "Out of Memory" in the browser.
+  const name = `浓桥镇${'长'.repeat(5000)}`
+  const files = {
+    'reports.csv': 'unit_code,unit_name,parent_code,parent_name,level,year,active_total\n'
+      + `230883103000,${name},230883,抚远市,乡镇,2023,43\n230883104000,寒葱沟镇,230883,抚远市,乡镇,2023,详见${'附'.repeat(5000)}\n`,
+  }
+
+  test('a unit name and a text cell of 5,000 characters load whole, the text cell as one finding', async () => {
+    await freshUpload(files, 2)
+    const rows = await query<{ unit_name: string; active_total: number | null }>(s.page,
+      'SELECT unit_name, CAST(active_total AS DOUBLE) AS active_total FROM reports ORDER BY unit_code')
+    expect(rows).toEqual([{ unit_name: name, active_total: 43 }, { unit_name: '寒葱沟镇', active_total: null }])
+    const found = await query<{ rule: string; raw: string }>(s.page, "SELECT rule, raw FROM findings WHERE unit_code = '230883104000'")
+    expect(found).toEqual([{ rule: 'text_cells', raw: `详见${'附'.repeat(5000)}` }])
+  })
+})
+
 test('privacy: every request of the page and its workers stayed on 127.0.0.1', () => {
   assertPrivate(s)
 })
